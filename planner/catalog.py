@@ -1,0 +1,162 @@
+"""Loading the catalog folder: vocabularies, the muscle graph and every exercise file.
+
+A catalog folder holds ``vocab.yaml``, ``muscles.yaml`` and any number of other ``*.yaml`` files
+with an ``exercises:`` list. Every entry is validated by :class:`planner.models.Exercise` and every
+word is checked against the vocabularies and the graph, with a positioned "did you mean" error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from planner.errors import InputError, Where, did_you_mean
+from planner.models import CatalogFile, Exercise, Strict, validate_model
+from planner.muscles import MuscleGraph
+from planner.resources import data_dir
+from planner.yamlio import Document, load_yaml_file
+
+__all__ = ["Vocab", "Catalog", "load_catalog", "default_catalog", "check_word", "check_words"]
+
+Word = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+WordList = Annotated[list[Word], Field(min_length=1, max_length=200)]
+
+
+class Vocab(Strict):
+    """The words every other file may use (``catalog/vocab.yaml``)."""
+
+    kinds: Annotated[dict[Word, Word], Field(min_length=1)]
+    blocks: WordList
+    positions: WordList
+    sides: WordList
+    levels: WordList
+    audiences: WordList
+    age_groups: WordList
+    days: Annotated[list[Word], Field(min_length=7, max_length=7)]
+    equipment: Annotated[dict[Word, str], Field(min_length=1)]
+    conditions: Annotated[dict[Word, str], Field(min_length=1)]
+
+
+def check_word(word: str, known: Iterable[str], what: str, doc: Document, path: tuple) -> None:
+    """Raise a positioned "unknown <what>" error unless ``word`` is in ``known``."""
+    known = list(known)
+    if word not in known:
+        raise InputError(f'unknown {what} "{word}"{did_you_mean(word, known)}', doc.where(path))
+
+
+def check_words(words: Iterable[str], known: Iterable[str], what: str, doc: Document, path: tuple) -> None:
+    known = list(known)
+    for i, word in enumerate(words):
+        check_word(word, known, what, doc, (*path, i))
+
+
+@dataclass
+class Catalog:
+    """Every exercise by id, with the vocabularies and the muscle graph they were checked against."""
+
+    vocab: Vocab
+    graph: MuscleGraph
+    exercises: dict[str, Exercise]
+    where: dict[str, Where] = field(default_factory=dict)
+    folder: str = ""
+
+    def __post_init__(self) -> None:
+        self._groups = {
+            ex.id: tuple(self.graph.groups_of([*ex.muscles.primary, *ex.muscles.secondary]))
+            for ex in self.exercises.values()
+        }
+
+    def block(self, exercise: Exercise | str) -> str:
+        ex = self.exercises[exercise] if isinstance(exercise, str) else exercise
+        return self.vocab.kinds[ex.kind]
+
+    def groups(self, exercise_id: str) -> tuple[str, ...]:
+        """Groups and regions the exercise works (primary or secondary muscles)."""
+        return self._groups[exercise_id]
+
+    def muscles(self, exercise_id: str) -> list[str]:
+        ex = self.exercises[exercise_id]
+        return [*ex.muscles.primary, *ex.muscles.secondary]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.exercises)
+
+    def subset(self, ids: Iterable[str]) -> Catalog:
+        """A catalog with only these exercises (same vocabularies and graph)."""
+        keep = set(ids)
+        return Catalog(
+            vocab=self.vocab,
+            graph=self.graph,
+            exercises={k: v for k, v in self.exercises.items() if k in keep},
+            where={k: v for k, v in self.where.items() if k in keep},
+            folder=self.folder,
+        )
+
+
+def _check_exercise(ex: Exercise, vocab: Vocab, graph: MuscleGraph, doc: Document, path: tuple) -> None:
+    check_word(ex.kind, vocab.kinds, "kind", doc, (*path, "kind"))
+    check_word(ex.region, graph.regions, "region", doc, (*path, "region"))
+    check_word(ex.position, vocab.positions, "position", doc, (*path, "position"))
+    check_word(ex.side, vocab.sides, "side", doc, (*path, "side"))
+    check_word(ex.level, vocab.levels, "level", doc, (*path, "level"))
+    check_words(ex.audience, vocab.audiences, "audience", doc, (*path, "audience"))
+    check_words(ex.equipment, vocab.equipment, "equipment", doc, (*path, "equipment"))
+    check_words(ex.contraindications, vocab.conditions, "condition", doc, (*path, "contraindications"))
+    muscles = graph.muscles
+    for role in ("primary", "secondary"):
+        for i, name in enumerate(getattr(ex.muscles, role)):
+            if name not in muscles:
+                level = graph.level(name)
+                extra = f' ("{name}" is a {level}; list its muscles)' if level else did_you_mean(name, muscles)
+                raise InputError(f'unknown muscle "{name}"{extra}', doc.where((*path, "muscles", role, i)))
+
+
+def load_catalog(folder: Path | str | None = None) -> Catalog:
+    """Load and check a catalog folder (the shipped one by default)."""
+    folder = Path(folder) if folder is not None else data_dir("catalog")
+    if not folder.is_dir():
+        raise InputError("catalog folder not found", Where(str(folder)))
+    vocab_doc = load_yaml_file(folder / "vocab.yaml")
+    vocab: Vocab = validate_model(Vocab, vocab_doc.data, vocab_doc)
+    for kind, block in vocab.kinds.items():
+        check_word(block, vocab.blocks, "block", vocab_doc, ("kinds", kind))
+    graph = MuscleGraph.from_document(load_yaml_file(folder / "muscles.yaml"))
+
+    exercises: dict[str, Exercise] = {}
+    where: dict[str, Where] = {}
+    docs: dict[str, tuple[Document, tuple]] = {}
+    files = sorted(p for p in folder.glob("*.yaml") if p.name not in {"vocab.yaml", "muscles.yaml"})
+    for path in files:
+        doc = load_yaml_file(path)
+        body: CatalogFile = validate_model(CatalogFile, doc.data, doc)
+        for i, entry in enumerate(body.exercises):
+            at = ("exercises", i)
+            ex: Exercise = validate_model(Exercise, entry, doc, at)
+            _check_exercise(ex, vocab, graph, doc, at)
+            if ex.id in exercises:
+                raise InputError(f'exercise id "{ex.id}" is already used at {where[ex.id]}', doc.where((*at, "id")))
+            exercises[ex.id] = ex
+            where[ex.id] = doc.where(at)
+            docs[ex.id] = (doc, at)
+    if not exercises:
+        raise InputError("the catalog has no exercises (no *.yaml file with an 'exercises:' list)", Where(str(folder)))
+    for ex_id, ex in exercises.items():
+        if ex.banned and ex.banned.alternative is not None and ex.banned.alternative not in exercises:
+            doc, at = docs[ex_id]
+            hint = did_you_mean(ex.banned.alternative, exercises)
+            raise InputError(
+                f'unknown exercise "{ex.banned.alternative}"{hint}', doc.where((*at, "banned", "alternative"))
+            )
+    return Catalog(vocab=vocab, graph=graph, exercises=exercises, where=where, folder=str(folder))
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The shipped catalog, loaded once per process."""
+    return load_catalog()

@@ -1,0 +1,72 @@
+"""Verifying a finished plan against the rules, independently of the solver.
+
+The checker reads the plan as the JSON contract describes it (:class:`planner.models.Plan`),
+looks every exercise up in the catalog, and asks each applicable rule's own ``check`` function
+for violations. It shares no code with :mod:`planner.solver`: a bug in how a plan is built
+cannot hide itself here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.catalog import Catalog
+from planner.errors import InputError, Where, did_you_mean
+from planner.kinds.base import Context, Entry, Violation, Week
+from planner.models import BANNED_RULE_ID, Plan, Profile, validate_model
+from planner.rules import Rule
+from planner.yamlio import Document, load_yaml_file
+
+__all__ = ["check_plan", "load_plan", "STRUCTURE"]
+
+STRUCTURE = "structure"
+
+
+def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
+    """Read a plan file (JSON or YAML) and check its shape and exercise ids, with positions."""
+    doc = load_yaml_file(path)
+    if doc.data is None:
+        raise InputError("the plan file is empty", Where(str(path), 1, 1))
+    plan: Plan = validate_model(Plan, doc.data, doc)
+    days = catalog.vocab.days
+    for i, day in enumerate(plan.days):
+        if day.day != days[i]:
+            raise InputError(f'day {i + 1} must be "{days[i]}", found "{day.day}"', doc.where(("days", i, "day")))
+        for j, item in enumerate(day.items):
+            if item.exercise not in catalog.exercises:
+                hint = did_you_mean(item.exercise, catalog.exercises)
+                raise InputError(f'unknown exercise "{item.exercise}"{hint}', doc.where(("days", i, "items", j, "exercise")))
+    return plan, doc
+
+
+def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation]:
+    out = []
+    for day in plan.days:
+        if day.items and day.day not in profile.days:
+            out.append(Violation(STRUCTURE, True, "not a training day in the profile", day.day))
+        for item in day.items:
+            ex = catalog.exercises[item.exercise]
+            expected = ("left", "right") if ex.side == "unilateral" else ("both",)
+            if item.side not in expected:
+                out.append(Violation(STRUCTURE, True, f'side "{item.side}" for a {ex.side} exercise', day.day, ex.id))
+            if ex.banned is not None:
+                out.append(Violation(BANNED_RULE_ID, True, f"a banned move ({ex.banned.reason})", day.day, ex.id))
+    return out
+
+
+def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> list[Violation]:
+    """Every violation of the plan against the rules that apply to ``profile``; hard ones first."""
+    week = Week(
+        days={
+            d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
+            for d in plan.days
+        },
+        training_days=list(profile.days),
+    )
+    ctx = Context(catalog, profile)
+    found = _structure(plan, catalog, profile)
+    for rule in rules:
+        if rule.applies(profile):
+            found.extend(rule.kind.check(rule, week, ctx))
+    return sorted(found, key=lambda v: not v.hard)

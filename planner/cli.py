@@ -1,0 +1,175 @@
+"""The ``backplan`` command line: a thin layer over loading, solving, checking and rendering.
+
+Exit codes: 0 success; 1 ``check`` found a hard-rule violation; 2 bad input; 3 the profile needs
+a doctor first; 4 the hard rules cannot all hold (the message names them); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planner import __version__
+from planner.catalog import Catalog, default_catalog, load_catalog
+from planner.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATION, BackplanError, InfeasibleError
+from planner.files import write_atomic
+from planner.models import SAFETY_NOTICE
+from planner.profile import load_profile
+from planner.rules import Rule, default_rule_files, load_rules
+
+app = typer.Typer(
+    name="backplan",
+    help=(
+        "Safe, balanced weekly back-strengthening plans from declarative rules.\n\n"
+        f"{SAFETY_NOTICE}"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+CatalogOpt = Annotated[
+    Optional[Path],
+    typer.Option("--catalog", help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
+]
+RulesOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--rules", "-r", help="Extra rule file(s), added to the shipped rules. Repeatable."),
+]
+ProfileOpt = Annotated[
+    Optional[Path],
+    typer.Option("--profile", "-p", help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"backplan: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _guard(debug: bool, action: Callable[[], int]) -> None:
+    """Run ``action``; map every error to one line on stderr and an exit code."""
+    try:
+        code = action()
+    except InfeasibleError as exc:
+        typer.echo(f"backplan: no plan: {exc.message}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except BackplanError as exc:
+        typer.echo(f"backplan: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("backplan: interrupted; no file was written", err=True)
+        raise typer.Exit(130) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        if debug:
+            raise
+        typer.echo(f"backplan: internal error: {type(exc).__name__}: {exc} (run again with --debug)", err=True)
+        raise typer.Exit(70) from None
+    raise typer.Exit(code)
+
+
+def _load(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
+    catalog = load_catalog(catalog_dir) if catalog_dir is not None else default_catalog()
+    rules = load_rules([*default_rule_files(), *(rule_files or [])], catalog)
+    return catalog, rules
+
+
+@app.command()
+def plan(
+    profile: ProfileOpt = None,
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the search; the same seed gives the same week.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table, markdown or json.")] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of the terminal.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Build a week that obeys every hard rule and optimises the soft ones."""
+
+    def action() -> int:
+        from planner.render import FORMATS, render, to_plan
+        from planner.solver import solve
+
+        if fmt not in FORMATS:
+            raise BackplanError(f'unknown format "{fmt}"; choose one of {", ".join(FORMATS)}')
+        cat, rule_list = _load(catalog, rules)
+        person = load_profile(profile, cat)
+        solution = solve(rule_list, cat, person, seed=seed)
+        text = render(to_plan(solution, cat, person, seed), fmt)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, text, force=force)
+            typer.echo(f"backplan: wrote {out}", err=True)
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
+@app.command()
+def check(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="A plan in the JSON format `backplan plan --format json` writes.")],
+    profile: Annotated[
+        Optional[Path],
+        typer.Option("--profile", "-p", help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
+    ] = None,
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Verify a plan against the rules, independently of how it was made. Exit 1 on a hard violation."""
+
+    def action() -> int:
+        from planner.checker import check_plan, load_plan
+
+        cat, rule_list = _load(catalog, rules)
+        the_plan, _ = load_plan(plan_file, cat)
+        if profile is not None:
+            person = load_profile(profile, cat)
+        elif the_plan.profile is not None:
+            person = the_plan.profile
+            from planner.profile import profile_from_document
+            from planner.yamlio import Document
+
+            profile_from_document(Document(str(plan_file), {"profile": person.model_dump()}, {}), cat, ("profile",))
+        else:
+            person = load_profile(None, cat)
+        violations = check_plan(the_plan, rule_list, cat, person)
+        typer.echo(SAFETY_NOTICE)
+        for v in violations:
+            typer.echo(str(v))
+        hard = sum(v.hard for v in violations)
+        soft = len(violations) - hard
+        typer.echo(f"{hard} hard violation(s), {soft} soft warning(s) against {len(rule_list)} rules")
+        return EXIT_VIOLATION if hard else EXIT_OK
+
+    _guard(debug, action)
+
+
+@app.command()
+def version() -> None:
+    """Print the backplan version."""
+    typer.echo(__version__)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("backplan: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+__all__ = ["app", "main", "EXIT_INPUT"]

@@ -1,0 +1,94 @@
+"""The one exception family of backplan and the exit codes it maps to.
+
+Every error a user can cause is a :class:`BackplanError` carrying a message and, where it comes
+from a file, the file, line and column. The CLI turns it into one line on stderr and an exit code;
+nothing else in the package prints errors or chooses exit codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_VIOLATION",
+    "EXIT_INPUT",
+    "EXIT_RED_FLAG",
+    "EXIT_INFEASIBLE",
+    "Where",
+    "BackplanError",
+    "InputError",
+    "RedFlagError",
+    "InfeasibleError",
+    "did_you_mean",
+]
+
+EXIT_OK = 0
+EXIT_VIOLATION = 1  # `backplan check` found a hard-rule violation
+EXIT_INPUT = 2  # bad input: malformed YAML, unknown names, wrong types, contradictory rules
+EXIT_RED_FLAG = 3  # the profile needs a doctor's clearance before any plan
+EXIT_INFEASIBLE = 4  # the hard rules cannot all hold for this profile
+
+
+@dataclass(frozen=True)
+class Where:
+    """A position in a user's file (1-based line and column)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class BackplanError(Exception):
+    """Base of every error backplan reports to a user."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str, where: Where | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        if self.where is None:
+            return self.message
+        return f"{self.where}: {self.message}"
+
+
+class InputError(BackplanError):
+    """A file or argument the user gave is malformed, unknown or contradictory."""
+
+    exit_code = EXIT_INPUT
+
+
+class RedFlagError(BackplanError):
+    """The profile reports something that needs a doctor before any exercise plan."""
+
+    exit_code = EXIT_RED_FLAG
+
+
+class InfeasibleError(BackplanError):
+    """The hard rules cannot all be met; ``rule_ids`` names the conflicting ones."""
+
+    exit_code = EXIT_INFEASIBLE
+
+    def __init__(self, message: str, rule_ids: Iterable[str] = (), proven: bool = True) -> None:
+        super().__init__(message)
+        self.rule_ids = tuple(rule_ids)
+        self.proven = proven
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """Return ``' (did you mean "x"?)'`` for the closest known word, or ``''``."""
+    close = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -1,0 +1,78 @@
+"""balance: no muscle group is over-dominant in the week.
+
+Parameters: ``select`` (which exercises' load counts; default every exercise), ``max_share``
+(the largest share of the week's load one group may take, 0-1), ``groups`` (the groups compared;
+default every group of the graph). Load: each occurrence adds its sets to its primary muscles and
+half of that to its secondary ones; muscles pass their load up to their groups.
+
+Example::
+
+    - id: no-over-dominant-group
+      kind: balance
+      description: No muscle group takes more than 30% of the week's strength load.
+      severity: soft
+      weight: 5
+      select: {block: strength}
+      max_share: 0.3
+      source: [004_eea2656cb83e4a01.txt]
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from planner.catalog import check_words
+from planner.kinds.base import Context, Violation, Week, check_selectors, volume
+from planner.models import Selector, Strict, Word
+from planner.requirements import LoadShare
+
+NAME = "balance"
+
+
+class Params(Strict):
+    select: Selector = Selector()
+    max_share: Annotated[float, Field(gt=0, le=1)]
+    groups: list[Word] | None = None
+
+
+def validate(params: Params, catalog, doc, path) -> None:
+    check_selectors(params, catalog, doc, path, "select")
+    if params.groups is not None:
+        check_words(params.groups, catalog.graph.groups, "group", doc, (*path, "groups"))
+
+
+def groups(rule, ctx: Context) -> tuple[str, ...]:
+    return tuple(rule.params.groups or ctx.catalog.graph.groups)
+
+
+def compile(rule, ctx: Context) -> list:
+    return [LoadShare(rule.origin, ctx.select(rule.params.select), groups(rule, ctx), rule.params.max_share)]
+
+
+def week_load(ids: frozenset[str], week: Week, ctx: Context) -> dict[str, float]:
+    """Load per graph node from the week's entries (a left or right item is half an occurrence)."""
+    worked = []
+    for _, entries in week.sessions():
+        for entry in entries:
+            if entry.exercise in ids:
+                ex = ctx.catalog.exercises[entry.exercise]
+                share = 0.5 if entry.side in ("left", "right") else 1.0
+                worked.append((ex.muscles.primary, ex.muscles.secondary, volume(entry.sets) * share))
+    return ctx.catalog.graph.load(worked)
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    names = groups(rule, ctx)
+    load = week_load(ctx.select(rule.params.select), week, ctx)
+    total = sum(load.get(g, 0.0) for g in names)
+    if total == 0:
+        return []
+    out = []
+    for group in names:
+        share = load.get(group, 0.0) / total
+        if share > rule.params.max_share + 1e-9:
+            message = f"{group} takes {share:.0%} of the load, more than {rule.params.max_share:.0%}"
+            out.append(Violation(rule.id, rule.hard, message, amount=share - rule.params.max_share))
+    return out

@@ -1,0 +1,152 @@
+"""What every rule kind shares: the profile context, the week view the checker builds, violations.
+
+A kind is a module with ``NAME``, a pydantic ``Params`` model, and three functions:
+
+``validate(params, catalog, doc, path)``
+    extra checks at load time (unknown words, min > max ...), raising positioned errors;
+``compile(rule, ctx)``
+    the rule as :mod:`planner.requirements` for the solver;
+``check(rule, week, ctx)``
+    the rule verified directly on a finished week, for the independent checker.
+
+Its docstring is its documentation and ends with an ``Example::`` block of YAML that the test
+suite loads and validates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from pydantic import Field, model_validator
+
+from planner.catalog import Catalog, check_words
+from planner.errors import InputError
+from planner.models import Dose, Profile, Selector, Strict
+from planner.selectors import check_selector, select
+from planner.yamlio import Document
+
+__all__ = [
+    "Context",
+    "Entry",
+    "Week",
+    "Violation",
+    "Bounds",
+    "check_days",
+    "check_selectors",
+    "volume",
+    "Count0",
+]
+
+Count0 = Annotated[int, Field(ge=0, le=1000)]
+
+
+class Bounds(Strict):
+    """``min`` and/or ``max``, both inclusive."""
+
+    min: Count0 | None = None
+    max: Count0 | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bounds:
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+@dataclass
+class Context:
+    """The profile and catalog a rule is compiled or checked against."""
+
+    catalog: Catalog
+    profile: Profile
+    _cache: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def select(self, selector: Selector) -> frozenset[str]:
+        key = selector.model_dump_json(by_alias=True, exclude_none=True)
+        if key not in self._cache:
+            self._cache[key] = select(selector, self.catalog)
+        return self._cache[key]
+
+    @property
+    def training_days(self) -> list[str]:
+        order = self.catalog.vocab.days
+        return sorted(self.profile.days, key=order.index)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a finished plan, as the checker reads it."""
+
+    exercise: str
+    side: str  # both | left | right
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    minutes: int | None = None
+
+    def dose(self) -> Dose | None:
+        try:
+            return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
+        except ValueError:
+            return None
+
+
+@dataclass
+class Week:
+    """Seven days of entries in calendar order; rest days are empty lists."""
+
+    days: dict[str, list[Entry]]
+    training_days: list[str]
+
+    def sessions(self) -> Iterator[tuple[str, list[Entry]]]:
+        """Every training day (with its entries, possibly none) and every other non-empty day."""
+        for day, entries in self.days.items():
+            if day in self.training_days or entries:
+                yield day, entries
+
+    def exercises(self, day: str) -> list[str]:
+        """Distinct exercises of a day, in order of first appearance."""
+        return list(dict.fromkeys(e.exercise for e in self.days.get(day, [])))
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule_id: str
+    hard: bool
+    message: str
+    day: str | None = None
+    exercise: str | None = None
+    amount: float = 1.0
+
+    def __str__(self) -> str:
+        where = " ".join(x for x in (self.day, self.exercise) if x)
+        level = "error" if self.hard else "warning"
+        return f"{level} [{self.rule_id}] {where + ': ' if where else ''}{self.message}"
+
+
+def volume(sets: int | None) -> float:
+    """Training volume of one exercise occurrence for the load model: its number of sets."""
+    return float(sets or 1)
+
+
+def check_days(days: Sequence[str] | None, catalog: Catalog, doc: Document, path: tuple) -> None:
+    if days is not None:
+        check_words(days, catalog.vocab.days, "day", doc, path)
+
+
+def check_selectors(params: Any, catalog: Catalog, doc: Document, path: tuple, *keys: str) -> None:
+    """Check the selectors under ``keys`` of ``params``: known words, and at least one match."""
+    for key in keys:
+        value = getattr(params, key)
+        if value is not None:
+            check_selector(value, catalog, doc, (*path, key))
+            if not select(value, catalog):
+                raise nothing_selected(f'"{key}"', doc, (*path, key))
+
+
+def nothing_selected(what: str, doc: Document, path: tuple) -> InputError:
+    return InputError(f"{what} matches no exercise in the catalog", doc.where(path))

@@ -1,0 +1,48 @@
+"""contraindications: leave out every exercise whose own ``contraindications`` list names one
+of the person's conditions.
+
+No parameters. (Contraindications that cover a whole class of exercises, such as the dumbbell
+list, are better written as a ``forbid`` rule with ``when: {conditions: [...]}``.)
+
+Example::
+
+    - id: exercise-contraindications
+      kind: contraindications
+      description: Skip any exercise contraindicated for one of the person's conditions.
+      source: [003_7929659146c9c624.txt]
+"""
+
+from __future__ import annotations
+
+from planner.kinds.base import Context, Violation, Week
+from planner.models import Strict
+from planner.requirements import Exclude
+
+NAME = "contraindications"
+
+
+class Params(Strict):
+    pass
+
+
+def validate(params, catalog, doc, path) -> None:
+    return None
+
+
+def _clash(ctx: Context, exercise_id: str) -> list[str]:
+    return sorted(set(ctx.catalog.exercises[exercise_id].contraindications) & set(ctx.profile.conditions))
+
+
+def compile(rule, ctx: Context) -> list:
+    ids = frozenset(ex for ex in ctx.catalog.exercises if _clash(ctx, ex))
+    return [Exclude(rule.origin, ids, reason="contraindicated for a condition in the profile")]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    out = []
+    for day, _ in week.sessions():
+        for ex in week.exercises(day):
+            clash = _clash(ctx, ex)
+            if clash:
+                out.append(Violation(rule.id, rule.hard, f"contraindicated with {', '.join(clash)}", day, ex))
+    return out

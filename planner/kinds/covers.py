@@ -1,0 +1,70 @@
+"""covers: every session (or the week) works each of the named muscles, groups or regions.
+
+Parameters: ``muscles`` (names from the muscle graph, e.g. ``[core, hips, legs]``), ``per``
+(``session``, the default, or ``week``), ``select`` (optional: only these exercises count).
+An exercise works a name when one of its primary or secondary muscles belongs to it.
+
+Example::
+
+    - id: core-hips-legs-each-session
+      kind: covers
+      description: Every session works the core, the hips and the legs, not the back alone.
+      muscles: [core, hips, legs]
+      per: session
+      source: [000_ad4594d711c38d0b.txt]
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from planner.catalog import check_words
+from planner.errors import InputError
+from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.models import Selector, Strict, Word
+from planner.requirements import Count
+
+NAME = "covers"
+
+
+class Params(Strict):
+    muscles: Annotated[list[Word], Field(min_length=1, max_length=100)]
+    per: Literal["session", "week"] = "session"
+    select: Selector = Selector()
+
+
+def validate(params: Params, catalog, doc, path) -> None:
+    check_words(params.muscles, catalog.graph.names, "muscle, group or region", doc, (*path, "muscles"))
+    check_selectors(params, catalog, doc, path, "select")
+    for i, name in enumerate(params.muscles):
+        if not any(catalog.graph.works(catalog.muscles(ex), name) for ex in catalog.exercises):
+            raise InputError(f'no exercise in the catalog works "{name}"', doc.where((*path, "muscles", i)))
+
+
+def _working(ctx: Context, name: str, pool: frozenset[str]) -> frozenset[str]:
+    graph = ctx.catalog.graph
+    return frozenset(ex for ex in pool if graph.works(ctx.catalog.muscles(ex), name))
+
+
+def compile(rule, ctx: Context) -> list:
+    pool = ctx.select(rule.params.select)
+    return [Count(rule.origin, _working(ctx, name, pool), rule.params.per, 1) for name in rule.params.muscles]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    pool = ctx.select(rule.params.select)
+    out = []
+    if rule.params.per == "week":
+        done = {ex for day, _ in week.sessions() for ex in week.exercises(day)}
+        for name in rule.params.muscles:
+            if not done & _working(ctx, name, pool):
+                out.append(Violation(rule.id, rule.hard, f"nothing in the week works {name}"))
+        return out
+    for day, _ in week.sessions():
+        done = set(week.exercises(day))
+        for name in rule.params.muscles:
+            if not done & _working(ctx, name, pool):
+                out.append(Violation(rule.id, rule.hard, f"nothing in the session works {name}", day))
+    return out

@@ -1,0 +1,47 @@
+"""equipment_owned: only exercises whose every required piece of equipment the person owns.
+
+No parameters; reads ``equipment`` from the profile.
+
+Example::
+
+    - id: own-equipment
+      kind: equipment_owned
+      description: Use only equipment the person has.
+      source: [000_ad4594d711c38d0b.txt]
+"""
+
+from __future__ import annotations
+
+from planner.kinds.base import Context, Violation, Week
+from planner.models import Strict
+from planner.requirements import Exclude
+
+NAME = "equipment_owned"
+
+
+class Params(Strict):
+    pass
+
+
+def validate(params, catalog, doc, path) -> None:
+    return None
+
+
+def _missing(ctx: Context, exercise_id: str) -> list[str]:
+    owned = set(ctx.profile.equipment)
+    return [e for e in ctx.catalog.exercises[exercise_id].equipment if e not in owned]
+
+
+def compile(rule, ctx: Context) -> list:
+    ids = frozenset(ex for ex in ctx.catalog.exercises if _missing(ctx, ex))
+    return [Exclude(rule.origin, ids, reason="needs equipment the person does not have")]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    out = []
+    for day, _ in week.sessions():
+        for ex in week.exercises(day):
+            missing = _missing(ctx, ex)
+            if missing:
+                out.append(Violation(rule.id, rule.hard, f"needs {', '.join(missing)}, not in the profile", day, ex))
+    return out

@@ -1,0 +1,59 @@
+"""load_ratio: the week's load on one muscle, group or region stays within a multiple of another's.
+
+Parameters: ``select`` (which exercises' load counts; default every exercise), ``numerator``,
+``denominator`` (muscle-graph names), ``max_ratio``. Load is computed as for ``balance``. A week
+that loads the numerator but not the denominator at all breaks the rule.
+
+Example::
+
+    - id: glutes-vs-back-extensors
+      kind: load_ratio
+      description: Glute load at most 1.5 times the back-extensor load.
+      numerator: glutes
+      denominator: erectors
+      max_ratio: 1.5
+      source: [physio request]
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from planner.catalog import check_word
+from planner.kinds.balance import week_load
+from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.models import Selector, Strict, Word
+from planner.requirements import LoadRatio
+
+NAME = "load_ratio"
+
+
+class Params(Strict):
+    select: Selector = Selector()
+    numerator: Word
+    denominator: Word
+    max_ratio: Annotated[float, Field(gt=0, le=100)]
+
+
+def validate(params: Params, catalog, doc, path) -> None:
+    check_selectors(params, catalog, doc, path, "select")
+    check_word(params.numerator, catalog.graph.names, "muscle, group or region", doc, (*path, "numerator"))
+    check_word(params.denominator, catalog.graph.names, "muscle, group or region", doc, (*path, "denominator"))
+
+
+def compile(rule, ctx: Context) -> list:
+    p = rule.params
+    return [LoadRatio(rule.origin, ctx.select(p.select), p.numerator, p.denominator, p.max_ratio)]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    p = rule.params
+    load = week_load(ctx.select(p.select), week, ctx)
+    top, bottom = load.get(p.numerator, 0.0), load.get(p.denominator, 0.0)
+    if top > p.max_ratio * bottom + 1e-9:
+        ratio = f"{top / bottom:.2f}" if bottom else "unbounded"
+        message = f"{p.numerator}:{p.denominator} load ratio is {ratio}, above {p.max_ratio}"
+        return [Violation(rule.id, rule.hard, message, amount=top - p.max_ratio * bottom)]
+    return []

@@ -1,0 +1,66 @@
+"""order: within a session, every ``before`` exercise comes ahead of every ``after`` exercise.
+
+Parameters: ``before`` and ``after`` (selectors). Exercises that match both are left out of the
+rule. Sessions that lack either side are unaffected.
+
+Example::
+
+    - id: bridge-before-plank
+      kind: order
+      description: Planks come after bridges within a session.
+      before: {tags: bridge}
+      after: {tags: plank}
+      source: [physio request]
+"""
+
+from __future__ import annotations
+
+from planner.errors import InputError
+from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.models import Selector, Strict
+from planner.requirements import Ordered
+from planner.selectors import select
+
+NAME = "order"
+
+
+class Params(Strict):
+    before: Selector
+    after: Selector
+
+
+def validate(params: Params, catalog, doc, path) -> None:
+    check_selectors(params, catalog, doc, path, "before", "after")
+    if not select(params.before, catalog) - select(params.after, catalog):
+        raise InputError('every exercise "before" selects is also selected by "after"', doc.where((*path, "before")))
+
+
+def ranks(rule, ctx: Context) -> dict[str, int]:
+    first, then = ctx.select(rule.params.before), ctx.select(rule.params.after)
+    both = first & then
+    return {**{ex: 0 for ex in first - both}, **{ex: 1 for ex in then - both}}
+
+
+def compile(rule, ctx: Context) -> list:
+    return [Ordered(rule.origin, ranks(rule, ctx))]
+
+
+def check_ranks(rule, rank: dict[str, int], week: Week, label: str = "") -> list[Violation]:
+    """Violations of "lower rank first" in every session; shared by order and top_down."""
+    out = []
+    for day, entries in week.sessions():
+        highest: tuple[int, str] | None = None
+        for entry in entries:
+            r = rank.get(entry.exercise)
+            if r is None:
+                continue
+            if highest is not None and r < highest[0]:
+                message = f"comes after {highest[1]}{label}"
+                out.append(Violation(rule.id, rule.hard, message, day, entry.exercise))
+            if highest is None or r > highest[0]:
+                highest = (r, entry.exercise)
+    return out
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    return check_ranks(rule, ranks(rule, ctx), week)

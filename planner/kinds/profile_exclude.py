@@ -1,0 +1,41 @@
+"""profile_exclude: honour the profile's ``exclude`` list of exercise ids.
+
+No parameters.
+
+Example::
+
+    - id: profile-exclusions
+      kind: profile_exclude
+      description: Never schedule an exercise the person asked to leave out.
+      source: [003_7929659146c9c624.txt]
+"""
+
+from __future__ import annotations
+
+from planner.kinds.base import Context, Violation, Week
+from planner.models import Strict
+from planner.requirements import Exclude
+
+NAME = "profile_exclude"
+
+
+class Params(Strict):
+    pass
+
+
+def validate(params, catalog, doc, path) -> None:
+    return None
+
+
+def compile(rule, ctx: Context) -> list:
+    return [Exclude(rule.origin, frozenset(ctx.profile.exclude), reason="excluded by the profile")]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    excluded = set(ctx.profile.exclude)
+    return [
+        Violation(rule.id, rule.hard, "excluded by the profile", day, ex)
+        for day, _ in week.sessions()
+        for ex in week.exercises(day)
+        if ex in excluded
+    ]

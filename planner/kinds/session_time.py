@@ -1,0 +1,53 @@
+"""session_time: a session fits the time the person has.
+
+Parameters: ``max_minutes`` (default: the profile's ``session_minutes``). Durations are
+estimated from doses (see ``Dose.seconds`` and docs/catalog.md).
+
+Example::
+
+    - id: fits-the-time
+      kind: session_time
+      description: A session fits in the minutes the person has, so they do not overdo it.
+      source: [001_abe4b56d6627de42.txt]
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from planner.kinds.base import Context, Violation, Week
+from planner.models import Strict
+from planner.requirements import SessionTime
+
+NAME = "session_time"
+
+
+class Params(Strict):
+    max_minutes: Annotated[int, Field(ge=5, le=300)] | None = None
+
+
+def validate(params, catalog, doc, path) -> None:
+    return None
+
+
+def limit(rule, ctx: Context) -> int:
+    return rule.params.max_minutes or ctx.profile.session_minutes
+
+
+def compile(rule, ctx: Context) -> list:
+    return [SessionTime(rule.origin, limit(rule, ctx) * 60)]
+
+
+def check(rule, week: Week, ctx: Context) -> list[Violation]:
+    out = []
+    for day, entries in week.sessions():
+        seconds = 0
+        for entry in entries:
+            dose = entry.dose()
+            seconds += dose.seconds() if dose else 0
+        if seconds > limit(rule, ctx) * 60:
+            message = f"takes about {round(seconds / 60)} min, more than {limit(rule, ctx)}"
+            out.append(Violation(rule.id, rule.hard, message, day, amount=(seconds - limit(rule, ctx) * 60) / 60))
+    return out

@@ -1,0 +1,354 @@
+"""Pydantic models for everything backplan reads or writes.
+
+Exercises, profiles, rule headers, selectors and the plan (the JSON contract) live here. Words
+that come from a vocabulary (kinds, regions, equipment, conditions, muscles ...) are plain strings
+in these models and are checked against the data in ``catalog/vocab.yaml`` and
+``catalog/muscles.yaml`` by the loaders, so vocabularies stay data.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from planner.errors import InputError, did_you_mean
+from planner.yamlio import Document
+
+__all__ = [
+    "Strict",
+    "Ident",
+    "Text",
+    "Word",
+    "Dose",
+    "Ban",
+    "Muscles",
+    "Exercise",
+    "CatalogFile",
+    "Profile",
+    "When",
+    "Selector",
+    "RuleHeader",
+    "PlanItem",
+    "PlanDay",
+    "Plan",
+    "validate_model",
+    "SAFETY_NOTICE",
+    "BANNED_RULE_ID",
+    "PLAN_SCHEMA_VERSION",
+]
+
+SAFETY_NOTICE = (
+    "Talk to your doctor or physiotherapist before starting or changing an exercise plan. "
+    "Move slowly and never bounce; stop and seek advice if pain is sharp, new or getting worse."
+)
+PLAN_SCHEMA_VERSION = 1
+BANNED_RULE_ID = "builtin:banned-moves"  # banned catalog entries never appear, whatever the rules say
+
+Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Word = Annotated[str, Field(min_length=1, max_length=80)]
+Words = Annotated[list[Word], Field(max_length=200)]
+
+
+class Strict(BaseModel):
+    """Base for user-written models: unknown keys are errors, values are not coerced loosely."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Dose(Strict):
+    """How much of an exercise: reps (per set, per side), a hold in seconds, or minutes."""
+
+    sets: Annotated[int, Field(ge=1, le=10)] | None = None
+    reps: Annotated[int, Field(ge=1, le=100)] | None = None
+    hold_s: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Annotated[int, Field(ge=1, le=180)] | None = None
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> Dose:
+        if self.reps is None and self.hold_s is None and self.minutes is None:
+            raise ValueError("a dose needs reps, hold_s or minutes")
+        return self
+
+    def seconds(self, unilateral: bool = False) -> int:
+        """Estimated time on task, rests included: the session-time rule sums these.
+
+        Reps take 4 s each plus any hold; a set of holds adds 10 s to change position; sets are
+        separated by 30 s of rest; unilateral work counts twice (once per side); minutes are
+        taken as they are.
+        """
+        if self.minutes is not None and self.reps is None and self.hold_s is None:
+            return self.minutes * 60
+        sets = self.sets or 1
+        if self.reps is not None:
+            per_set = self.reps * (4 + (self.hold_s or 0))
+        else:
+            per_set = (self.hold_s or 0) + 10
+        total = sets * per_set + (sets - 1) * 30
+        if self.minutes is not None:
+            total += self.minutes * 60
+        return total * (2 if unilateral else 1)
+
+
+class Ban(Strict):
+    """Marks a notorious move: it stays in the catalog so rules and imports recognise it."""
+
+    reason: Text
+    alternative: Ident | None = None
+
+
+class Muscles(Strict):
+    primary: Annotated[list[Word], Field(min_length=1, max_length=30)]
+    secondary: Annotated[list[Word], Field(max_length=30)] = []
+
+
+class Exercise(Strict):
+    """One catalog entry (see docs/catalog.md for every field)."""
+
+    id: Ident
+    name: Text
+    kind: Word
+    muscles: Muscles
+    region: Word
+    position: Word
+    side: Word = "bilateral"
+    equipment: Words = []
+    level: Word = "beginner"
+    audience: Annotated[list[Word], Field(min_length=1, max_length=5)] = ["adult"]
+    dose: Dose
+    contraindications: Words = []
+    tags: Words = []
+    cues: Annotated[list[Text], Field(max_length=30)] = []
+    steps: Annotated[list[Text], Field(max_length=40)] = []
+    banned: Ban | None = None
+    source: Annotated[list[Text], Field(min_length=1, max_length=20)]
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class CatalogFile(Strict):
+    exercises: Annotated[list[dict[str, Any]], Field(max_length=5000)]
+
+
+class Profile(Strict):
+    """Who the plan is for (see examples/profiles/ and docs)."""
+
+    name: Text = "default"
+    age_group: Word = "adult"
+    level: Word = "beginner"
+    days: Annotated[list[Word], Field(min_length=1, max_length=7)]
+    session_minutes: Annotated[int, Field(ge=10, le=180)] = 30
+    equipment: Words = []
+    conditions: Words = []
+    cleared_by_doctor: bool = False
+    exclude: Annotated[list[Ident], Field(max_length=2000)] = []
+
+    @field_validator("days")
+    @classmethod
+    def _unique_days(cls, days: list[str]) -> list[str]:
+        seen = set()
+        for day in days:
+            if day in seen:
+                raise ValueError(f'day "{day}" is listed twice')
+            seen.add(day)
+        return days
+
+
+class When(Strict):
+    """When a rule applies, tested against the profile; every key given must hold.
+
+    ``conditions``: any of these conditions; ``no_conditions``: none of these;
+    ``age_group`` / ``level``: one of these; ``cleared_by_doctor``: exactly this value;
+    ``equipment``: the person owns any of these.
+    """
+
+    conditions: Words | None = None
+    no_conditions: Words | None = None
+    age_group: Words | None = None
+    level: Words | None = None
+    cleared_by_doctor: bool | None = None
+    equipment: Words | None = None
+
+    @field_validator("age_group", "level", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def applies(self, profile: Profile) -> bool:
+        if self.conditions is not None and not set(self.conditions) & set(profile.conditions):
+            return False
+        if self.no_conditions is not None and set(self.no_conditions) & set(profile.conditions):
+            return False
+        if self.age_group is not None and profile.age_group not in self.age_group:
+            return False
+        if self.level is not None and profile.level not in self.level:
+            return False
+        if self.cleared_by_doctor is not None and profile.cleared_by_doctor != self.cleared_by_doctor:
+            return False
+        return not (self.equipment is not None and not set(self.equipment) & set(profile.equipment))
+
+
+OneOrMany = Word | Annotated[list[Word], Field(min_length=1, max_length=500)]
+
+
+class Selector(Strict):
+    """Picks exercises by their attributes; see planner/selectors.py for the meaning of each key."""
+
+    id: OneOrMany | None = None
+    kind: OneOrMany | None = None
+    block: OneOrMany | None = None
+    tags: OneOrMany | None = None
+    equipment: OneOrMany | None = None
+    muscles: OneOrMany | None = None
+    primary: OneOrMany | None = None
+    region: OneOrMany | None = None
+    position: OneOrMany | None = None
+    side: OneOrMany | None = None
+    level: OneOrMany | None = None
+    audience: OneOrMany | None = None
+    banned: bool | None = None
+    any: Annotated[list[Selector], Field(min_length=1, max_length=50)] | None = None
+    not_: Selector | None = Field(default=None, alias="not")
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class RuleHeader(Strict):
+    """Keys every rule has, whatever its kind; the kind's own parameters sit beside them."""
+
+    id: Ident
+    kind: Word
+    description: Text
+    severity: Literal["hard", "soft"] = "hard"
+    weight: Annotated[int, Field(ge=1, le=1000)] = 1
+    when: When | None = None
+    source: Annotated[list[Text], Field(min_length=1, max_length=20)]
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class PlanItem(BaseModel):
+    """One line of a session. A unilateral exercise appears as a left and a right item side by side."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exercise: Ident
+    name: str
+    kind: str
+    block: str
+    region: str
+    position: str
+    side: Literal["both", "left", "right"]
+    equipment: list[str] = []
+    muscles: list[str] = []
+    groups: list[str] = []
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    minutes: int | None = None
+    why: list[str] = []
+
+
+class PlanDay(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    day: str
+    items: list[PlanItem] = []
+
+
+class Plan(BaseModel):
+    """The plan contract written by ``--format json`` and read by ``backplan check``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = PLAN_SCHEMA_VERSION
+    notice: str = SAFETY_NOTICE
+    profile: Profile | None = None
+    seed: int | None = None
+    days: Annotated[list[PlanDay], Field(min_length=7, max_length=7)]
+    soft_penalty: int | None = None
+    soft_misses: list[str] = []
+    advice: list[str] = []
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple[Any, ...] = ()) -> Any:
+    """Validate ``data`` (found at ``path`` in ``doc``) or raise one positioned :class:`InputError`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        # pydantic reports union members as extra loc parts (e.g. 'str', 'list[str]'); keep real keys
+        clean: list[Any] = []
+        node = data
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                clean.append(part)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                clean.append(part)
+                node = node[part]
+            elif error["type"] == "extra_forbidden" or error["type"] == "missing":
+                clean.append(part)
+                break
+        where = doc.where((*path, *clean))
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            fields = [f.alias or name for name, f in model.model_fields.items()]
+            sub = _submodel(model, clean[:-1])
+            if sub is not None:
+                fields = [f.alias or name for name, f in sub.model_fields.items()]
+            message = f'unknown key "{clean[-1]}"{did_you_mean(str(clean[-1]), fields)}'
+            clean = clean[:-1] + [clean[-1]]
+        elif error["type"] == "missing":
+            message = f'missing required key "{clean[-1]}"'
+            where = doc.where((*path, *clean[:-1]))
+            clean = clean[:-1] + [clean[-1]]
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        prefix = _loc_text(tuple(clean))
+        raise InputError(f"{prefix}: {message}" if prefix else message, where) from None
+
+
+def _submodel(model: type[BaseModel], loc: list[Any]) -> type[BaseModel] | None:
+    """Follow ``loc`` through nested model fields to find the model that owns the last key."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

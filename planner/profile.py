@@ -1,0 +1,42 @@
+"""Loading a profile (who the plan is for) and checking its words against the vocabularies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.catalog import Catalog, check_word, check_words
+from planner.errors import InputError
+from planner.models import Profile, validate_model
+from planner.yamlio import Document, load_yaml_file
+
+__all__ = ["load_profile", "profile_from_document", "default_profile_path"]
+
+
+def default_profile_path() -> Path:
+    return Path(__file__).resolve().parent / "default_profile.yaml"
+
+
+def profile_from_document(doc: Document, catalog: Catalog, path: tuple = ()) -> Profile:
+    data = doc.data
+    for key in path:
+        data = data[key]
+    if not isinstance(data, dict):
+        raise InputError("a profile must be a mapping of keys to values", doc.where(path))
+    profile: Profile = validate_model(Profile, data, doc, path)
+    vocab = catalog.vocab
+    check_word(profile.age_group, vocab.age_groups, "age group", doc, (*path, "age_group"))
+    check_word(profile.level, vocab.levels, "level", doc, (*path, "level"))
+    check_words(profile.days, vocab.days, "day", doc, (*path, "days"))
+    check_words(profile.equipment, vocab.equipment, "equipment", doc, (*path, "equipment"))
+    check_words(profile.conditions, vocab.conditions, "condition", doc, (*path, "conditions"))
+    check_words(profile.exclude, catalog.exercises, "exercise", doc, (*path, "exclude"))
+    return profile
+
+
+def load_profile(path: Path | str | None, catalog: Catalog) -> Profile:
+    """Load ``path`` (or the embedded default profile when ``None``)."""
+    if path is None:
+        doc = load_yaml_file(default_profile_path(), display="<default profile>")
+    else:
+        doc = load_yaml_file(path)
+    return profile_from_document(doc, catalog)

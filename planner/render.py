@@ -1,0 +1,130 @@
+"""Turning a solution into the plan contract, and the plan into table, Markdown or JSON text.
+
+Every format starts with the safety notice. JSON follows :class:`planner.models.Plan` (its
+schema is ``schemas/plan.schema.json``); table and Markdown are for people.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Literal
+
+from rich.console import Console
+from rich.table import Table
+
+from planner.catalog import Catalog
+from planner.models import Plan, PlanDay, PlanItem, Profile
+from planner.solver import Solution
+
+__all__ = ["to_plan", "render", "FORMATS", "Format"]
+
+Format = Literal["table", "markdown", "json"]
+FORMATS: tuple[str, ...] = ("table", "markdown", "json")
+DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+
+def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -> Plan:
+    days = []
+    for day, items in solution.days.items():
+        out = []
+        for item in items:
+            ex = catalog.exercises[item.exercise]
+            out.append(
+                PlanItem(
+                    exercise=ex.id,
+                    name=ex.name,
+                    kind=ex.kind,
+                    block=catalog.block(ex),
+                    region=ex.region,
+                    position=ex.position,
+                    side=item.side,
+                    equipment=list(ex.equipment),
+                    muscles=catalog.muscles(ex.id),
+                    groups=list(catalog.groups(ex.id)),
+                    sets=item.dose.sets,
+                    reps=item.dose.reps,
+                    hold_s=item.dose.hold_s,
+                    minutes=item.dose.minutes,
+                    why=list(item.why),
+                )
+            )
+        days.append(PlanDay(day=day, items=out))
+    return Plan(
+        profile=profile,
+        seed=seed,
+        days=days,
+        soft_penalty=solution.penalty,
+        soft_misses=solution.soft_misses,
+        advice=[text for _, text in solution.advice],
+    )
+
+
+def dose_text(item: PlanItem) -> str:
+    parts = []
+    if item.reps is not None:
+        parts.append(f"{item.sets or 1} x {item.reps}")
+        if item.hold_s:
+            parts.append(f"hold {item.hold_s} s each")
+    elif item.hold_s is not None:
+        parts.append(f"{item.sets or 1} x hold {item.hold_s} s")
+    if item.minutes is not None:
+        parts.append(f"{item.minutes} min")
+    return ", ".join(parts)
+
+
+def _name(item: PlanItem) -> str:
+    return item.name if item.side == "both" else f"{item.name} ({item.side})"
+
+
+def _markdown(plan: Plan) -> str:
+    lines = [f"# Weekly back plan: {plan.profile.name if plan.profile else 'default'}", "", f"> {plan.notice}", ""]
+    for day in plan.days:
+        lines.append(f"## {DAY_NAMES.get(day.day, day.day)}")
+        if not day.items:
+            lines += ["", "Rest day.", ""]
+            continue
+        lines += ["", "| # | block | exercise | dose | why |", "|---|---|---|---|---|"]
+        for n, item in enumerate(day.items, 1):
+            lines.append(f"| {n} | {item.block} | {_name(item)} | {dose_text(item)} | {', '.join(item.why)} |")
+        lines.append("")
+    if plan.advice:
+        lines += ["## Advice", ""] + [f"- {a}" for a in plan.advice] + [""]
+    if plan.soft_misses:
+        lines += [f"Soft rules not fully met: {', '.join(plan.soft_misses)}.", ""]
+    return "\n".join(lines)
+
+
+def _table(plan: Plan, width: int = 110) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+    name = plan.profile.name if plan.profile else "default"
+    console.print(f"Weekly back plan: {name}")
+    console.print(f"NOTICE: {plan.notice}")
+    for day in plan.days:
+        if not day.items:
+            console.print(f"\n{DAY_NAMES.get(day.day, day.day)}: rest day")
+            continue
+        table = Table(title=DAY_NAMES.get(day.day, day.day), title_justify="left", show_lines=False)
+        for column in ("#", "block", "exercise", "dose", "why"):
+            table.add_column(column, overflow="fold")
+        for n, item in enumerate(day.items, 1):
+            table.add_row(str(n), item.block, _name(item), dose_text(item), ", ".join(item.why))
+        console.print()
+        console.print(table)
+    if plan.advice:
+        console.print("\nAdvice:")
+        for a in plan.advice:
+            console.print(f"  - {a}")
+    if plan.soft_misses:
+        console.print(f"\nSoft rules not fully met: {', '.join(plan.soft_misses)}.")
+    return buffer.getvalue()
+
+
+def render(plan: Plan, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(plan)
+    return _table(plan)

@@ -1,0 +1,121 @@
+"""Rule files: loading, validation against the kind registry, and the rule set.
+
+A rule file is YAML with a ``rules:`` list. Each rule has the common header
+(:class:`planner.models.RuleHeader`: id, kind, description, severity, weight, when, source) and
+the parameters of its kind, checked by that kind's ``Params`` model and its ``validate`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from planner.catalog import Catalog, check_words
+from planner.errors import InputError, Where, did_you_mean
+from planner.kinds import REGISTRY, Kind
+from planner.models import Profile, RuleHeader, Strict, validate_model
+from planner.requirements import Origin
+from planner.resources import data_dir
+from planner.yamlio import Document, load_yaml_file
+
+__all__ = ["Rule", "RuleFile", "load_rules", "load_rule_file", "default_rule_files", "HEADER_KEYS"]
+
+HEADER_KEYS = tuple(RuleHeader.model_fields)
+
+
+class RuleFile(Strict):
+    rules: Annotated[list[dict[str, Any]], Field(max_length=2000)]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its header, its kind's parsed parameters and where it was written."""
+
+    header: RuleHeader
+    params: BaseModel
+    kind: Kind
+    where: Where
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+    @property
+    def hard(self) -> bool:
+        return self.header.severity == "hard"
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.header.id, self.hard, self.header.weight)
+
+    def applies(self, profile: Profile) -> bool:
+        return self.header.when is None or self.header.when.applies(profile)
+
+
+def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule:
+    if not isinstance(entry, dict):
+        raise InputError("each rule must be a mapping of keys to values", doc.where(path))
+    if "kind" not in entry:
+        raise InputError('missing required key "kind"', doc.where(path))
+    kind_name = entry["kind"]
+    if not isinstance(kind_name, str) or kind_name not in REGISTRY:
+        hint = did_you_mean(str(kind_name), REGISTRY)
+        raise InputError(f'unknown rule kind "{kind_name}"{hint}', doc.where((*path, "kind")))
+    kind = REGISTRY[kind_name]
+    param_keys = [f.alias or n for n, f in kind.Params.model_fields.items()]
+    for key in entry:
+        if key not in HEADER_KEYS and key not in param_keys:
+            hint = did_you_mean(str(key), [*HEADER_KEYS, *param_keys])
+            raise InputError(f'unknown key "{key}" for rule kind "{kind_name}"{hint}', doc.where((*path, key)))
+    header_data = {k: v for k, v in entry.items() if k in HEADER_KEYS}
+    header: RuleHeader = validate_model(RuleHeader, header_data, doc, path)
+    if header.when is not None:
+        when = header.when
+        vocab = catalog.vocab
+        for key, known, what in (
+            ("conditions", vocab.conditions, "condition"),
+            ("no_conditions", vocab.conditions, "condition"),
+            ("age_group", vocab.age_groups, "age group"),
+            ("level", vocab.levels, "level"),
+            ("equipment", vocab.equipment, "equipment"),
+        ):
+            value = getattr(when, key)
+            if value is not None:
+                raw = entry["when"].get(key)
+                sub = (*path, "when", key)
+                check_words(value, known, what, doc, sub if isinstance(raw, list) else sub[:-1] + (key,))
+    params_data = {k: v for k, v in entry.items() if k not in HEADER_KEYS}
+    params = validate_model(kind.Params, params_data, doc, path)
+    kind.validate(params, catalog, doc, path)
+    return Rule(header=header, params=params, kind=kind, where=doc.where(path))
+
+
+def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:
+    doc = load_yaml_file(path, display)
+    body: RuleFile = validate_model(RuleFile, doc.data, doc)
+    return [_parse_rule(entry, doc, ("rules", i), catalog) for i, entry in enumerate(body.rules)]
+
+
+def default_rule_files() -> list[Path]:
+    return sorted(data_dir("rules").glob("*.yaml"))
+
+
+def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
+    """Load every rule file; ids must be unique across all of them."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in files:
+        for rule in load_rule_file(path, catalog):
+            if rule.id in seen:
+                raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
+
+
+def applicable(rules: Sequence[Rule], profile: Profile) -> list[Rule]:
+    return [r for r in rules if r.applies(profile)]

@@ -1,0 +1,826 @@
+"""Building a week: the only module that talks to the constraint library.
+
+The week is found in two steps, each a python-constraint2 problem:
+
+1. **Which exercises go on which day.** Each training day has one slot variable per place in
+   each block (warm-up, relaxation, stretch, strength, aerobic, cool-down); a slot holds an
+   exercise of that block or stays empty. Domains are filtered by the hard ``Exclude``
+   requirements first (profile, equipment, contraindications, bans); slot counts come from the
+   session-count rules and the time budget. Counting, spacing and time requirements become
+   forward-checking constraints written for this problem (:class:`_Among`, :class:`_Days`,
+   :class:`_Distinct`, :class:`_Apart`, :class:`_TimeBudget`).
+2. **The order of each session.** One position variable per exercise of the day, all
+   different, with the ``Ordered`` and ``First`` requirements as constraints.
+
+Soft requirements are not constraints: every solution is scored by the weighted amount by which
+it misses them, and the best of several seeded restarts wins. The result is deterministic for a
+seed. When no week exists, a deletion pass over the hard rules finds a minimal set that still
+conflicts, and :class:`planner.errors.InfeasibleError` names it.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import constraint
+
+from planner.catalog import Catalog
+from planner.errors import InfeasibleError, RedFlagError
+from planner.kinds.base import Context, volume
+from planner.models import BANNED_RULE_ID, Dose, Profile
+from planner.requirements import (
+    Adjacent,
+    Advice,
+    Apart,
+    Count,
+    DoseLimit,
+    Exclude,
+    First,
+    LoadRatio,
+    LoadShare,
+    Ordered,
+    Requirement,
+    SessionTime,
+    Stop,
+)
+from planner.rules import Rule
+
+__all__ = ["Settings", "Item", "Solution", "solve", "compile_rules", "Compiled"]
+
+EMPTY = "-"  # the value of a slot left empty
+DOSE_FIELDS = ("sets", "reps", "hold_s", "minutes")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Search limits. Defaults keep a plan well under a second on the shipped catalog."""
+
+    restarts: int = 8
+    node_budget: int = 60_000
+    max_slots_per_block: int = 6
+    conflict_budget: int = 20_000
+
+
+@dataclass(frozen=True)
+class Item:
+    exercise: str
+    side: str  # both | left | right
+    dose: Dose
+    why: tuple[str, ...]
+
+
+@dataclass
+class Solution:
+    days: dict[str, list[Item]]
+    penalty: int
+    soft_misses: list[str]
+    advice: list[tuple[str, str]]
+    excluded: dict[str, list[str]]
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Compiled:
+    """Every applicable rule compiled for one profile, with the origin of each requirement."""
+
+    ctx: Context
+    requirements: list[Requirement]
+    rule_order: list[str]
+
+    def hard(self, kind: type | tuple[type, ...]) -> list[Any]:
+        return [r for r in self.requirements if isinstance(r, kind) and r.origin.hard]
+
+    def soft(self) -> list[Requirement]:
+        return [r for r in self.requirements if not r.origin.hard]
+
+
+def compile_rules(rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> Compiled:
+    ctx = Context(catalog, profile)
+    reqs: list[Requirement] = []
+    for rule in rules:
+        if rule.applies(profile):
+            reqs.extend(rule.kind.compile(rule, ctx))
+    # a session must contain something to open with: First implies "at least one"
+    for req in list(reqs):
+        if isinstance(req, First):
+            reqs.append(Count(req.origin, req.ids, "session", 1))
+    return Compiled(ctx, reqs, [r.id for r in rules])
+
+
+# --------------------------------------------------------------------------------------------
+# constraints written for this problem (all forward checking)
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class _Budget(constraint.Constraint):
+    """Counts assignments and stops the search when the node budget is spent."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.nodes = 0
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        self.nodes += 1
+        if self.nodes > self.limit:
+            raise _OutOfBudget
+        return True
+
+
+def _hide(domain, keep) -> bool:
+    for value in list(domain):
+        if not keep(value):
+            domain.hideValue(value)
+    return bool(domain)
+
+
+class _Among(constraint.Constraint):
+    """Between ``low`` and ``high`` of the variables take a value in ``ids``."""
+
+    def __init__(self, ids: frozenset[str], low: int, high: int | None) -> None:
+        self.ids, self.low, self.high = ids, low, high
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        ids = self.ids
+        count = 0
+        free = []
+        for v in variables:
+            if v in assignments:
+                count += assignments[v] in ids
+            elif any(x in ids for x in domains[v]):
+                free.append(v)
+        if self.high is not None and count > self.high:
+            return False
+        if count + len(free) < self.low:
+            return False
+        if forwardcheck:
+            if self.high is not None and count == self.high:
+                for v in free:
+                    if not _hide(domains[v], lambda x: x not in ids):
+                        return False
+            elif count + len(free) == self.low:
+                for v in free:
+                    if not _hide(domains[v], lambda x: x in ids):
+                        return False
+        return True
+
+
+class _Days(constraint.Constraint):
+    """Between ``low`` and ``high`` days have at least one variable in ``ids``."""
+
+    def __init__(self, ids: frozenset[str], day_of: dict, low: int, high: int | None) -> None:
+        self.ids, self.day_of, self.low, self.high = ids, day_of, low, high
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        ids = self.ids
+        hit: set = set()
+        maybe: set = set()
+        for v in variables:
+            if v in assignments:
+                if assignments[v] in ids:
+                    hit.add(self.day_of[v])
+            elif any(x in ids for x in domains[v]):
+                maybe.add(self.day_of[v])
+        maybe -= hit
+        if self.high is not None and len(hit) > self.high:
+            return False
+        if len(hit) + len(maybe) < self.low:
+            return False
+        if forwardcheck and self.high is not None and len(hit) == self.high:
+            for v in variables:
+                if v not in assignments and self.day_of[v] not in hit:
+                    if not _hide(domains[v], lambda x: x not in ids):
+                        return False
+        return True
+
+
+class _Distinct(constraint.Constraint):
+    """Between ``low`` and ``high`` different values of ``ids`` are used."""
+
+    def __init__(self, ids: frozenset[str], low: int, high: int | None) -> None:
+        self.ids, self.low, self.high = ids, low, high
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        ids = self.ids
+        used: set = set()
+        reachable: set = set()
+        free = 0
+        for v in variables:
+            if v in assignments:
+                if assignments[v] in ids:
+                    used.add(assignments[v])
+            else:
+                options = {x for x in domains[v] if x in ids}
+                if options:
+                    free += 1
+                    reachable |= options
+        if self.high is not None and len(used) > self.high:
+            return False
+        if len(used) + min(free, len(reachable - used)) < self.low:
+            return False
+        if forwardcheck and self.high is not None and len(used) == self.high:
+            for v in variables:
+                if v not in assignments:
+                    if not _hide(domains[v], lambda x: x not in ids or x in used):
+                        return False
+        return True
+
+
+class _Apart(constraint.Constraint):
+    """Not both days (variables split by ``day_of``) hold a value in ``ids``."""
+
+    def __init__(self, ids: frozenset[str], day_of: dict) -> None:
+        self.ids, self.day_of = ids, day_of
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        ids = self.ids
+        hit = {self.day_of[v] for v in variables if v in assignments and assignments[v] in ids}
+        if len(hit) > 1:
+            return False
+        if forwardcheck and hit:
+            (day,) = hit
+            for v in variables:
+                if v not in assignments and self.day_of[v] != day:
+                    if not _hide(domains[v], lambda x: x not in ids):
+                        return False
+        return True
+
+
+class _TimeBudget(constraint.Constraint):
+    """The durations of the values add up to at most ``cap`` seconds.
+
+    Reasons with a lower bound: every unassigned slot will take at least the shortest value
+    left in its domain (zero when it may stay empty), so a value is hidden as soon as it would
+    leave too little time for the slots still to fill.
+    """
+
+    def __init__(self, seconds: dict[str, int], cap: int) -> None:
+        self.seconds, self.cap = seconds, cap
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        seconds = self.seconds
+        total = 0
+        floors = {}
+        for v in variables:
+            if v in assignments:
+                total += seconds.get(assignments[v], 0)
+            else:
+                floors[v] = min((seconds.get(x, 0) for x in domains[v]), default=0)
+        slack = self.cap - total - sum(floors.values())
+        if slack < 0:
+            return False
+        if forwardcheck:
+            for v, floor in floors.items():
+                if not _hide(domains[v], lambda x, f=floor: seconds.get(x, 0) - f <= slack):
+                    return False
+        return True
+
+
+class _Solver(constraint.OptimizedBacktrackingSolver):
+    """Backtracking with forward checking, in the variable order the model chose."""
+
+    def __init__(self, order: list) -> None:
+        super().__init__(forwardcheck=True)
+        self.order = order
+
+    def getSortedVariables(self, domains, vconstraints):  # noqa: N802 - library API
+        return [v for v in self.order if v in domains]
+
+
+# --------------------------------------------------------------------------------------------
+# the week model
+
+
+@dataclass
+class _Week:
+    """Everything derived from the requirements that does not depend on the random seed."""
+
+    days: list[str]
+    eligible: dict[str, list[str]]  # per day, eligible exercise ids
+    excluded: dict[str, list[str]]  # id -> rule ids that excluded it (any day)
+    doses: dict[str, Dose]
+    dose_why: dict[str, list[str]]
+    seconds: dict[str, int]
+    slots: dict[tuple[str, str], tuple[int, int]]  # (day, block) -> (required, total)
+    hard: list[Requirement]
+    soft: list[Requirement]
+
+
+def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, dict]:
+    """Apply dose limits; an exercise no dose can satisfy is excluded by the limits' rules."""
+    catalog = compiled.ctx.catalog
+    doses: dict[str, Dose] = {}
+    why: dict[str, list[str]] = defaultdict(list)
+    impossible: dict[str, list[str]] = {}
+    limits = [r for r in compiled.requirements if isinstance(r, DoseLimit)]
+    for ex_id in ids:
+        base = catalog.exercises[ex_id].dose
+        values = {f: getattr(base, f) for f in DOSE_FIELDS}
+        for name in DOSE_FIELDS:
+            if values[name] is None:
+                continue
+            mine = [r for r in limits if ex_id in r.ids and r.dose_field == name and r.origin.hard]
+            if not mine:
+                continue
+            low = max((r.low for r in mine if r.low is not None), default=None)
+            high = min((r.high for r in mine if r.high is not None), default=None)
+            if low is not None and high is not None and low > high:
+                impossible[ex_id] = [r.origin.rule_id for r in mine]
+                break
+            value = values[name]
+            if low is not None and value < low:
+                value = low
+            if high is not None and value > high:
+                value = high
+            if value != values[name]:
+                why[ex_id].extend(r.origin.rule_id for r in mine)
+            values[name] = value
+        if ex_id not in impossible:
+            doses[ex_id] = Dose(**values)
+    return doses, dict(why), impossible
+
+
+def _build_week(compiled: Compiled, settings: Settings, promote: frozenset[str] = frozenset()) -> _Week:
+    """Derive domains and slot counts from the hard requirements (and the soft ones whose rule
+    ids are in ``promote``, which the search then enforces as if they were hard)."""
+    ctx = compiled.ctx
+    catalog = ctx.catalog
+    reqs = compiled.requirements
+    hard = [r for r in reqs if r.origin.hard or r.origin.rule_id in promote]
+    soft = [r for r in reqs if not r.origin.hard]
+    days = ctx.training_days
+    excluded: dict[str, list[str]] = defaultdict(list)
+    for ex in catalog.exercises.values():
+        if ex.banned is not None:
+            excluded[ex.id].append(BANNED_RULE_ID)
+    day_excluded: dict[str, set[str]] = {d: set() for d in days}
+    for req in hard:
+        if isinstance(req, Exclude):
+            for ex_id in req.ids:
+                if req.days is None:
+                    excluded[ex_id].append(req.origin.rule_id)
+                for d in days:
+                    if req.days is None or d in req.days:
+                        day_excluded[d].add(ex_id)
+    candidates = [i for i in catalog.exercises if i not in excluded]
+    doses, dose_why, impossible = _clamp_doses(compiled, candidates)
+    for ex_id, rule_ids in impossible.items():
+        excluded[ex_id].extend(rule_ids)
+    eligible = {d: [i for i in candidates if i in doses and i not in day_excluded[d]] for d in days}
+    seconds = {i: doses[i].seconds(catalog.exercises[i].side == "unilateral") for i in doses}
+    caps = [r.max_seconds for r in hard if isinstance(r, SessionTime)]
+    cap = min(caps) if caps else None
+
+    slots: dict[tuple[str, str], tuple[int, int]] = {}
+    for d in days:
+        by_block: dict[str, list[str]] = defaultdict(list)
+        for ex_id in eligible[d]:
+            by_block[catalog.block(ex_id)].append(ex_id)
+        for block in catalog.vocab.blocks:
+            members = set(by_block.get(block, []))
+            total = min(len(members), settings.max_slots_per_block)
+            required = 0
+            for req in hard:
+                if not isinstance(req, Count) or req.scope != "session":
+                    continue
+                if req.days is not None and d not in req.days:
+                    continue
+                if req.high is not None and members and members <= req.ids:
+                    total = min(total, req.high)
+                if req.low and (req.ids & set(eligible[d])) and (req.ids & set(eligible[d])) <= members:
+                    required = max(required, req.low)
+            if cap is not None and members:
+                shortest = min(seconds[i] for i in members)
+                total = min(total, cap // max(shortest, 1))
+            slots[(d, block)] = (min(required, total), total)
+    return _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft)
+
+
+def _consecutive(days: list[str], all_days: Sequence[str], wrap: bool) -> list[tuple[str, str]]:
+    pairs = []
+    for i, day in enumerate(all_days):
+        nxt = all_days[(i + 1) % len(all_days)]
+        if (i + 1 < len(all_days) or wrap) and day in days and nxt in days:
+            pairs.append((day, nxt))
+    return pairs
+
+
+def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int) -> dict | None:
+    """One search for a day assignment; ``None`` when proven impossible; raises when out of budget."""
+    catalog = compiled.ctx.catalog
+    problem = constraint.Problem(_Solver([]))
+    order: list = []
+    day_vars: dict[str, list] = defaultdict(list)
+    day_of: dict = {}
+    # longest activities first (as in first-fit-decreasing packing): the time budget then
+    # shapes the short, plentiful blocks instead of starving the long ones
+    longest = {
+        b: max((week.seconds[i] for d in week.days for i in week.eligible[d] if catalog.block(i) == b), default=0)
+        for b in catalog.vocab.blocks
+    }
+    for block in sorted(catalog.vocab.blocks, key=lambda b: -longest[b]):
+        for d in week.days:
+            required, total = week.slots[(d, block)]
+            members = [i for i in week.eligible[d] if catalog.block(i) == block]
+            rng.shuffle(members)
+            rank = {ex: i for i, ex in enumerate(members)}
+            previous = None
+            for s in range(total):
+                var = (d, block, s)
+                values = list(members) + ([EMPTY] if s >= required else [])
+                problem.addVariable(var, list(reversed(values)))  # the solver pops from the end
+                order.append(var)
+                day_vars[d].append(var)
+                day_of[var] = d
+                if previous is not None:
+                    problem.addConstraint(
+                        constraint.FunctionConstraint(
+                            lambda a, b, r=rank: b == EMPTY or (a != EMPTY and r[a] < r[b])
+                        ),
+                        [previous, var],
+                    )
+                previous = var
+    all_vars = list(order)
+
+    def relevant(vars_: Iterable, ids: frozenset[str]) -> list:
+        return [v for v in vars_ if any(x in ids for x in problem._variables[v])]
+
+    for req in week.hard:
+        if isinstance(req, Count):
+            if req.scope == "session":
+                for d in week.days:
+                    if req.days is not None and d not in req.days:
+                        continue
+                    vs = relevant(day_vars[d], req.ids)
+                    if len(vs) < req.low:
+                        return None
+                    if vs:
+                        problem.addConstraint(_Among(req.ids, req.low, req.high), vs)
+            else:
+                vs = relevant(all_vars, req.ids)
+                if not vs:
+                    if req.low > 0:
+                        return None
+                    continue
+                if req.measure == "items":
+                    problem.addConstraint(_Among(req.ids, req.low, req.high), vs)
+                elif req.measure == "days":
+                    problem.addConstraint(_Days(req.ids, day_of, req.low, req.high), vs)
+                else:
+                    problem.addConstraint(_Distinct(req.ids, req.low, req.high), vs)
+        elif isinstance(req, Apart):
+            for a, b in _consecutive(week.days, catalog.vocab.days, req.wrap):
+                vs = relevant(day_vars[a] + day_vars[b], req.ids)
+                if vs:
+                    problem.addConstraint(_Apart(req.ids, day_of), vs)
+        elif isinstance(req, SessionTime):
+            for d in week.days:
+                if day_vars[d]:
+                    problem.addConstraint(_TimeBudget(week.seconds, req.max_seconds), day_vars[d])
+        elif isinstance(req, (LoadShare, LoadRatio)):
+            problem.addConstraint(
+                constraint.FunctionConstraint(
+                    lambda *vals, r=req, vs=tuple(all_vars): _load_miss(r, dict(zip(vs, vals)), compiled, week) == 0
+                ),
+                all_vars,
+            )
+    if not all_vars:
+        return {}
+    guard = _Budget(budget)
+    problem.addConstraint(guard, all_vars)
+    problem.setSolver(_Solver(order))
+    found = problem.getSolution()
+    return found
+
+
+def _assignment_days(assignment: dict, days: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {d: [] for d in days}
+    for (d, _block, _s), value in sorted(assignment.items(), key=lambda kv: kv[0][2]):
+        if value != EMPTY:
+            out[d].append(value)
+    return out
+
+
+def _week_load(compiled: Compiled, week: _Week, per_day: dict[str, list[str]], ids: frozenset[str]) -> dict:
+    catalog = compiled.ctx.catalog
+    worked = []
+    for exercises in per_day.values():
+        for ex_id in exercises:
+            if ex_id in ids:
+                ex = catalog.exercises[ex_id]
+                worked.append((ex.muscles.primary, ex.muscles.secondary, volume(week.doses[ex_id].sets)))
+    return catalog.graph.load(worked)
+
+
+def _load_miss(req: Requirement, assignment: dict, compiled: Compiled, week: _Week) -> float:
+    per_day = _assignment_days(assignment, week.days)
+    return _load_miss_days(req, per_day, compiled, week)
+
+
+def _load_miss_days(req: Requirement, per_day: dict[str, list[str]], compiled: Compiled, week: _Week) -> float:
+    if isinstance(req, LoadShare):
+        load = _week_load(compiled, week, per_day, req.ids)
+        total = sum(load.get(g, 0.0) for g in req.groups)
+        if total == 0:
+            return 0.0
+        return sum(max(0.0, load.get(g, 0.0) / total - req.max_share) for g in req.groups)
+    assert isinstance(req, LoadRatio)
+    load = _week_load(compiled, week, per_day, req.ids)
+    top, bottom = load.get(req.numerator, 0.0), load.get(req.denominator, 0.0)
+    return max(0.0, top - req.max_ratio * bottom)
+
+
+def _soft_penalty(compiled: Compiled, week: _Week, per_day: dict[str, list[str]]) -> tuple[int, list[str]]:
+    """Weighted amount by which the soft requirements are missed, and a line per miss."""
+    catalog = compiled.ctx.catalog
+    penalty = 0.0
+    misses: list[str] = []
+    for req in week.soft:
+        miss = 0.0
+        if isinstance(req, Exclude):
+            miss = sum(1 for d, xs in per_day.items() for x in xs if x in req.ids and (req.days is None or d in req.days))
+        elif isinstance(req, Count):
+            values: list[int] = []
+            if req.scope == "session":
+                values = [
+                    sum(1 for x in xs if x in req.ids)
+                    for d, xs in per_day.items()
+                    if req.days is None or d in req.days
+                ]
+            else:
+                values = [_measure(req, per_day)]
+            for n in values:
+                miss += max(0, req.low - n) + (max(0, n - req.high) if req.high is not None else 0)
+        elif isinstance(req, Apart):
+            for a, b in _consecutive(week.days, catalog.vocab.days, req.wrap):
+                miss += bool(set(per_day[a]) & req.ids and set(per_day[b]) & req.ids)
+        elif isinstance(req, SessionTime):
+            for xs in per_day.values():
+                miss += max(0, sum(week.seconds[x] for x in xs) - req.max_seconds) / 60
+        elif isinstance(req, (LoadShare, LoadRatio)):
+            miss = _load_miss_days(req, per_day, compiled, week) * 10
+        if miss > 0:
+            penalty += miss * req.origin.weight
+            misses.append(req.origin.rule_id)
+    return round(penalty * 10), sorted(set(misses))
+
+
+# --------------------------------------------------------------------------------------------
+# session order
+
+
+def _order_session(compiled: Compiled, exercises: list[str], soft_too: bool) -> list[str] | None:
+    catalog = compiled.ctx.catalog
+    blocks = catalog.vocab.blocks
+    regions = catalog.graph.regions
+    units = sorted(
+        exercises,
+        key=lambda e: (blocks.index(catalog.block(e)), regions.index(catalog.exercises[e].region), e),
+    )
+    if len(units) <= 1:
+        firsts = [r for r in compiled.requirements if isinstance(r, First) and (r.origin.hard or soft_too)]
+        if units and any(units[0] not in r.ids for r in firsts):
+            return None
+        return units
+    problem = constraint.Problem(_Solver(units))
+    positions = list(range(len(units)))
+    for u in units:
+        problem.addVariable(u, list(reversed(positions)))
+    problem.addConstraint(constraint.AllDifferentConstraint(), units)
+    present = set(units)
+    for req in compiled.requirements:
+        if not (req.origin.hard or soft_too):
+            continue
+        if isinstance(req, Ordered):
+            ranked = [u for u in units if u in req.rank]
+            for a in ranked:
+                for b in ranked:
+                    if req.rank[a] < req.rank[b]:
+                        problem.addConstraint(constraint.FunctionConstraint(lambda x, y: x < y), [a, b])
+        elif isinstance(req, First) and present:
+            for u in units:
+                if u not in req.ids:
+                    problem.addConstraint(constraint.FunctionConstraint(lambda x: x != 0), [u])
+    found = problem.getSolution()
+    if found is None:
+        return None
+    return sorted(units, key=lambda u: found[u])
+
+
+def _order_rules(compiled: Compiled) -> list[str]:
+    ids = [r.origin.rule_id for r in compiled.requirements if isinstance(r, (Ordered, First)) and r.origin.hard]
+    return list(dict.fromkeys(ids))
+
+
+# --------------------------------------------------------------------------------------------
+# putting it together
+
+
+def _why(compiled: Compiled, week: _Week, per_day: dict[str, list[str]], day: str, ex_id: str) -> tuple[str, ...]:
+    """Rule ids behind this item: counts it is needed for, rules that placed it, dosed it or
+    split its sides. A counting rule is named only when the plan would break it without this
+    exercise on this day, so the list says what actually forced the choice."""
+    catalog = compiled.ctx.catalog
+    exercises = per_day[day]
+    reasons: list[str] = []
+    for req in compiled.requirements:
+        rid = req.origin.rule_id
+        if isinstance(req, Count) and req.low > 0 and ex_id in req.ids:
+            if req.scope == "session":
+                if (req.days is None or day in req.days) and sum(x in req.ids for x in exercises) <= req.low:
+                    reasons.append(rid)
+            else:
+                rest = {d: [x for x in xs if not (d == day and x == ex_id)] for d, xs in per_day.items()}
+                if _measure(req, rest) < req.low:
+                    reasons.append(rid)
+        elif isinstance(req, First) and exercises and exercises[0] == ex_id and ex_id in req.ids:
+            reasons.append(rid)
+        elif isinstance(req, Ordered) and ex_id in req.rank:
+            if any(o in req.rank and req.rank[o] != req.rank[ex_id] for o in exercises):
+                reasons.append(rid)
+        elif isinstance(req, Adjacent) and ex_id in req.ids and catalog.exercises[ex_id].side == "unilateral":
+            reasons.append(rid)
+    reasons.extend(week.dose_why.get(ex_id, []))
+    order = {r: i for i, r in enumerate(compiled.rule_order)}
+    return tuple(sorted(set(reasons), key=lambda r: order.get(r, len(order))))
+
+
+def _measure(req: Count, per_day: dict[str, list[str]]) -> int:
+    """A week-scope count of ``req.ids`` in a day assignment."""
+    if req.measure == "items":
+        return sum(1 for xs in per_day.values() for x in xs if x in req.ids)
+    if req.measure == "days":
+        return sum(1 for xs in per_day.values() if set(xs) & req.ids)
+    return len({x for xs in per_day.values() for x in xs if x in req.ids})
+
+
+def _expand(compiled: Compiled, week: _Week, ordered: dict[str, list[str]], day: str) -> list[Item]:
+    catalog = compiled.ctx.catalog
+    items: list[Item] = []
+    lead_left = True
+    for ex_id in ordered[day]:
+        why = _why(compiled, week, ordered, day, ex_id)
+        dose = week.doses[ex_id]
+        if catalog.exercises[ex_id].side == "unilateral":
+            sides = ("left", "right") if lead_left else ("right", "left")
+            lead_left = not lead_left
+            items.extend(Item(ex_id, s, dose, why) for s in sides)
+        else:
+            items.append(Item(ex_id, "both", dose, why))
+    return items
+
+
+class _OrderFailed(Exception):
+    pass
+
+
+def _attempt(compiled: Compiled, week: _Week, seed: int, restart: int, budget: int) -> dict[str, list[str]] | None:
+    """One seeded search: the ordered exercises per day, or ``None`` when no week exists.
+
+    Raises :class:`_OutOfBudget` when the search gives up, :class:`_OrderFailed` when a day
+    assignment was found but one of its sessions cannot be ordered.
+    """
+    rng = random.Random(f"{seed}:{restart}")
+    assignment = _solve_days(compiled, week, rng, budget)
+    if assignment is None:
+        return None
+    ordered: dict[str, list[str]] = {}
+    for d, exercises in _assignment_days(assignment, week.days).items():
+        order = _order_session(compiled, exercises, soft_too=True) or _order_session(compiled, exercises, soft_too=False)
+        if order is None:
+            raise _OrderFailed
+        ordered[d] = order
+    return ordered
+
+
+def _promotion_groups(compiled: Compiled) -> list[str]:
+    """Soft rules the search can enforce as constraints, heaviest first."""
+    weight: dict[str, int] = {}
+    blocked: set[str] = set()
+    for req in compiled.soft():
+        rid = req.origin.rule_id
+        weight[rid] = req.origin.weight
+        if not isinstance(req, (Exclude, Count, Apart, SessionTime)):
+            blocked.add(rid)
+    order = {r: i for i, r in enumerate(compiled.rule_order)}
+    return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
+
+
+def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, str]:
+    """Best week found, or ``(None, reason)`` with reason ``infeasible``, ``budget`` or ``order``.
+
+    1. Find any week that meets the hard rules (proving there is none if so).
+    2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
+       leaves a week.
+    3. Run the seeded restarts under the promoted set and keep the lowest soft penalty.
+    """
+    catalog = compiled.ctx.catalog
+    started = time.perf_counter()
+    base = _build_week(compiled, settings)
+    found: dict[str, list[str]] | None = None
+    failure = "infeasible"
+    for restart in range(settings.restarts):
+        try:
+            found = _attempt(compiled, base, seed, restart, settings.node_budget)
+        except _OutOfBudget:
+            failure = "budget"
+            continue
+        except _OrderFailed:
+            failure = "order"
+            continue
+        if found is None:
+            return None, "infeasible" if failure != "order" else "order"
+        break
+    if found is None:
+        return None, failure
+
+    promoted: frozenset[str] = frozenset()
+    for rule_id in _promotion_groups(compiled):
+        trial = _build_week(compiled, settings, promote=promoted | {rule_id})
+        try:
+            if _attempt(compiled, trial, seed, 0, settings.conflict_budget) is not None:
+                promoted |= {rule_id}
+        except (_OutOfBudget, _OrderFailed):
+            pass
+
+    week = _build_week(compiled, settings, promote=promoted)
+    candidates = [found]
+    for restart in range(settings.restarts):
+        try:
+            ordered = _attempt(compiled, week, seed, restart, settings.node_budget)
+        except (_OutOfBudget, _OrderFailed):
+            continue
+        if ordered is not None:
+            candidates.append(ordered)
+    best: Solution | None = None
+    for index, ordered in enumerate(candidates):
+        penalty, misses = _soft_penalty(compiled, week, ordered)
+        if best is None or penalty < best.penalty:
+            days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
+            for d in ordered:
+                days[d] = _expand(compiled, week, ordered, d)
+            best = Solution(days, penalty, misses, [], week.excluded, {"candidate": index})
+    assert best is not None
+    best.stats.update(
+        seconds=round(time.perf_counter() - started, 4),
+        restarts=settings.restarts,
+        promoted=sorted(promoted),
+    )
+    return best, "ok"
+
+
+def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[str], bool]:
+    """A minimal set of hard rule ids that still admits no week (deletion filter)."""
+    candidates = list(
+        dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard and not isinstance(r, Advice))
+    )
+    keep: list[str] = []
+    proven = True
+    cheap = replace(settings, restarts=1, node_budget=settings.conflict_budget)
+    remaining = list(candidates)
+    for rule_id in candidates:
+        remaining.remove(rule_id)
+        trial = [r for r in compiled.requirements if r.origin.rule_id in set(remaining) | set(keep)]
+        sub = replace(compiled, requirements=trial)
+        solution, outcome = _search(sub, cheap, seed)
+        if solution is not None:
+            keep.append(rule_id)  # needed for the conflict
+        elif outcome == "budget":
+            keep.append(rule_id)  # cannot tell: keep it, and say the set may not be minimal
+            proven = False
+    return keep, proven
+
+
+def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
+          settings: Settings | None = None) -> Solution:
+    """Plan a week for ``profile``; raise :class:`RedFlagError` or :class:`InfeasibleError`."""
+    settings = settings or Settings()
+    compiled = compile_rules(rules, catalog, profile)
+    stops = [r for r in compiled.requirements if isinstance(r, Stop) and r.origin.hard]
+    if stops:
+        raise RedFlagError(f"{stops[0].message} [{', '.join(s.origin.rule_id for s in stops)}]")
+    solution, outcome = _search(compiled, settings, seed)
+    if solution is None:
+        if outcome == "order":
+            ids = _order_rules(compiled)
+            raise InfeasibleError(
+                "no session order satisfies these ordering rules together: " + ", ".join(ids), ids
+            )
+        ids, proven = _conflict(compiled, settings, seed)
+        if outcome == "budget" and not proven:
+            raise InfeasibleError(
+                "no week found within the search limit; these hard rules are the likely conflict: "
+                + ", ".join(ids),
+                ids,
+                proven=False,
+            )
+        raise InfeasibleError("these hard rules cannot all hold for this profile: " + ", ".join(ids), ids)
+    solution.advice = [(r.origin.rule_id, r.text) for r in compiled.requirements if isinstance(r, Advice)]
+    return solution
