@@ -58,12 +58,32 @@ DOSE_FIELDS = ("sets", "reps", "hold_s", "minutes")
 
 @dataclass(frozen=True)
 class Settings:
-    """Search limits. Defaults keep a plan well under a second on the shipped catalog."""
+    """Search limits.
 
-    restarts: int = 8
-    node_budget: int = 60_000
+    Backtracking times are heavy-tailed: most seeded orders find a week in a few hundred
+    nodes, a few wander for minutes. So every search is a series of short restarts whose node
+    budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
+    ``total_budget`` nodes. ``restarts`` is how many finished weeks are compared for the soft
+    score.
+    """
+
+    restarts: int = 6
+    first_budget: int = 1_500
+    max_budget: int = 200_000
+    total_budget: int = 600_000
+    trial_budget: int = 30_000
     max_slots_per_block: int = 6
-    conflict_budget: int = 20_000
+
+    def budgets(self, total: int | None = None) -> list[int]:
+        """The node budget of each try, doubling every two tries, within ``total``."""
+        total = self.total_budget if total is None else total
+        out: list[int] = []
+        budget = self.first_budget
+        while sum(out) + min(budget, self.max_budget) <= total:
+            out.append(min(budget, self.max_budget))
+            if len(out) % 2 == 0:
+                budget *= 2
+        return out or [total]
 
 
 @dataclass(frozen=True)
@@ -425,28 +445,31 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
         b: max((week.seconds[i] for d in week.days for i in week.eligible[d] if catalog.block(i) == b), default=0)
         for b in catalog.vocab.blocks
     }
-    for block in sorted(catalog.vocab.blocks, key=lambda b: -longest[b]):
-        for d in week.days:
-            required, total = week.slots[(d, block)]
-            members = [i for i in week.eligible[d] if catalog.block(i) == block]
-            rng.shuffle(members)
-            rank = {ex: i for i, ex in enumerate(members)}
-            previous = None
-            for s in range(total):
-                var = (d, block, s)
-                values = list(members) + ([EMPTY] if s >= required else [])
-                problem.addVariable(var, list(reversed(values)))  # the solver pops from the end
-                order.append(var)
-                day_vars[d].append(var)
-                day_of[var] = d
-                if previous is not None:
-                    problem.addConstraint(
-                        constraint.FunctionConstraint(
-                            lambda a, b, r=rank: b == EMPTY or (a != EMPTY and r[a] < r[b])
-                        ),
-                        [previous, var],
-                    )
-                previous = var
+    blocks = sorted(catalog.vocab.blocks, key=lambda b: -longest[b])
+    # the longest block across the whole week first (its weekly counts fail fast), then the
+    # rest day by day (session counts and time are tight within a day)
+    sequence = [(d, blocks[0]) for d in week.days] + [(d, b) for d in week.days for b in blocks[1:]]
+    for d, block in sequence:
+        required, total = week.slots[(d, block)]
+        members = [i for i in week.eligible[d] if catalog.block(i) == block]
+        rng.shuffle(members)
+        rank = {ex: i for i, ex in enumerate(members)}
+        previous = None
+        for s in range(total):
+            var = (d, block, s)
+            values = list(members) + ([EMPTY] if s >= required else [])
+            problem.addVariable(var, list(reversed(values)))  # the solver pops from the end
+            order.append(var)
+            day_vars[d].append(var)
+            day_of[var] = d
+            if previous is not None:
+                problem.addConstraint(
+                    constraint.FunctionConstraint(
+                        lambda a, b, r=rank: b == EMPTY or (a != EMPTY and r[a] < r[b])
+                    ),
+                    [previous, var],
+                )
+            previous = var
     all_vars = list(order)
 
     def relevant(vars_: Iterable, ids: frozenset[str]) -> list:
@@ -713,89 +736,99 @@ def _promotion_groups(compiled: Compiled) -> list[str]:
     return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
 
 
-def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, str]:
-    """Best week found, or ``(None, reason)`` with reason ``infeasible``, ``budget`` or ``order``.
-
-    1. Find any week that meets the hard rules (proving there is none if so).
-    2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
-       leaves a week.
-    3. Run the seeded restarts under the promoted set and keep the lowest soft penalty.
-    """
-    catalog = compiled.ctx.catalog
-    started = time.perf_counter()
-    base = _build_week(compiled, settings)
-    found: dict[str, list[str]] | None = None
-    failure = "infeasible"
-    for restart in range(settings.restarts):
+def _find(compiled: Compiled, week: _Week, seed: int, budgets: Sequence[int], first: int = 0
+          ) -> tuple[dict[str, list[str]] | None, str]:
+    """Search with restarts: ``(week, "ok")``, or ``(None, why)`` with why ``infeasible`` (proven),
+    ``budget`` (gave up) or ``order`` (weeks were found but a session could not be ordered)."""
+    failure = "budget"
+    for n, budget in enumerate(budgets):
         try:
-            found = _attempt(compiled, base, seed, restart, settings.node_budget)
+            found = _attempt(compiled, week, seed, first + n, budget)
         except _OutOfBudget:
-            failure = "budget"
             continue
         except _OrderFailed:
             failure = "order"
             continue
         if found is None:
-            return None, "infeasible" if failure != "order" else "order"
-        break
+            return None, "order" if failure == "order" else "infeasible"
+        return found, "ok"
+    return None, failure
+
+
+def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, str]:
+    """Best week found, or ``(None, reason)`` with reason ``infeasible``, ``budget`` or ``order``.
+
+    1. Find any week that meets the hard rules (or prove there is none).
+    2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
+       leaves a week.
+    3. Collect ``settings.restarts`` weeks under the promoted set; keep the lowest soft penalty.
+    """
+    catalog = compiled.ctx.catalog
+    started = time.perf_counter()
+    base = _build_week(compiled, settings)
+    found, status = _find(compiled, base, seed, settings.budgets())
     if found is None:
-        return None, failure
+        return None, status
 
     promoted: frozenset[str] = frozenset()
     for rule_id in _promotion_groups(compiled):
         trial = _build_week(compiled, settings, promote=promoted | {rule_id})
-        try:
-            if _attempt(compiled, trial, seed, 0, settings.conflict_budget) is not None:
-                promoted |= {rule_id}
-        except (_OutOfBudget, _OrderFailed):
-            pass
+        if _find(compiled, trial, seed, settings.budgets(settings.trial_budget))[0] is not None:
+            promoted |= {rule_id}
 
     week = _build_week(compiled, settings, promote=promoted)
-    candidates = [found]
-    for restart in range(settings.restarts):
-        try:
-            ordered = _attempt(compiled, week, seed, restart, settings.node_budget)
-        except (_OutOfBudget, _OrderFailed):
-            continue
-        if ordered is not None:
-            candidates.append(ordered)
     best: Solution | None = None
-    for index, ordered in enumerate(candidates):
+    candidates = 0
+    for restart in range(settings.restarts + 1):
+        if restart == 0:
+            ordered: dict[str, list[str]] | None = found
+        else:
+            budgets = settings.budgets(settings.trial_budget)
+            ordered, _ = _find(compiled, week, seed, budgets, first=100 * restart)
+        if ordered is None:
+            continue
+        candidates += 1
         penalty, misses = _soft_penalty(compiled, week, ordered)
         if best is None or penalty < best.penalty:
             days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
             for d in ordered:
                 days[d] = _expand(compiled, week, ordered, d)
-            best = Solution(days, penalty, misses, [], week.excluded, {"candidate": index})
+            best = Solution(days, penalty, misses, [], week.excluded, {"candidate": restart})
+        if best.penalty == 0:
+            break
     assert best is not None
     best.stats.update(
         seconds=round(time.perf_counter() - started, 4),
-        restarts=settings.restarts,
+        candidates=candidates,
         promoted=sorted(promoted),
     )
     return best, "ok"
 
 
 def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[str], bool]:
-    """A minimal set of hard rule ids that still admits no week (deletion filter)."""
-    candidates = list(
-        dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard and not isinstance(r, Advice))
-    )
+    """A minimal set of hard rule ids that still admits no week (deletion filter).
+
+    Each rule in turn is dropped; if a week then exists it is part of the conflict and comes
+    back, otherwise it stays out. A trial that neither finds a week nor proves there is none
+    keeps its rule, and the result is then reported as possibly not minimal.
+    """
+    candidates = list(dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard))
     keep: list[str] = []
     proven = True
-    cheap = replace(settings, restarts=1, node_budget=settings.conflict_budget)
     remaining = list(candidates)
     for rule_id in candidates:
         remaining.remove(rule_id)
-        trial = [r for r in compiled.requirements if r.origin.rule_id in set(remaining) | set(keep)]
-        sub = replace(compiled, requirements=trial)
-        solution, outcome = _search(sub, cheap, seed)
-        if solution is not None:
-            keep.append(rule_id)  # needed for the conflict
-        elif outcome == "budget":
-            keep.append(rule_id)  # cannot tell: keep it, and say the set may not be minimal
+        active = set(remaining) | set(keep)
+        sub = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id in active])
+        week = _build_week(sub, settings)
+        found, status = _find(sub, week, seed, settings.budgets(settings.trial_budget))
+        if found is not None:
+            keep.append(rule_id)
+        elif status == "budget":
+            keep.append(rule_id)
             proven = False
-    return keep, proven
+    order = {r: i for i, r in enumerate(compiled.rule_order)}
+    return sorted(keep, key=lambda r: order.get(r, len(order))), proven
 
 
 def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
@@ -814,13 +847,16 @@ def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int =
                 "no session order satisfies these ordering rules together: " + ", ".join(ids), ids
             )
         ids, proven = _conflict(compiled, settings, seed)
-        if outcome == "budget" and not proven:
+        if outcome == "budget":
             raise InfeasibleError(
-                "no week found within the search limit; these hard rules are the likely conflict: "
-                + ", ".join(ids),
+                "no week found within the search limit (one may still exist); the hard rules most "
+                "likely in conflict: " + ", ".join(ids),
                 ids,
                 proven=False,
             )
-        raise InfeasibleError("these hard rules cannot all hold for this profile: " + ", ".join(ids), ids)
+        qualifier = "" if proven else " (the search limit was reached, so this set may not be minimal)"
+        raise InfeasibleError(
+            "these hard rules cannot all hold for this profile: " + ", ".join(ids) + qualifier, ids, proven=proven
+        )
     solution.advice = [(r.origin.rule_id, r.text) for r in compiled.requirements if isinstance(r, Advice)]
     return solution
