@@ -168,14 +168,13 @@ class When(Strict):
 
     conditions: Words | None = None
     no_conditions: Words | None = None
-    age_group: Words | None = None
-    level: Words | None = None
+    age_group: Word | Words | None = None
+    level: Word | Words | None = None
     cleared_by_doctor: bool | None = None
     equipment: Words | None = None
 
-    @field_validator("age_group", "level", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
+    @staticmethod
+    def _many(value: str | list[str]) -> list[str]:
         return [value] if isinstance(value, str) else value
 
     def applies(self, profile: Profile) -> bool:
@@ -183,9 +182,9 @@ class When(Strict):
             return False
         if self.no_conditions is not None and set(self.no_conditions) & set(profile.conditions):
             return False
-        if self.age_group is not None and profile.age_group not in self.age_group:
+        if self.age_group is not None and profile.age_group not in self._many(self.age_group):
             return False
-        if self.level is not None and profile.level not in self.level:
+        if self.level is not None and profile.level not in self._many(self.level):
             return False
         if self.cleared_by_doctor is not None and profile.cleared_by_doctor != self.cleared_by_doctor:
             return False

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from planner.catalog import Catalog, check_words
+from planner.catalog import Catalog, check_word, check_words
 from planner.errors import InputError, Where, did_you_mean
 from planner.kinds import REGISTRY, Kind
 from planner.models import Profile, RuleHeader, Strict, validate_model
@@ -84,10 +84,10 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
             ("equipment", vocab.equipment, "equipment"),
         ):
             value = getattr(when, key)
-            if value is not None:
-                raw = entry["when"].get(key)
-                sub = (*path, "when", key)
-                check_words(value, known, what, doc, sub if isinstance(raw, list) else sub[:-1] + (key,))
+            if isinstance(value, str):
+                check_word(value, known, what, doc, (*path, "when", key))
+            elif value is not None:
+                check_words(value, known, what, doc, (*path, "when", key))
     params_data = {k: v for k, v in entry.items() if k not in HEADER_KEYS}
     params = validate_model(kind.Params, params_data, doc, path)
     kind.validate(params, catalog, doc, path)

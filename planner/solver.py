@@ -63,8 +63,9 @@ class Settings:
     Backtracking times are heavy-tailed: most seeded orders find a week in a few hundred
     nodes, a few wander for minutes. So every search is a series of short restarts whose node
     budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
-    ``total_budget`` nodes. ``restarts`` is how many finished weeks are compared for the soft
-    score.
+    ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
+    ``candidate_budget`` nodes) to compare soft scores; ``trial_budget`` bounds each test of
+    whether a soft rule can be promoted, and each step of a conflict search.
     """
 
     restarts: int = 6
@@ -72,6 +73,7 @@ class Settings:
     max_budget: int = 200_000
     total_budget: int = 600_000
     trial_budget: int = 30_000
+    candidate_budget: int = 6_000
     max_slots_per_block: int = 6
 
     def budgets(self, total: int | None = None) -> list[int]:
@@ -783,7 +785,7 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
         if restart == 0:
             ordered: dict[str, list[str]] | None = found
         else:
-            budgets = settings.budgets(settings.trial_budget)
+            budgets = settings.budgets(settings.candidate_budget)
             ordered, _ = _find(compiled, week, seed, budgets, first=100 * restart)
         if ordered is None:
             continue
@@ -847,16 +849,23 @@ def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int =
                 "no session order satisfies these ordering rules together: " + ", ".join(ids), ids
             )
         ids, proven = _conflict(compiled, settings, seed)
+        by_id = {r.id: r for r in rules}
+        details = "".join(
+            f"\n  - {i}: {by_id[i].header.description} ({by_id[i].where})" if i in by_id else f"\n  - {i}"
+            for i in ids
+        )
         if outcome == "budget":
             raise InfeasibleError(
                 "no week found within the search limit (one may still exist); the hard rules most "
-                "likely in conflict: " + ", ".join(ids),
+                "likely in conflict: " + ", ".join(ids) + details,
                 ids,
                 proven=False,
             )
         qualifier = "" if proven else " (the search limit was reached, so this set may not be minimal)"
         raise InfeasibleError(
-            "these hard rules cannot all hold for this profile: " + ", ".join(ids) + qualifier, ids, proven=proven
+            "these hard rules cannot all hold for this profile: " + ", ".join(ids) + qualifier + details,
+            ids,
+            proven=proven,
         )
     solution.advice = [(r.origin.rule_id, r.text) for r in compiled.requirements if isinstance(r, Advice)]
     return solution

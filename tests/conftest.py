@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped catalog and rules, and helpers that plan and check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.catalog import Catalog, default_catalog
+from planner.checker import check_plan
+from planner.models import Plan, Profile
+from planner.profile import load_profile
+from planner.render import to_plan
+from planner.rules import Rule, default_rule_files, load_rules
+from planner.solver import solve
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("0*.txt"))
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.fixture(scope="session")
+def rules(catalog: Catalog) -> list[Rule]:
+    return load_rules(default_rule_files(), catalog)
+
+
+def make_profile(catalog: Catalog, **fields) -> Profile:
+    base = load_profile(None, catalog).model_dump()
+    base.update(fields)
+    return Profile.model_validate(base)
+
+
+def plan_and_check(rules: list[Rule], catalog: Catalog, profile: Profile, seed: int = 0) -> Plan:
+    """Plan a week and assert the independent checker finds no hard violation in it."""
+    plan = to_plan(solve(rules, catalog, profile, seed=seed), catalog, profile, seed)
+    hard = [str(v) for v in check_plan(plan, rules, catalog, profile) if v.hard]
+    assert hard == [], hard
+    return plan

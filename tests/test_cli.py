@@ -1,0 +1,139 @@
+"""The command line: formats, files, exit codes and exact error texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planner.cli import app
+from planner.models import SAFETY_NOTICE
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_plan_default_profile_every_format_has_the_notice(fmt):
+    result = run("plan", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = result.stdout if fmt != "json" else json.loads(result.stdout)["notice"]
+    assert SAFETY_NOTICE.split(".")[0] in " ".join(text.split())
+
+
+def test_same_seed_same_week_other_seed_other_week():
+    a = json.loads(run("plan", "-f", "json", "--seed", "5").stdout)["days"]
+    b = json.loads(run("plan", "-f", "json", "--seed", "5").stdout)["days"]
+    c = json.loads(run("plan", "-f", "json", "--seed", "6").stdout)["days"]
+    assert a == b
+    assert a != c
+
+
+def test_out_writes_and_refuses_to_overwrite(tmp_path: Path):
+    out = tmp_path / "week.json"
+    assert run("plan", "-f", "json", "-o", str(out)).exit_code == 0
+    first = out.read_text()
+    out.write_text("mine")
+    result = run("plan", "-f", "json", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == f"backplan: error: {out}: file exists; use --force to replace it\n"
+    assert out.read_text() == "mine"
+    assert run("plan", "-f", "json", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text() == first
+
+
+def test_check_passes_a_generated_plan_and_fails_a_broken_one(tmp_path: Path):
+    out = tmp_path / "week.json"
+    run("plan", "-f", "json", "-o", str(out))
+    ok = run("check", str(out))
+    assert ok.exit_code == 0, ok.output
+    assert "0 hard violation(s)" in ok.stdout
+    data = json.loads(out.read_text())
+    monday = data["days"][0]["items"]
+    monday.insert(0, {**monday[0], "exercise": "straight_leg_situp", "name": "x"})
+    out.write_text(json.dumps(data))
+    bad = run("check", str(out))
+    assert bad.exit_code == 1
+    assert "error [builtin:banned-moves] mon straight_leg_situp" in bad.stdout
+    assert "error [banned-moves] mon straight_leg_situp: exercise is not allowed here" in bad.stdout
+
+
+def test_red_flag_exit_3(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon, wed]\nconditions: [acute_pain]\n")
+    result = run("plan", "-p", str(profile))
+    assert result.exit_code == 3
+    assert "see a doctor" in result.stderr.lower()
+    assert "[red-flag-pain-or-injury]" in result.stderr
+    assert result.stdout == ""
+
+
+def test_cleared_injury_gets_a_plan(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon, wed, fri]\nequipment: [mat]\nconditions: [recent_injury]\ncleared_by_doctor: true\n")
+    assert run("plan", "-p", str(profile)).exit_code == 0
+
+
+def test_no_mat_means_no_floor_work_and_says_why(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon, wed, fri]\n")
+    result = run("plan", "-p", str(profile))
+    assert result.exit_code == 4
+    lines = result.stderr.splitlines()
+    assert lines[0] == "backplan: no plan: these hard rules cannot all hold for this profile: own-equipment, strength-per-session"
+    assert lines[1].startswith("  - own-equipment: Only exercises whose equipment the person has. (")
+    assert lines[1].endswith("safety.yaml:33:5)")
+
+
+def test_infeasible_names_the_conflicting_rules(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon, wed, fri]\nsession_minutes: 10\nequipment: [mat]\n")
+    result = run("plan", "-p", str(profile))
+    assert result.exit_code == 4
+    assert result.stderr.startswith("backplan: no plan: these hard rules cannot all hold for this profile: ")
+    assert "do-not-overdo" in result.stderr
+
+
+def test_unknown_word_in_profile_points_at_it(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon, wed]\nequipment: [mat, dumbells]\n")
+    result = run("plan", "-p", str(profile))
+    assert result.exit_code == 2
+    assert result.stderr == f'backplan: error: {profile}:2:18: unknown equipment "dumbells" (did you mean "dumbbells"?)\n'
+
+
+def test_bad_rule_file_points_at_it(tmp_path: Path):
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: x\n"
+        "    kind: session_cout\n"
+        "    description: d\n"
+        "    source: [me]\n"
+    )
+    result = run("plan", "-r", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'backplan: error: {rules}:3:11: unknown rule kind "session_cout" (did you mean "session_count"?)\n'
+    )
+
+
+def test_unknown_format():
+    result = run("plan", "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.stderr == 'backplan: error: unknown format "pdf"; choose one of table, markdown, json\n'
+
+
+def test_help_explains():
+    result = run("--help")
+    assert result.exit_code == 0
+    for word in ("plan", "check", "doctor"):
+        assert word in result.stdout
+    plan_help = run("plan", "--help").stdout
+    for word in ("--profile", "--seed", "--format", "--out", "--force", "--rules"):
+        assert word in plan_help
