@@ -315,11 +315,10 @@ def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple
             if sub is not None:
                 fields = [f.alias or name for name, f in sub.model_fields.items()]
             message = f'unknown key "{clean[-1]}"{did_you_mean(str(clean[-1]), fields)}'
-            clean = clean[:-1] + [clean[-1]]
+            where = doc.where_key((*path, *clean))
         elif error["type"] == "missing":
             message = f'missing required key "{clean[-1]}"'
             where = doc.where((*path, *clean[:-1]))
-            clean = clean[:-1] + [clean[-1]]
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         prefix = _loc_text(tuple(clean))

@@ -139,7 +139,7 @@ class MuscleGraph:
 
         def claim(name: str, what: str, path: tuple) -> None:
             if name in seen:
-                raise InputError(f'"{name}" is used twice (as {seen[name]} and as {what})', doc.where(path))
+                raise InputError(f'"{name}" is used twice (as {seen[name]} and as {what})', doc.where_key(path))
             seen[name] = what
 
         for i, region in enumerate(spec.regions):

@@ -70,7 +70,7 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
     for key in entry:
         if key not in HEADER_KEYS and key not in param_keys:
             hint = did_you_mean(str(key), [*HEADER_KEYS, *param_keys])
-            raise InputError(f'unknown key "{key}" for rule kind "{kind_name}"{hint}', doc.where((*path, key)))
+            raise InputError(f'unknown key "{key}" for rule kind "{kind_name}"{hint}', doc.where_key((*path, key)))
     header_data = {k: v for k, v in entry.items() if k in HEADER_KEYS}
     header: RuleHeader = validate_model(RuleHeader, header_data, doc, path)
     if header.when is not None:

@@ -65,15 +65,17 @@ class Settings:
     budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
     ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
     ``candidate_budget`` nodes) to compare soft scores; ``trial_budget`` bounds each test of
-    whether a soft rule can be promoted, and each step of a conflict search.
+    whether a soft rule can be promoted, and each step of a conflict search; ``conflict_budget``
+    bounds a whole conflict search.
     """
 
     restarts: int = 6
     first_budget: int = 1_500
     max_budget: int = 200_000
-    total_budget: int = 600_000
+    total_budget: int = 150_000
     trial_budget: int = 30_000
     candidate_budget: int = 6_000
+    conflict_budget: int = 150_000
     max_slots_per_block: int = 6
 
     def budgets(self, total: int | None = None) -> list[int]:
@@ -142,15 +144,25 @@ class _OutOfBudget(Exception):
     pass
 
 
+@dataclass
+class _Meter:
+    """Nodes spent across several searches (the conflict search has one overall budget)."""
+
+    nodes: int = 0
+
+
 class _Budget(constraint.Constraint):
     """Counts assignments and stops the search when the node budget is spent."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, meter: _Meter | None = None) -> None:
         self.limit = limit
         self.nodes = 0
+        self.meter = meter
 
     def __call__(self, variables, domains, assignments, forwardcheck=False):
         self.nodes += 1
+        if self.meter is not None:
+            self.meter.nodes += 1
         if self.nodes > self.limit:
             raise _OutOfBudget
         return True
@@ -176,7 +188,7 @@ class _Among(constraint.Constraint):
         for v in variables:
             if v in assignments:
                 count += assignments[v] in ids
-            elif any(x in ids for x in domains[v]):
+            elif not ids.isdisjoint(domains[v]):
                 free.append(v)
         if self.high is not None and count > self.high:
             return False
@@ -208,7 +220,7 @@ class _Days(constraint.Constraint):
             if v in assignments:
                 if assignments[v] in ids:
                     hit.add(self.day_of[v])
-            elif any(x in ids for x in domains[v]):
+            elif not ids.isdisjoint(domains[v]):
                 maybe.add(self.day_of[v])
         maybe -= hit
         if self.high is not None and len(hit) > self.high:
@@ -219,6 +231,36 @@ class _Days(constraint.Constraint):
             for v in variables:
                 if v not in assignments and self.day_of[v] not in hit:
                     if not _hide(domains[v], lambda x: x not in ids):
+                        return False
+        return True
+
+
+class _PerValueDays(constraint.Constraint):
+    """Each value ``x`` of ``limits`` is used on at most ``limits[x]`` days (all repeat limits
+    of a week in one constraint, instead of one constraint per exercise)."""
+
+    def __init__(self, limits: dict[str, int], day_of: dict) -> None:
+        self.limits, self.day_of = limits, day_of
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        limits, day_of = self.limits, self.day_of
+        used: dict[str, set] = {}
+        for v in variables:
+            if v in assignments:
+                value = assignments[v]
+                if value in limits:
+                    used.setdefault(value, set()).add(day_of[v])
+        full = set()
+        for value, days in used.items():
+            if len(days) > limits[value]:
+                return False
+            if len(days) == limits[value]:
+                full.add(value)
+        if forwardcheck and full:
+            for v in variables:
+                if v not in assignments and not full.isdisjoint(domains[v]):
+                    day = day_of[v]
+                    if not _hide(domains[v], lambda x: x not in full or day in used[x]):
                         return False
         return True
 
@@ -369,7 +411,9 @@ def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, di
     return doses, dict(why), impossible
 
 
-def _build_week(compiled: Compiled, settings: Settings, promote: frozenset[str] = frozenset()) -> _Week:
+def _build_week(
+    compiled: Compiled, settings: Settings, promote: frozenset[str] = frozenset(), only_days: Sequence[str] = ()
+) -> _Week:
     """Derive domains and slot counts from the hard requirements (and the soft ones whose rule
     ids are in ``promote``, which the search then enforces as if they were hard)."""
     ctx = compiled.ctx
@@ -377,7 +421,7 @@ def _build_week(compiled: Compiled, settings: Settings, promote: frozenset[str] 
     reqs = compiled.requirements
     hard = [r for r in reqs if r.origin.hard or r.origin.rule_id in promote]
     soft = [r for r in reqs if not r.origin.hard]
-    days = ctx.training_days
+    days = [d for d in ctx.training_days if not only_days or d in only_days]
     excluded: dict[str, list[str]] = defaultdict(list)
     for ex in catalog.exercises.values():
         if ex.banned is not None:
@@ -434,7 +478,8 @@ def _consecutive(days: list[str], all_days: Sequence[str], wrap: bool) -> list[t
     return pairs
 
 
-def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int) -> dict | None:
+def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int, meter: _Meter | None = None
+                ) -> dict | None:
     """One search for a day assignment; ``None`` when proven impossible; raises when out of budget."""
     catalog = compiled.ctx.catalog
     problem = constraint.Problem(_Solver([]))
@@ -475,9 +520,24 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
     all_vars = list(order)
 
     def relevant(vars_: Iterable, ids: frozenset[str]) -> list:
-        return [v for v in vars_ if any(x in ids for x in problem._variables[v])]
+        return [v for v in vars_ if not ids.isdisjoint(problem._variables[v])]
 
+    repeat_limits: dict[str, int] = {}
     for req in week.hard:
+        if (isinstance(req, Count) and req.scope == "week" and req.measure == "days" and req.low == 0
+                and req.high is not None and len(req.ids) == 1):
+            (value,) = req.ids
+            repeat_limits[value] = min(req.high, repeat_limits.get(value, req.high))
+    if not _enough_capacity(week, repeat_limits):
+        return None
+    if repeat_limits:
+        vs = relevant(all_vars, frozenset(repeat_limits))
+        if vs:
+            problem.addConstraint(_PerValueDays(repeat_limits, day_of), vs)
+    for req in week.hard:
+        if (isinstance(req, Count) and req.scope == "week" and req.measure == "days" and req.low == 0
+                and req.high is not None and len(req.ids) == 1):
+            continue
         if isinstance(req, Count):
             if req.scope == "session":
                 for d in week.days:
@@ -518,11 +578,29 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
             )
     if not all_vars:
         return {}
-    guard = _Budget(budget)
+    guard = _Budget(budget, meter)
     problem.addConstraint(guard, all_vars)
     problem.setSolver(_Solver(order))
     found = problem.getSolution()
     return found
+
+
+def _enough_capacity(week: _Week, repeat_limits: dict[str, int]) -> bool:
+    """A pigeonhole test backtracking is slow to discover: every session needs ``low``
+    different exercises from a set, and each exercise can serve at most its repeat limit in
+    days, so the set must offer enough exercise-days for all the sessions that need it."""
+    for req in week.hard:
+        if not (isinstance(req, Count) and req.scope == "session" and req.low > 0):
+            continue
+        days = [d for d in week.days if req.days is None or d in req.days]
+        offer: dict[str, int] = {}
+        for d in days:
+            for ex_id in req.ids.intersection(week.eligible[d]):
+                offer[ex_id] = offer.get(ex_id, 0) + 1
+        capacity = sum(min(n, repeat_limits.get(ex_id, n)) for ex_id, n in offer.items())
+        if capacity < req.low * len(days):
+            return False
+    return True
 
 
 def _assignment_days(assignment: dict, days: list[str]) -> dict[str, list[str]]:
@@ -706,14 +784,15 @@ class _OrderFailed(Exception):
     pass
 
 
-def _attempt(compiled: Compiled, week: _Week, seed: int, restart: int, budget: int) -> dict[str, list[str]] | None:
+def _attempt(compiled: Compiled, week: _Week, seed: int, restart: int, budget: int, meter: _Meter | None = None
+             ) -> dict[str, list[str]] | None:
     """One seeded search: the ordered exercises per day, or ``None`` when no week exists.
 
     Raises :class:`_OutOfBudget` when the search gives up, :class:`_OrderFailed` when a day
     assignment was found but one of its sessions cannot be ordered.
     """
     rng = random.Random(f"{seed}:{restart}")
-    assignment = _solve_days(compiled, week, rng, budget)
+    assignment = _solve_days(compiled, week, rng, budget, meter)
     if assignment is None:
         return None
     ordered: dict[str, list[str]] = {}
@@ -738,14 +817,14 @@ def _promotion_groups(compiled: Compiled) -> list[str]:
     return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
 
 
-def _find(compiled: Compiled, week: _Week, seed: int, budgets: Sequence[int], first: int = 0
-          ) -> tuple[dict[str, list[str]] | None, str]:
+def _find(compiled: Compiled, week: _Week, seed: int, budgets: Sequence[int], first: int = 0,
+          meter: _Meter | None = None) -> tuple[dict[str, list[str]] | None, str]:
     """Search with restarts: ``(week, "ok")``, or ``(None, why)`` with why ``infeasible`` (proven),
     ``budget`` (gave up) or ``order`` (weeks were found but a session could not be ordered)."""
     failure = "budget"
     for n, budget in enumerate(budgets):
         try:
-            found = _attempt(compiled, week, seed, first + n, budget)
+            found = _attempt(compiled, week, seed, first + n, budget, meter)
         except _OutOfBudget:
             continue
         except _OrderFailed:
@@ -807,30 +886,78 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
     return best, "ok"
 
 
-def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[str], bool]:
-    """A minimal set of hard rule ids that still admits no week (deletion filter).
+_WEEK_LEVEL = (Apart, LoadShare, LoadRatio)
 
-    Each rule in turn is dropped; if a week then exists it is part of the conflict and comes
-    back, otherwise it stays out. A trial that neither finds a week nor proves there is none
-    keeps its rule, and the result is then reported as possibly not minimal.
+
+def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[str], bool]:
+    """A minimal set of hard rule ids that admits no week, and whether that was proven.
+
+    Each training day is first tried alone under the rules that act within a session; a day
+    that cannot be filled gives a small problem whose conflict also stops the week, and is found
+    fast. Otherwise the whole week is searched. The search as a whole spends at most
+    ``settings.conflict_budget`` nodes.
     """
-    candidates = list(dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard))
-    keep: list[str] = []
-    proven = True
-    remaining = list(candidates)
-    for rule_id in candidates:
-        remaining.remove(rule_id)
-        active = set(remaining) | set(keep)
-        sub = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id in active])
-        week = _build_week(sub, settings)
-        found, status = _find(sub, week, seed, settings.budgets(settings.trial_budget))
-        if found is not None:
-            keep.append(rule_id)
-        elif status == "budget":
-            keep.append(rule_id)
-            proven = False
+    meter = _Meter()
+    local = [
+        r for r in compiled.requirements
+        if not isinstance(r, _WEEK_LEVEL) and not (isinstance(r, Count) and r.scope == "week")
+    ]
+    day_compiled = replace(compiled, requirements=local)
+    for day in compiled.ctx.training_days:
+        week = _build_week(day_compiled, settings, only_days=[day])
+        found, status = _find(day_compiled, week, seed, settings.budgets(settings.trial_budget), meter=meter)
+        if found is None and status == "infeasible":
+            return _deletion(day_compiled, settings, seed, [day], meter)
+    return _deletion(compiled, settings, seed, [], meter)
+
+
+def _deletion(compiled: Compiled, settings: Settings, seed: int, days: list[str], meter: _Meter
+              ) -> tuple[list[str], bool]:
+    """Constructive conflict search (the linear variant of QuickXplain's idea).
+
+    Rules are added in file order until the growing set admits no week; the rule that tipped it
+    belongs to the conflict. The search then restarts from the conflict found so far plus the
+    rules before the tipping one, until the conflict alone admits no week. Failing searches are
+    the expensive ones (they must prove a negative) and there is about one per conflicting rule;
+    the rest find a week quickly. A search that runs out of budget counts as failing, and the
+    result is then reported as possibly not minimal.
+    """
     order = {r: i for i, r in enumerate(compiled.rule_order)}
-    return sorted(keep, key=lambda r: order.get(r, len(order))), proven
+    pool = sorted(
+        dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard),
+        key=lambda r: order.get(r, len(order)),
+    )
+    proven = True
+
+    def fails(rule_ids: list[str]) -> bool:
+        nonlocal proven
+        if meter.nodes >= settings.conflict_budget:
+            proven = False
+            return True
+        active = set(rule_ids)
+        sub = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id in active])
+        found, status = _find(sub, _build_week(sub, settings, only_days=days), seed,
+                              settings.budgets(settings.trial_budget), meter=meter)
+        if found is None and status == "budget":
+            proven = False
+        return found is None
+
+    core: list[str] = []
+    while not (core and fails(core)):
+        grown = list(core)
+        tipping = None
+        for rule_id in pool:
+            if rule_id in core:
+                continue
+            grown.append(rule_id)
+            if fails(grown):
+                tipping = rule_id
+                break
+        if tipping is None:  # every rule together admits a week after all
+            return sorted(core, key=lambda r: order.get(r, len(order))), False
+        core.append(tipping)
+        pool = [r for r in grown if r not in core]
+    return sorted(core, key=lambda r: order.get(r, len(order))), proven
 
 
 def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,

@@ -42,6 +42,7 @@ class Document:
     file: str
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: Path_ = ()) -> Where:
         """Position of the value at ``path``, or of its nearest ancestor that has one."""
@@ -51,11 +52,20 @@ class Document:
         line, col = self.positions.get(path, (1, 1))
         return Where(self.file, line, col)
 
+    def where_key(self, path: Path_) -> Where:
+        """Position of the key that ends ``path`` (for errors about the key itself)."""
+        path = tuple(path)
+        if path in self.key_positions:
+            line, col = self.key_positions[path]
+            return Where(self.file, line, col)
+        return self.where(path)
+
 
 class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
@@ -75,15 +85,16 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.fail('merge keys ("<<") are not supported; write the keys out', key_node)
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                     raise self.fail("mapping keys must be plain words", key_node)
                 key = self.scalars.construct_object(key_node)
                 if not isinstance(key, (str, int, bool)) or key is None:
                     raise self.fail("mapping keys must be plain words", key_node)
-                if key == "<<":
-                    raise self.fail('merge keys ("<<") are not supported; write the keys out', key_node)
                 if key in result:
                     raise self.fail(f'duplicate key "{key}"', key_node)
+                self.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -116,7 +127,7 @@ def load_yaml_text(text: str, file: str = "<string>") -> Document:
         )
     builder = _Builder(file)
     data = builder.build(documents[0], (), 0) if documents and documents[0] is not None else None
-    return Document(file=file, data=data, positions=builder.positions)
+    return Document(file=file, data=data, positions=builder.positions, key_positions=builder.key_positions)
 
 
 def load_yaml_file(path: Path | str, display: str | None = None) -> Document:

@@ -3,7 +3,8 @@
 Every outcome is either a plan that passes the independent checker (with no contraindicated,
 banned or unowned-equipment exercise, and the same plan for the same seed) or a clear red-flag
 or infeasibility error naming rules. Never a traceback, never a rule silently broken.
-The long run lives in benchmarks/properties.py.
+The suite runs a fixed (derandomized) sample so CI time is stable; the long random run lives in
+benchmarks/properties.py.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def outcome(rules, catalog, profile, seed):
         return None
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), seed=st.integers(min_value=0, max_value=10_000))
 def test_random_profiles_plan_safely_and_deterministically(profile, seed):
     plan = outcome(RULES, CATALOG, profile, seed)
@@ -83,7 +84,7 @@ def test_random_profiles_plan_safely_and_deterministically(profile, seed):
         assert again == plan
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(
     profile=profiles(),
     dropped=st.sets(st.sampled_from([r.id for r in OPTIONAL_RULES])),

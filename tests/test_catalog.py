@@ -1,0 +1,106 @@
+"""The shipped catalog: complete, cited, and checked word by word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from planner.catalog import load_catalog
+from planner.errors import InputError
+from tests.conftest import ROOT, SEEDS
+
+SEED_NAMES = {p.name for p in SEEDS} or {
+    "000_ad4594d711c38d0b.txt", "001_abe4b56d6627de42.txt", "002_e9533eb769b99413.txt",
+    "003_7929659146c9c624.txt", "004_eea2656cb83e4a01.txt",
+}
+
+
+def test_every_exercise_cites_a_seed(catalog):
+    for ex in catalog.exercises.values():
+        assert set(ex.source) & SEED_NAMES, ex.id
+
+
+def test_every_seed_is_used_by_the_catalog_and_the_rules(catalog, rules):
+    cited = {s for ex in catalog.exercises.values() for s in ex.source}
+    cited |= {s for r in rules for s in r.header.source}
+    assert SEED_NAMES <= cited
+
+
+def test_issue_exercises_are_present(catalog):
+    ids = set(catalog.exercises)
+    for expected in (
+        "neutral_back_stretch_90_90", "standing_chair_thoracic_stretch", "seated_chair_thoracic_stretch",
+        "forearm_plank", "glute_bridge", "downward_facing_dog", "superman", "push_up", "cat_cow",
+        "dumbbell_reverse_fly", "single_arm_seated_cable_row", "barbell_bent_over_row", "knees_to_chest",
+        "supine_knee_drops", "banded_hamstring_stretch", "bent_knee_crunch", "prone_opposite_arm_leg_raise", "bird_dog",
+        "relaxation_sequence", "walking", "cycling", "swimming", "low_impact_aerobics_class", "gentle_yoga_flow",
+    ):
+        assert expected in ids, expected
+    assert len(ids) >= 40
+
+
+def test_banned_moves_have_safe_alternatives(catalog):
+    banned = {ex.id: ex for ex in catalog.exercises.values() if ex.banned}
+    assert set(banned) == {"straight_leg_situp", "straight_double_leg_lift", "standing_straight_leg_toe_touch"}
+    for ex in banned.values():
+        alternative = catalog.exercises[ex.banned.alternative]
+        assert alternative.banned is None
+
+
+def test_sets_cover_the_seed_groups(catalog):
+    tags = {t for ex in catalog.exercises.values() for t in ex.tags}
+    assert {"preliminary_set", "dumbbell_set", "children_set", "relaxation_sequence", "low_impact"} <= tags
+
+
+def test_doses_follow_the_seed_minimums(catalog):
+    for ex in catalog.exercises.values():
+        if ex.dose.reps is not None:
+            assert ex.dose.reps >= 5, ex.id
+
+
+@pytest.fixture
+def broken_catalog(tmp_path: Path):
+    folder = tmp_path / "catalog"
+    shutil.copytree(ROOT / "catalog", folder)
+    return folder
+
+
+def load_error(folder: Path) -> str:
+    with pytest.raises(InputError) as info:
+        load_catalog(folder)
+    return str(info.value)
+
+
+def edit(path: Path, change):
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_group_instead_of_muscle(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    edit(path, lambda d: d["exercises"][0]["muscles"].update(primary=["glutes"]))
+    assert load_error(broken_catalog).endswith('unknown muscle "glutes" ("glutes" is a group; list its muscles)')
+
+
+def test_unknown_position_did_you_mean(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    edit(path, lambda d: d["exercises"][0].update(position="supin"))
+    assert load_error(broken_catalog).endswith('unknown position "supin" (did you mean "supine"?)')
+
+
+def test_duplicate_id(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    edit(path, lambda d: d["exercises"].append(dict(d["exercises"][0])))
+    assert 'exercise id "knees_to_chest" is already used at ' in load_error(broken_catalog)
+
+
+def test_empty_catalog(tmp_path: Path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    shutil.copy(ROOT / "catalog" / "vocab.yaml", folder)
+    shutil.copy(ROOT / "catalog" / "muscles.yaml", folder)
+    assert load_error(folder) == f"{folder}: the catalog has no exercises (no *.yaml file with an 'exercises:' list)"

@@ -1,0 +1,72 @@
+"""Models and the positioned validation messages built from pydantic errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import InputError
+from planner.models import Dose, Exercise, Profile, When, validate_model
+from planner.yamlio import load_yaml_text
+
+
+def invalid(model, text: str) -> str:
+    doc = load_yaml_text(text, "f.yaml")
+    with pytest.raises(InputError) as info:
+        validate_model(model, doc.data, doc)
+    return str(info.value)
+
+
+def test_dose_seconds():
+    assert Dose(sets=2, reps=10).seconds() == 2 * 40 + 30
+    assert Dose(sets=2, reps=10, hold_s=3).seconds() == 2 * 70 + 30
+    assert Dose(sets=3, hold_s=20).seconds() == 3 * 30 + 60
+    assert Dose(minutes=15).seconds() == 900
+    assert Dose(sets=1, reps=12).seconds(unilateral=True) == 96
+
+
+def test_dose_needs_an_amount():
+    assert invalid(Dose, "sets: 2\n") == "f.yaml:1:1: a dose needs reps, hold_s or minutes"
+
+
+def test_unknown_key_with_suggestion():
+    assert invalid(Profile, "days: [mon]\nsesion_minutes: 30\n") == (
+        'f.yaml:2:1: sesion_minutes: unknown key "sesion_minutes" (did you mean "session_minutes"?)'
+    )
+
+
+def test_missing_key():
+    assert invalid(Profile, "name: x\n") == 'f.yaml:1:1: days: missing required key "days"'
+
+
+def test_wrong_type():
+    assert invalid(Profile, "days: [mon]\nsession_minutes: thirty\n") == (
+        "f.yaml:2:18: session_minutes: Input should be a valid integer"
+    )
+
+
+def test_out_of_range():
+    assert invalid(Profile, "days: [mon]\nsession_minutes: 500\n") == (
+        "f.yaml:2:18: session_minutes: Input should be less than or equal to 180"
+    )
+
+
+def test_duplicate_day():
+    assert invalid(Profile, "days: [mon, mon]\n") == 'f.yaml:1:7: days: day "mon" is listed twice'
+
+
+def test_nested_unknown_key_suggests_from_the_nested_model():
+    text = (
+        "id: x\nname: X\nkind: strength\nregion: core\nposition: prone\nsource: [s]\n"
+        "muscles: {primary: [rectus_abdominis]}\ndose: {sets: 1, reps: 5, hold: 3}\n"
+    )
+    assert invalid(Exercise, text) == 'f.yaml:8:26: dose.hold: unknown key "hold" (did you mean "hold_s"?)'
+
+
+def test_when_applies():
+    profile = Profile(days=["mon"], conditions=["asthma"], age_group="adult")
+    assert When(conditions=["asthma", "pregnancy"]).applies(profile)
+    assert not When(conditions=["pregnancy"]).applies(profile)
+    assert not When(no_conditions=["asthma"]).applies(profile)
+    assert When(age_group="adult", cleared_by_doctor=False).applies(profile)
+    assert not When(level=["advanced"]).applies(profile)
+    assert not When(equipment=["barbell"]).applies(profile)

@@ -1,0 +1,63 @@
+"""The muscle graph: hierarchy, works(), antagonists, load, and its own file checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import InputError
+from planner.muscles import MuscleGraph
+from planner.yamlio import load_yaml_text
+
+
+def test_hierarchy(catalog):
+    graph = catalog.graph
+    assert graph.ancestors_of("gluteus_maximus") == {"glutes", "hips"}
+    assert graph.level("glutes") == "group"
+    assert graph.level("hips") == "region"
+    assert graph.level("nope") is None
+    assert graph.regions[0] == "neck"
+    assert graph.groups_of(["rectus_abdominis", "biceps_femoris"]) == ["abdominals", "hamstrings", "core", "legs"]
+
+
+def test_works(catalog):
+    graph = catalog.graph
+    assert graph.works(["biceps_femoris"], "legs")
+    assert graph.works(["biceps_femoris"], "biceps_femoris")
+    assert not graph.works(["biceps_femoris"], "core")
+
+
+def test_antagonists_and_pairing(catalog):
+    graph = catalog.graph
+    assert graph.antagonists("abdominals") == {"erectors"}
+    assert graph.antagonists("hamstrings") == {"quadriceps"}
+    assert not graph.is_paired("rectus_abdominis")
+    assert graph.is_paired("gluteus_maximus")
+
+
+def test_load_passes_up_the_graph(catalog):
+    load = catalog.graph.load([(["gluteus_maximus"], ["erector_spinae"], 2.0)])
+    assert load["gluteus_maximus"] == 2.0
+    assert load["glutes"] == 2.0
+    assert load["hips"] == 2.0
+    assert load["erectors"] == 1.0
+
+
+def graph_error(text: str) -> str:
+    with pytest.raises(InputError) as info:
+        MuscleGraph.from_document(load_yaml_text(text, "m.yaml"))
+    return str(info.value)
+
+
+def test_name_used_twice():
+    text = "regions: [legs]\ngroups:\n  legs: {region: legs, muscles: [a]}\n"
+    assert graph_error(text) == 'm.yaml:3:3: "legs" is used twice (as a region and as a group)'
+
+
+def test_unknown_region():
+    text = "regions: [legs]\ngroups:\n  calves: {region: leg, muscles: [soleus]}\n"
+    assert graph_error(text) == 'm.yaml:3:20: unknown region "leg" (did you mean "legs"?)'
+
+
+def test_unknown_antagonist():
+    text = "regions: [legs]\ngroups:\n  calves: {region: legs, muscles: [soleus]}\nantagonists: [[calves, shins]]\n"
+    assert graph_error(text) == 'm.yaml:4:24: unknown muscle or group "shins"'

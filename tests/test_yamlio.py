@@ -1,0 +1,89 @@
+"""Safe YAML loading: positions, duplicate keys, tags, limits, encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.errors import InputError
+from planner.yamlio import MAX_DEPTH, load_yaml_file, load_yaml_text
+
+
+def error(text: str) -> str:
+    with pytest.raises(InputError) as info:
+        load_yaml_text(text, "f.yaml")
+    return str(info.value)
+
+
+def test_positions_are_one_based():
+    doc = load_yaml_text("a:\n  b: [1, 2]\n", "f.yaml")
+    assert doc.data == {"a": {"b": [1, 2]}}
+    assert str(doc.where(("a", "b", 1))) == "f.yaml:2:10"
+    assert str(doc.where(("a", "missing"))) == "f.yaml:2:3"
+
+
+def test_duplicate_key():
+    assert error("a: 1\nb: 2\na: 3\n") == 'f.yaml:3:1: duplicate key "a"'
+
+
+def test_tab_indentation():
+    assert error("a:\n\tb: 1\n").startswith("f.yaml:2:1: invalid YAML: ")
+
+
+def test_python_tags_are_refused():
+    assert error("a: !!python/object:os.system {}\n") == (
+        'f.yaml:1:4: YAML tag "tag:yaml.org,2002:python/object:os.system" is not allowed; write plain values'
+    )
+
+
+def test_custom_tags_are_refused():
+    assert error("a: !mine 3\n") == 'f.yaml:1:4: YAML tag "!mine" is not allowed; write plain values'
+
+
+def test_deep_nesting():
+    text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    assert error(text) == f"f.yaml:1:{MAX_DEPTH + 4}: nesting deeper than {MAX_DEPTH} levels"
+
+
+def test_alias_bomb_is_stopped():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    assert "too many YAML values" in error("\n".join(lines) + "\n")
+
+
+def test_merge_keys_are_refused():
+    assert error("base: &b {x: 1}\nuse:\n  <<: *b\n") == (
+        'f.yaml:3:3: merge keys ("<<") are not supported; write the keys out'
+    )
+
+
+def test_two_documents():
+    assert error("a: 1\n---\nb: 2\n") == "f.yaml:3:1: a file holds one YAML document; remove the extra '---'"
+
+
+def test_not_utf8(tmp_path: Path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: 1\nb: caf\xe9\n")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert str(info.value) == f"{path}:2:7: not UTF-8 text (byte 0xe9)"
+
+
+def test_missing_file(tmp_path: Path):
+    with pytest.raises(InputError) as info:
+        load_yaml_file(tmp_path / "nope.yaml")
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}: file not found"
+
+
+def test_too_large(tmp_path: Path):
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * (3 * 1024 * 1024) + "\n")
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert str(info.value) == f"{path}:1:1: file is larger than 2 MiB"
+
+
+def test_empty_file_is_none():
+    assert load_yaml_text("", "f.yaml").data is None
