@@ -155,6 +155,158 @@ def check(
     _guard(debug, action)
 
 
+rules_app = typer.Typer(
+    help="Write and inspect rules: list, show, validate, new, kinds, diff. See docs/rules.md.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only rules of this kind.")] = None,
+    tag: Annotated[Optional[str], typer.Option("--tag", "-t", help="Only rules with this tag (or from this file, e.g. safety).")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Only rules whose id, description or source contains this.")] = None,
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List rules: id, kind, hard/soft, source and file:line."""
+
+    def action() -> int:
+        from rich.console import Console
+        from rich.table import Table
+
+        from planner.authoring import rule_rows
+
+        _, rule_list = _load(catalog, rules)
+        rows = rule_rows(rule_list, kind, tag, text)
+        table = Table(show_lines=False)
+        for column in ("id", "kind", "severity", "source", "where"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        Console(width=160, highlight=False).print(table)
+        typer.echo(f"{len(rows)} of {len(rule_list)} rules")
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="The rule id.")],
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show a rule, its kind's documentation and example, and the exercises it selects."""
+
+    def action() -> int:
+        from planner.authoring import show_rule
+
+        cat, rule_list = _load(catalog, rules)
+        sys.stdout.write(show_rule(rule_id, rule_list, cat))
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
+@rules_app.command("validate")
+def rules_validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Rule files to check.")],
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check rule files: positioned errors, and warnings for rules that can never matter. Exit 2 on an error."""
+
+    def action() -> int:
+        from planner.authoring import validate_files
+
+        cat = load_catalog(catalog) if catalog is not None else default_catalog()
+        shipped = [] if all(Path(f).resolve().parent == default_rule_files()[0].resolve().parent for f in files) else (
+            load_rules(default_rule_files(), cat)
+        )
+        findings = validate_files(files, cat, shipped)
+        for finding in findings:
+            typer.echo(str(finding), err=finding.error)
+        errors = sum(f.error for f in findings)
+        typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s) in {len(files)} file(s)")
+        return EXIT_INPUT if errors else EXIT_OK
+
+    _guard(debug, action)
+
+
+@rules_app.command("new")
+def rules_new(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="A rule kind (see `backplan rules kinds`).")],
+    debug: DebugOpt = False,
+) -> None:
+    """Print a commented template for a new rule of KIND."""
+
+    def action() -> int:
+        from planner.errors import did_you_mean
+        from planner.kinds import REGISTRY
+        from planner.reference import template
+
+        if kind not in REGISTRY:
+            raise BackplanError(f'unknown rule kind "{kind}"{did_you_mean(kind, REGISTRY)}; see backplan rules kinds')
+        sys.stdout.write(template(REGISTRY[kind]))
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
+@rules_app.command("kinds")
+def rules_kinds(
+    name: Annotated[Optional[str], typer.Argument(metavar="[KIND]", help="Show only this kind.")] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Every rule kind with its parameters, defaults and an example (the text of docs/rules.md)."""
+
+    def action() -> int:
+        from planner.errors import did_you_mean
+        from planner.kinds import REGISTRY
+        from planner.reference import kind_reference
+
+        if name is not None and name not in REGISTRY:
+            raise BackplanError(f'unknown rule kind "{name}"{did_you_mean(name, REGISTRY)}')
+        for kind_name in [name] if name else sorted(REGISTRY):
+            sys.stdout.write(kind_reference(REGISTRY[kind_name], level="##") + "\n")
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
+@rules_app.command("diff")
+def rules_diff(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The rule file whose effect to show.")],
+    profile: ProfileOpt = None,
+    catalog: CatalogOpt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for both plans.")] = 0,
+    debug: DebugOpt = False,
+) -> None:
+    """Plan the same profile with and without FILE and show what changed in the week and its balance."""
+
+    def action() -> int:
+        from planner.authoring import diff_plans
+        from planner.render import to_plan
+        from planner.rules import load_rule_file
+        from planner.solver import solve
+
+        cat, shipped = _load(catalog, None)
+        extra = load_rule_file(file, cat)
+        person = load_profile(profile, cat)
+        before = to_plan(solve(shipped, cat, person, seed=seed), cat, person, seed)
+        after = to_plan(solve([*shipped, *extra], cat, person, seed=seed), cat, person, seed)
+        typer.echo(SAFETY_NOTICE)
+        sys.stdout.write(diff_plans(before, after, cat, person))
+        return EXIT_OK
+
+    _guard(debug, action)
+
+
 @app.command()
 def version() -> None:
     """Print the backplan version."""

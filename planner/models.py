@@ -225,6 +225,7 @@ class RuleHeader(Strict):
     severity: Literal["hard", "soft"] = "hard"
     weight: Annotated[int, Field(ge=1, le=1000)] = 1
     when: When | None = None
+    tags: Words = []
     source: Annotated[list[Text], Field(min_length=1, max_length=20)]
 
     @field_validator("source", mode="before")

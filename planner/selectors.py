@@ -1,38 +1,9 @@
 """Selectors: how a rule names the exercises it is about.
 
 A selector is a YAML mapping. Each key narrows the set; a list means "any of these"; all keys
-must hold together. An empty selector (``{}``) matches every exercise.
-
-========== =====================================================================================
-key        matches an exercise when ...
-========== =====================================================================================
-id         its id is one of these
-kind       its kind is one of these (warmup, relaxation, mobility, stretch, strength, ...)
-block      the block its kind plays in a session is one of these (warmup, stretch, strength, ...)
-tags       it carries any of these tags
-equipment  it needs any of these pieces of equipment
-muscles    any of its primary or secondary muscles is, or belongs to, one of these muscles,
-           groups or regions of the muscle graph (``muscles: [core]`` matches a plank)
-primary    the same, looking at primary muscles only
-region     its main region is one of these
-position   its position is one of these (standing, seated, supine, prone, quadruped, ...)
-side       bilateral or unilateral
-level      its level is one of these
-audience   its audience includes any of these (adult, child)
-banned     it is (``true``) or is not (``false``) one of the notorious banned moves
-any        a list of selectors: at least one of them matches
-not        a selector that must not match
-========== =====================================================================================
-
-Examples
---------
-Hamstring stretches::
-
-    select: {kind: stretch, muscles: hamstrings}
-
-Cable-machine or barbell work that is not a row::
-
-    select: {equipment: [cable_machine, barbell], not: {tags: row}}
+must hold together; an empty selector (``{}``) matches every exercise. :data:`KEYS` says what
+each key means and :data:`EXAMPLES` shows them at work; both are rendered into docs/rules.md,
+and the tests check that every example selects something in the shipped catalog.
 """
 
 from __future__ import annotations
@@ -43,7 +14,37 @@ from planner.catalog import Catalog, check_word, check_words
 from planner.models import Exercise, Selector
 from planner.yamlio import Document
 
-__all__ = ["check_selector", "select", "matches"]
+__all__ = ["check_selector", "select", "matches", "KEYS", "EXAMPLES"]
+
+KEYS: dict[str, str] = {
+    "id": "its id is one of these",
+    "kind": "its kind is one of these (warmup, relaxation, mobility, stretch, strength, aerobic, cooldown)",
+    "block": "the block its kind plays in a session is one of these (mobility plays in the stretch block)",
+    "tags": "it carries any of these tags",
+    "equipment": "it needs any of these pieces of equipment",
+    "muscles": (
+        "one of its primary or secondary muscles is, or belongs to, one of these muscles, groups or "
+        "regions of the muscle graph (`muscles: core` matches a plank)"
+    ),
+    "primary": "the same as `muscles`, looking at primary muscles only",
+    "region": "its main region is one of these (neck, upper_back, ..., legs, full_body)",
+    "position": "its position is one of these (standing, seated, supine, prone, quadruped, side, ...)",
+    "side": "it is `bilateral` or `unilateral`",
+    "level": "its level is one of these",
+    "audience": "its audience includes any of these (adult, child)",
+    "banned": "it is (`true`) or is not (`false`) one of the notorious banned moves",
+    "any": "a list of selectors: at least one of them matches",
+    "not": "a selector that must not match",
+}
+
+EXAMPLES: list[tuple[str, str]] = [
+    ("Hamstring stretches", "{kind: stretch, muscles: hamstrings}"),
+    ("Anything that works the core, the hips or the legs", "{muscles: [core, hips, legs]}"),
+    ("Exercises done lying face down or face up", "{position: [prone, supine]}"),
+    ("Aerobic activities other than walking", "{block: aerobic, not: {id: walking}}"),
+    ("Weighted work that is not done standing", "{tags: weighted, not: {position: standing}}"),
+    ("Planks, or anything whose main work is the obliques", "{any: [{tags: plank}, {primary: obliques}]}"),
+]
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:

@@ -1,0 +1,171 @@
+"""Tools for people who write rules: list, show, validate, and diff a rule file's effect.
+
+The CLI's ``backplan rules`` commands are thin wrappers around these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from planner.catalog import Catalog
+from planner.errors import InputError, Where
+from planner.kinds.base import Context
+from planner.models import Profile, Selector
+from planner.reference import kind_example, kind_summary
+from planner.rules import Rule, load_rule_file
+from planner.selectors import select
+
+__all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", "rule_tags"]
+
+
+def rule_tags(rule: Rule) -> list[str]:
+    """A rule's tags: the ones it declares plus the name of its file (``safety``, ``week`` ...)."""
+    return [*rule.header.tags, Path(rule.where.file).stem]
+
+
+def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = None, text: str | None = None
+              ) -> list[tuple[str, str, str, str, str]]:
+    """(id, kind, severity, source, where) for each rule that passes the filters."""
+    rows = []
+    for rule in rules:
+        if kind and rule.header.kind != kind:
+            continue
+        if tag and tag not in rule_tags(rule):
+            continue
+        haystack = " ".join([rule.id, rule.header.description, *rule.header.source]).lower()
+        if text and text.lower() not in haystack:
+            continue
+        severity = "hard" if rule.hard else f"soft ({rule.header.weight})"
+        rows.append((rule.id, rule.header.kind, severity, "; ".join(rule.header.source), str(rule.where)))
+    return rows
+
+
+def _selectors(rule: Rule) -> list[tuple[str, Selector]]:
+    return [(name, value) for name, value in rule.params if isinstance(value, Selector)]
+
+
+def rule_yaml(rule: Rule) -> str:
+    body = rule.header.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    body.update(rule.params.model_dump(mode="json", exclude_defaults=True, exclude_none=True, by_alias=True))
+    return yaml.safe_dump([body], sort_keys=False, allow_unicode=True, width=100)
+
+
+def show_rule(rule_id: str, rules: Sequence[Rule], catalog: Catalog) -> str:
+    """The rule, its kind's documentation and example, and what its selectors match now."""
+    by_id = {r.id: r for r in rules}
+    if rule_id not in by_id:
+        from planner.errors import did_you_mean
+
+        raise InputError(f'unknown rule "{rule_id}"{did_you_mean(rule_id, by_id)}')
+    rule = by_id[rule_id]
+    lines = [f"{rule.id}  ({rule.where})", "", rule_yaml(rule).rstrip(), "", f"Kind {rule.header.kind}:"]
+    lines += ["  " + line for line in kind_summary(rule.kind).splitlines()]
+    lines += ["", "Example:"] + ["  " + line for line in kind_example(rule.kind).splitlines()]
+    for name, selector in _selectors(rule):
+        ids = sorted(select(selector, catalog))
+        lines += ["", f"{name} matches {len(ids)} exercise(s) in the catalog:"]
+        lines += [f"  - {i}: {catalog.exercises[i].name}" for i in ids]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: Where
+    message: str
+    error: bool
+
+    def __str__(self) -> str:
+        return f"{self.where}: {'error' if self.error else 'warning'}: {self.message}"
+
+
+def _warnings(rule: Rule, catalog: Catalog) -> list[Finding]:
+    out: list[Finding] = []
+    when = rule.header.when
+
+    def warn(message: str) -> None:
+        out.append(Finding(rule.where, f"rule {rule.id}: {message}", error=False))
+
+    if when is not None:
+        for key in ("conditions", "age_group", "level", "equipment"):
+            if getattr(when, key) == []:
+                warn(f"can never apply: when.{key} is an empty list")
+        if when.conditions and when.no_conditions and set(when.conditions) <= set(when.no_conditions):
+            warn("can never apply: every condition in when.conditions is also in when.no_conditions")
+    for name, selector in _selectors(rule):
+        ids = select(selector, catalog)
+        if ids and all(catalog.exercises[i].banned for i in ids) and rule.header.kind != "forbid":
+            warn(f"{name} selects only banned moves, which no plan ever contains")
+        for i, sub in enumerate(selector.any or []):
+            if not select(sub, catalog):
+                warn(f"{name}.any[{i}] matches no exercise in the catalog")
+    if rule.header.kind == "order":
+        both = select(rule.params.before, catalog) & select(rule.params.after, catalog)
+        if both:
+            warn("ignores exercises selected by both before and after: " + ", ".join(sorted(both)))
+    return out
+
+
+def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:
+    """Errors (at most one per file: loading stops there) and warnings for each rule file."""
+    findings: list[Finding] = []
+    seen = {r.id: r for r in shipped}
+    for path in files:
+        try:
+            rules = load_rule_file(path, catalog)
+        except InputError as exc:
+            findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
+            continue
+        for rule in rules:
+            other = seen.get(rule.id)
+            if other is not None and other.where.file != rule.where.file:
+                findings.append(Finding(rule.where, f'rule id "{rule.id}" is already used at {other.where}', True))
+            seen[rule.id] = rule
+            findings.extend(_warnings(rule, catalog))
+    return findings
+
+
+def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
+    """What a rule file changed: per day, exercises removed and added; then the balance."""
+    from planner.kinds.balance import week_load
+    from planner.kinds.base import Entry, Week
+
+    def week_of(plan) -> Week:
+        return Week({d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
+                     for d in plan.days}, list(profile.days))
+
+    lines = []
+    for old, new in zip(before.days, after.days):
+        was = list(dict.fromkeys(i.exercise for i in old.items))
+        now = list(dict.fromkeys(i.exercise for i in new.items))
+        removed = [e for e in was if e not in now]
+        added = [e for e in now if e not in was]
+        moved = was != now and not removed and not added
+        if not (removed or added or moved):
+            continue
+        lines.append(f"{old.day}:")
+        lines += [f"  - {e} ({catalog.exercises[e].name})" for e in removed]
+        lines += [f"  + {e} ({catalog.exercises[e].name})" for e in added]
+        if moved:
+            lines.append("  ~ same exercises, new order: " + ", ".join(now))
+    if not lines:
+        lines.append("The week is the same with and without these rules.")
+    ctx = Context(catalog, profile)
+    everything = frozenset(catalog.exercises)
+    load_before = week_load(everything, week_of(before), ctx)
+    load_after = week_load(everything, week_of(after), ctx)
+    groups = catalog.graph.groups
+    total_before = sum(load_before.get(g, 0.0) for g in groups) or 1.0
+    total_after = sum(load_after.get(g, 0.0) for g in groups) or 1.0
+    changes = []
+    for g in groups:
+        a, b = load_before.get(g, 0.0) / total_before, load_after.get(g, 0.0) / total_after
+        if abs(a - b) >= 0.005:
+            changes.append((abs(a - b), f"  {g}: {a:.0%} -> {b:.0%}"))
+    lines += ["", "Share of the week's muscle-group load:"]
+    lines += [text for _, text in sorted(changes, reverse=True)] or ["  unchanged"]
+    lines += ["", f"Soft penalty: {before.soft_penalty} -> {after.soft_penalty}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,246 @@
+"""Reference text generated from the code: rule kinds, selectors, catalog fields, vocabularies.
+
+``python -m planner.reference`` writes ``docs/rules.md`` and ``docs/catalog.md``;
+``backplan rules kinds`` and ``backplan rules new KIND`` print parts of the same text. A test
+fails when a committed file is not what this module generates, so the docs cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import typing
+from pathlib import Path
+from types import ModuleType
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from planner import selectors
+from planner.catalog import Catalog, default_catalog
+from planner.kinds import REGISTRY
+from planner.models import Dose, Exercise, Muscles, Profile, RuleHeader, When
+
+__all__ = ["kind_example", "kind_summary", "kind_reference", "template", "rules_markdown", "catalog_markdown", "write"]
+
+
+def kind_example(kind: ModuleType) -> str:
+    """The YAML example block of a kind's docstring, dedented (a list with one rule)."""
+    match = re.search(r"Example::\n\n((?:    .*\n?|\n)+)", kind.__doc__ or "")
+    if not match:
+        return ""
+    return "\n".join(line[4:] for line in match.group(1).rstrip().splitlines()) + "\n"
+
+
+def kind_summary(kind: ModuleType) -> str:
+    """The docstring without its example: what the kind does and its parameters."""
+    doc = (kind.__doc__ or "").split("Example::")[0].strip()
+    doc = doc.split(": ", 1)[1] if doc.startswith(f"{kind.NAME}: ") else doc
+    doc = doc.replace("``", "`")
+    return doc[:1].upper() + doc[1:]
+
+
+def _type_name(annotation: typing.Any) -> str:
+    """A short, readable name for a field's type: ``int``, ``list of word``, ``word or list``."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(dict.fromkeys(names))
+    if origin is list:
+        return f"list of {_type_name(args[0])}" if args else "list"
+    if origin is dict:
+        return "mapping"
+    if origin is typing.Literal:
+        return " or ".join(f"`{a}`" for a in args)
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return {"Selector": "selector", "Bounds": "{min, max}", "When": "mapping (see below)"}.get(
+                annotation.__name__, annotation.__name__
+            )
+        return {"str": "text", "int": "integer", "float": "number", "bool": "true/false"}.get(
+            annotation.__name__, annotation.__name__
+        )
+    return str(annotation)
+
+
+def _fields(model: type[BaseModel]) -> list[tuple[str, str, str]]:
+    """(name, type, default) for every field of a model."""
+    out = []
+    for name, field in model.model_fields.items():
+        if field.is_required():
+            default = "required"
+        elif field.default is PydanticUndefined or field.default is None:
+            default = "none"
+        elif isinstance(field.default, BaseModel):
+            default = "`" + str(field.default.model_dump(exclude_none=True, by_alias=True)) + "`"
+        else:
+            default = f"`{field.default}`"
+        out.append((field.alias or name, _type_name(field.annotation), default))
+    return out
+
+
+def kind_reference(kind: ModuleType, level: str = "###") -> str:
+    """Markdown for one kind: summary, parameter table, example."""
+    lines = [f"{level} `{kind.NAME}`", "", kind_summary(kind), ""]
+    fields = _fields(kind.Params)
+    if fields:
+        lines += ["| parameter | type | default |", "|---|---|---|"]
+        lines += [f"| `{n}` | {t} | {d} |" for n, t, d in fields]
+        lines.append("")
+    lines += ["```yaml", kind_example(kind).rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def template(kind: ModuleType) -> str:
+    """A commented rule file to start from (``backplan rules new KIND``)."""
+    summary = "\n".join(f"# {line}".rstrip() for line in kind_summary(kind).splitlines())
+    params = "\n".join(f"#   {n}: {t} ({d})" for n, t, d in _fields(kind.Params)) or "#   (none)"
+    return (
+        "# yaml-language-server: $schema=../schemas/rules.schema.json\n"
+        f"# Rule kind `{kind.NAME}`:\n{summary}\n#\n"
+        "# Every rule also has: id (lowercase-with-dashes, unique), kind, description,\n"
+        "# severity (hard | soft, default hard), weight (soft rules, 1-1000), when (optional,\n"
+        "# on the profile: conditions, no_conditions, age_group, level, cleared_by_doctor,\n"
+        "# equipment) and source (where the rule comes from).\n"
+        f"# Parameters of {kind.NAME}:\n{params}\n"
+        "# Check it with: backplan rules validate THIS_FILE\n"
+        "rules:\n" + "".join(f"  {line}\n" if line else "\n" for line in kind_example(kind).splitlines())
+    )
+
+
+def _header_table() -> str:
+    rows = ["| key | type | default |", "|---|---|---|"]
+    rows += [f"| `{n}` | {t} | {d} |" for n, t, d in _fields(RuleHeader)]
+    return "\n".join(rows)
+
+
+def _selector_doc() -> str:
+    intro = (selectors.__doc__ or "").strip().split("\n\n")[1].split(" :data:")[0].replace("``", "`")
+    lines = [intro, "", "| key | matches an exercise when |", "|---|---|"]
+    lines += [f"| `{key}` | {meaning} |" for key, meaning in selectors.KEYS.items()]
+    lines += ["", "Examples:", ""]
+    for text, selector in selectors.EXAMPLES:
+        lines += [f"- {text}: `select: {selector}`"]
+    return "\n".join(lines)
+
+
+def rules_markdown() -> str:
+    parts = [
+        "# Rule reference",
+        "",
+        "<!-- generated by `python -m planner.reference`; do not edit by hand -->",
+        "",
+        "A rule file is YAML with a `rules:` list. Every rule has the common keys below plus the",
+        "parameters of its kind. Start from `backplan rules new KIND`, check with",
+        "`backplan rules validate FILE`, and see what it changes with `backplan rules diff FILE`.",
+        "",
+        "## Common keys",
+        "",
+        _header_table(),
+        "",
+        "`when` keys (all given keys must hold for the rule to apply):",
+        "",
+        "| key | meaning |",
+        "|---|---|",
+        "| `conditions` | the profile has any of these conditions |",
+        "| `no_conditions` | the profile has none of these conditions |",
+        "| `age_group` | the profile's age group is one of these |",
+        "| `level` | the profile's level is one of these |",
+        "| `cleared_by_doctor` | the profile's clearance is exactly this |",
+        "| `equipment` | the person owns any of these |",
+        "",
+        "## Selectors",
+        "",
+        _selector_doc(),
+        "",
+        "## Rule kinds",
+        "",
+        "",
+    ]
+    text = "\n".join(parts)
+    kinds = "\n".join(kind_reference(REGISTRY[name]) for name in sorted(REGISTRY))
+    return text + kinds
+
+
+def _vocab_section(catalog: Catalog) -> str:
+    vocab, graph = catalog.vocab, catalog.graph
+    lines = ["## Vocabularies", "", "From `catalog/vocab.yaml` and `catalog/muscles.yaml`.", ""]
+    lines += ["| word list | words |", "|---|---|"]
+    lines.append("| kind (block it plays) | " + ", ".join(f"`{k}` ({b})" for k, b in vocab.kinds.items()) + " |")
+    lines.append("| block (session order) | " + ", ".join(f"`{b}`" for b in vocab.blocks) + " |")
+    lines.append("| region (top-down order) | " + ", ".join(f"`{r}`" for r in graph.regions) + " |")
+    for name in ("positions", "sides", "levels", "audiences", "age_groups", "days"):
+        lines.append(f"| {name.rstrip('s').replace('_', ' ')} | " + ", ".join(f"`{w}`" for w in getattr(vocab, name)) + " |")
+    lines.append("| equipment | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.equipment.items()) + " |")
+    lines.append("| condition | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.conditions.items()) + " |")
+    lines += ["", "### Muscle graph", "", "| region | group | muscles |", "|---|---|---|"]
+    for region, groups in graph.describe().items():
+        for group in groups:
+            muscles = sorted(m for m in graph.muscles if group in graph.ancestors_of(m))
+            lines.append(f"| `{region}` | `{group}` | " + ", ".join(f"`{m}`" for m in muscles) + " |")
+    lines += ["", "Antagonist pairs: " + "; ".join(
+        f"`{a}` / `{b}`" for a, b in sorted(tuple(sorted(e)) for e in graph.antagonist_graph.edges)) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def catalog_markdown(catalog: Catalog | None = None) -> str:
+    catalog = catalog or default_catalog()
+    def table(model: type[BaseModel]) -> str:
+        rows = ["| field | type | default |", "|---|---|---|"]
+        return "\n".join(rows + [f"| `{n}` | {t} | {d} |" for n, t, d in _fields(model)])
+
+    return "\n".join([
+        "# Catalog and profile reference",
+        "",
+        "<!-- generated by `python -m planner.reference`; do not edit by hand -->",
+        "",
+        "A catalog folder holds `vocab.yaml`, `muscles.yaml` and any number of exercise files, each",
+        "with an `exercises:` list. Every word must come from the vocabularies below; a typo is an",
+        "error with its file, line and column and a \"did you mean\".",
+        "",
+        "## Exercise fields",
+        "",
+        table(Exercise),
+        "",
+        "`muscles` holds muscle names (leaves of the muscle graph), never groups or regions:",
+        "",
+        table(Muscles),
+        "",
+        "`dose` (per side for unilateral exercises):",
+        "",
+        table(Dose),
+        "",
+        (Dose.seconds.__doc__ or "").strip().replace("\n        ", "\n"),
+        "",
+        "`banned` marks one of the notorious moves: it stays in the catalog so rules and imports",
+        "recognise it, but no plan ever contains it. It gives a `reason` and a safer `alternative`.",
+        "",
+        "## Profile fields",
+        "",
+        table(Profile),
+        "",
+        "## `when` (rule condition on the profile)",
+        "",
+        table(When),
+        "",
+        _vocab_section(catalog),
+    ])
+
+
+def write(folder: Path | str) -> list[Path]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in (("rules.md", rules_markdown()), ("catalog.md", catalog_markdown())):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent / "docs")
+    for p in write(target):
+        print(p)

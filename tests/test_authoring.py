@@ -1,0 +1,124 @@
+"""`backplan rules ...`: list, show, validate, new, kinds, diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planner.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_list_filters():
+    result = run("rules", "list", "--kind", "refer")
+    assert result.exit_code == 0
+    assert "red-flag-pain-or-injury" in result.stdout
+    assert result.stdout.strip().endswith("1 of 53 rules")
+    by_tag = run("rules", "list", "--tag", "dose")
+    assert "at-least-5-reps" in by_tag.stdout and "2 of 53 rules" in by_tag.stdout
+    by_text = run("rules", "list", "--text", "ACSM")
+    assert "strength-rest-48h" in by_text.stdout
+
+
+def test_show_lists_matching_exercises():
+    result = run("rules", "show", "banned-moves")
+    assert result.exit_code == 0
+    assert "select matches 3 exercise(s) in the catalog:" in result.stdout
+    assert "  - straight_leg_situp: " in result.stdout
+    assert "Kind forbid:" in result.stdout
+
+
+def test_show_unknown_rule():
+    result = run("rules", "show", "banned-move")
+    assert result.exit_code == 2
+    assert result.stderr == 'backplan: error: unknown rule "banned-move" (did you mean "banned-moves"?)\n'
+
+
+def test_validate_shipped_rules_is_clean():
+    result = run("rules", "validate", *map(str, sorted((ROOT / "rules").glob("*.yaml"))))
+    assert result.exit_code == 0
+    assert result.stdout == "0 error(s), 0 warning(s) in 5 file(s)\n"
+
+
+def test_validate_reports_positions_and_warnings(tmp_path: Path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "rules:\n"
+        "  - id: no-lying\n"
+        "    kind: forbid\n"
+        "    description: d\n"
+        "    select: {position: [prone, supin]}\n"
+        "    source: [me]\n"
+    )
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "rules:\n"
+        "  - id: never\n"
+        "    kind: weekly_count\n"
+        "    description: d\n"
+        "    when: {conditions: []}\n"
+        "    select: {any: [{tags: plank}, {tags: plank, position: standing}]}\n"
+        "    min: 1\n"
+        "    source: [me]\n"
+    )
+    result = run("rules", "validate", str(broken), str(odd))
+    assert result.exit_code == 2
+    assert result.stderr == f'{broken}:5:32: error: unknown position "supin" (did you mean "supine"?)\n'
+    assert result.stdout == (
+        f"{odd}:2:5: warning: rule never: can never apply: when.conditions is an empty list\n"
+        f"{odd}:2:5: warning: rule never: select.any[1] matches no exercise in the catalog\n"
+        "1 error(s), 2 warning(s) in 2 file(s)\n"
+    )
+
+
+def test_validate_catches_a_clash_with_a_shipped_rule_id(tmp_path: Path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "rules:\n  - id: banned-moves\n    kind: advice\n    description: d\n    text: t\n    source: [me]\n"
+    )
+    result = run("rules", "validate", str(mine))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f'{mine}:2:5: error: rule id "banned-moves" is already used at ')
+
+
+def test_new_prints_a_template_and_rejects_unknown_kinds():
+    result = run("rules", "new", "not_consecutive")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert "kind: not_consecutive" in result.stdout
+    bad = run("rules", "new", "not_consecutiv")
+    assert bad.exit_code == 2
+    assert bad.stderr == (
+        'backplan: error: unknown rule kind "not_consecutiv" (did you mean "not_consecutive"?); '
+        "see backplan rules kinds\n"
+    )
+
+
+def test_kinds_lists_every_kind():
+    result = run("rules", "kinds")
+    assert result.exit_code == 0
+    assert "## `load_ratio`" in result.stdout and "## `top_down`" in result.stdout
+
+
+def test_diff_shows_the_change(tmp_path: Path):
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - id: no-lying\n"
+        "    kind: forbid\n"
+        "    description: No prone or supine exercises.\n"
+        "    select: {position: [prone, supine]}\n"
+        "    source: [me]\n"
+    )
+    result = run("rules", "diff", str(rules))
+    assert result.exit_code == 0, result.output
+    assert "\n  - " in result.stdout and "\n  + " in result.stdout
+    assert "Share of the week's muscle-group load:" in result.stdout
+    assert "Soft penalty: " in result.stdout
