@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import types
 import typing
 from pathlib import Path
 from types import ModuleType
@@ -45,7 +46,7 @@ def _type_name(annotation: typing.Any) -> str:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         return _type_name(args[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         names = [_type_name(a) for a in args if a is not type(None)]
         return " or ".join(dict.fromkeys(names))
     if origin is list:

@@ -1,0 +1,91 @@
+"""Nothing lost: atomic writes, no silent overwrite, no half-written file on interruption."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from planner import files
+from planner.errors import InputError
+from planner.files import write_atomic
+
+
+def test_writes_a_new_file(tmp_path: Path):
+    target = tmp_path / "a.txt"
+    write_atomic(target, "hello")
+    assert target.read_text() == "hello"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path):
+    target = tmp_path / "a.txt"
+    target.write_text("mine")
+    with pytest.raises(InputError) as info:
+        write_atomic(target, "new")
+    assert str(info.value) == f"{target}: file exists; use --force to replace it"
+    assert target.read_text() == "mine"
+    write_atomic(target, "new", force=True)
+    assert target.read_text() == "new"
+
+
+def test_missing_folder_and_folder_target(tmp_path: Path):
+    with pytest.raises(InputError, match="the folder does not exist"):
+        write_atomic(tmp_path / "nope" / "a.txt", "x")
+    with pytest.raises(InputError, match="is a folder; give a file name"):
+        write_atomic(tmp_path, "x")
+
+
+def test_full_disk_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch):
+    target = tmp_path / "a.txt"
+    target.write_text("old")
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", no_space)
+    with pytest.raises(InputError) as info:
+        write_atomic(target, "new", force=True)
+    assert str(info.value) == f"{target}: cannot write: No space left on device"
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_keyboard_interrupt_mid_write_leaves_nothing(tmp_path: Path, monkeypatch):
+    target = tmp_path / "a.txt"
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_on_a_real_process_leaves_no_partial_file(tmp_path: Path):
+    """SIGINT while `backplan plan --out` runs: either no file or a complete one, never half."""
+    target = tmp_path / "week.json"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "planner", "plan", "-f", "json", "-o", str(target), "-p",
+         str(Path(__file__).resolve().parent.parent / "examples" / "profiles" / "every_day_after_injury.yaml")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(0.6)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "week.json"]
+    assert leftovers == []
+    if proc.returncode == 130:
+        assert "interrupted" in err
+        assert not target.exists()
+    else:
+        assert proc.returncode == 0
+        assert target.read_text().rstrip().endswith("}")
