@@ -15,10 +15,11 @@ from planner.catalog import Catalog
 from planner.errors import InputError, Where, did_you_mean
 from planner.kinds.base import Context, Entry, Violation, Week
 from planner.models import BANNED_RULE_ID, Plan, Profile, validate_model
+from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
 from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["check_plan", "load_plan", "STRUCTURE"]
+__all__ = ["check_plan", "load_plan", "plan_profile", "STRUCTURE"]
 
 STRUCTURE = "structure"
 
@@ -38,6 +39,13 @@ def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
                 hint = did_you_mean(item.exercise, catalog.exercises)
                 raise InputError(f'unknown exercise "{item.exercise}"{hint}', doc.where(("days", i, "items", j, "exercise")))
     return plan, doc
+
+
+def plan_profile(plan: Plan, doc: Document, catalog: Catalog) -> Profile:
+    """The profile stored in the plan (its words checked, with positions), else the default."""
+    if plan.profile is None:
+        return load_profile(None, catalog)
+    return profile_from_document(doc, catalog, ("profile",))
 
 
 def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation]:

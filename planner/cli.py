@@ -129,20 +129,11 @@ def check(
     """Verify a plan against the rules, independently of how it was made. Exit 1 on a hard violation."""
 
     def action() -> int:
-        from planner.checker import check_plan, load_plan
+        from planner.checker import check_plan, load_plan, plan_profile
 
         cat, rule_list = _load(catalog, rules)
-        the_plan, _ = load_plan(plan_file, cat)
-        if profile is not None:
-            person = load_profile(profile, cat)
-        elif the_plan.profile is not None:
-            person = the_plan.profile
-            from planner.profile import profile_from_document
-            from planner.yamlio import Document
-
-            profile_from_document(Document(str(plan_file), {"profile": person.model_dump()}, {}), cat, ("profile",))
-        else:
-            person = load_profile(None, cat)
+        the_plan, doc = load_plan(plan_file, cat)
+        person = load_profile(profile, cat) if profile is not None else plan_profile(the_plan, doc, cat)
         violations = check_plan(the_plan, rule_list, cat, person)
         typer.echo(SAFETY_NOTICE)
         for v in violations:
