@@ -304,15 +304,4 @@ def version() -> None:
     typer.echo(__version__)
 
 
-def main() -> None:  # pragma: no cover - console script entry
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("backplan: interrupted", err=True)
-        sys.exit(130)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-__all__ = ["app", "main", "EXIT_INPUT"]
+__all__ = ["app"]
