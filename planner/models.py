@@ -239,28 +239,28 @@ class PlanItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    exercise: Ident
-    name: str
-    kind: str
-    block: str
-    region: str
-    position: str
-    side: Literal["both", "left", "right"]
-    equipment: list[str] = []
-    muscles: list[str] = []
-    groups: list[str] = []
-    sets: int | None = None
-    reps: int | None = None
-    hold_s: int | None = None
-    minutes: int | None = None
-    why: list[str] = []
+    exercise: Ident = Field(description="Catalog id of the exercise.")
+    name: str = Field(description="Human name of the exercise.")
+    kind: str = Field(description="Exercise kind (warmup, relaxation, mobility, stretch, strength, aerobic, cooldown).")
+    block: str = Field(description="The item's role in the session: warmup, relaxation, stretch, strength, aerobic or cooldown.")
+    region: str = Field(description="Main body region (neck ... legs, full_body).")
+    position: str = Field(description="Body position (standing, seated, supine, prone, quadruped, side, ...).")
+    side: Literal["both", "left", "right"] = Field(description="both for bilateral work; left/right items of a unilateral exercise stand next to each other.")
+    equipment: list[str] = Field(default=[], description="Equipment the exercise needs.")
+    muscles: list[str] = Field(default=[], description="Primary then secondary muscles (muscle-graph names).")
+    groups: list[str] = Field(default=[], description="Every muscle group and region the exercise works, as named in the muscle graph (e.g. core, hips, legs).")
+    sets: int | None = Field(default=None, description="Number of sets.")
+    reps: int | None = Field(default=None, description="Repetitions per set (per side for left/right items).")
+    hold_s: int | None = Field(default=None, description="Seconds held: per repetition when reps is given, else per set.")
+    minutes: int | None = Field(default=None, description="Duration in minutes (aerobic work, warm-ups, sequences).")
+    why: list[str] = Field(default=[], description="Ids of the rules that put the item here: counts it is needed for, ordering, dose changes, side pairing.")
 
 
 class PlanDay(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    day: str
-    items: list[PlanItem] = []
+    day: str = Field(description="mon, tue, wed, thu, fri, sat or sun, in that order.")
+    items: list[PlanItem] = Field(default=[], description="The session in order; empty on a rest day.")
 
 
 class Plan(BaseModel):
@@ -268,14 +268,14 @@ class Plan(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal[1] = PLAN_SCHEMA_VERSION
-    notice: str = SAFETY_NOTICE
-    profile: Profile | None = None
-    seed: int | None = None
-    days: Annotated[list[PlanDay], Field(min_length=7, max_length=7)]
-    soft_penalty: int | None = None
-    soft_misses: list[str] = []
-    advice: list[str] = []
+    schema_version: Literal[1] = Field(default=PLAN_SCHEMA_VERSION, description="Version of this format.")
+    notice: str = Field(default=SAFETY_NOTICE, description="Safety notice: talk to your doctor.")
+    profile: Profile | None = Field(default=None, description="The profile the plan was made for; check uses it unless --profile is given.")
+    seed: int | None = Field(default=None, description="Search seed; the same seed gives the same plan.")
+    days: Annotated[list[PlanDay], Field(min_length=7, max_length=7, description="All seven days, Monday first.")]
+    soft_penalty: int | None = Field(default=None, description="Weighted amount by which soft rules are missed (0 = all met).")
+    soft_misses: list[str] = Field(default=[], description="Ids of the soft rules not fully met.")
+    advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
 
 
 def _loc_text(loc: tuple[Any, ...]) -> str:
