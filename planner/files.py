@@ -13,7 +13,7 @@ from pathlib import Path
 
 from planner.errors import InputError, Where
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "write_generated"]
 
 
 def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
@@ -41,3 +41,14 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
         if isinstance(exc, OSError):
             raise InputError(f"cannot write: {exc.strerror or exc}", Where(str(path))) from None
         raise
+
+
+def write_generated(folder: Path | str, texts: dict[str, str]) -> list[Path]:
+    """Write generated files (docs, schemas) into ``folder``, replacing older versions."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in texts.items():
+        write_atomic(folder / name, text, force=True)
+        written.append(folder / name)
+    return written

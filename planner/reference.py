@@ -19,6 +19,7 @@ from pydantic_core import PydanticUndefined
 
 from planner import selectors
 from planner.catalog import Catalog, default_catalog
+from planner.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Dose, Exercise, Muscles, Profile, RuleHeader, When
 
@@ -231,14 +232,7 @@ def catalog_markdown(catalog: Catalog | None = None) -> str:
 
 
 def write(folder: Path | str) -> list[Path]:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for name, text in (("rules.md", rules_markdown()), ("catalog.md", catalog_markdown())):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        out.append(path)
-    return out
+    return write_generated(folder, {"rules.md": rules_markdown(), "catalog.md": catalog_markdown()})
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from planner.catalog import Catalog, default_catalog
+from planner.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Exercise, Plan, Profile, RuleHeader, Selector
 
@@ -202,14 +203,7 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write(folder: Path | str) -> list[Path]:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in generate().items():
-        path = folder / f"{name}.schema.json"
-        path.write_text(render(schema), encoding="utf-8")
-        written.append(path)
-    return written
+    return write_generated(folder, {f"{name}.schema.json": render(schema) for name, schema in generate().items()})
 
 
 if __name__ == "__main__":  # pragma: no cover
