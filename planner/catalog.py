@@ -16,7 +16,7 @@ from typing import Annotated
 from pydantic import Field
 
 from planner.errors import InputError, Where, did_you_mean
-from planner.models import CatalogFile, Exercise, Strict, validate_model
+from planner.models import CatalogFile, Exercise, Strict, file_body, validate_model
 from planner.muscles import MuscleGraph
 from planner.resources import data_dir
 from planner.yamlio import Document, load_yaml_file
@@ -120,10 +120,12 @@ def _check_exercise(ex: Exercise, vocab: Vocab, graph: MuscleGraph, doc: Documen
 def load_catalog(folder: Path | str | None = None) -> Catalog:
     """Load and check a catalog folder (the shipped one by default)."""
     folder = Path(folder) if folder is not None else data_dir("catalog")
+    if folder.is_file():
+        raise InputError("is a file, not a catalog folder", Where(str(folder)))
     if not folder.is_dir():
         raise InputError("catalog folder not found", Where(str(folder)))
     vocab_doc = load_yaml_file(folder / "vocab.yaml")
-    vocab: Vocab = validate_model(Vocab, vocab_doc.data, vocab_doc)
+    vocab: Vocab = validate_model(Vocab, file_body(vocab_doc, "vocabulary file"), vocab_doc)
     for kind, block in vocab.kinds.items():
         check_word(block, vocab.blocks, "block", vocab_doc, ("kinds", kind))
     graph = MuscleGraph.from_document(load_yaml_file(folder / "muscles.yaml"))
@@ -131,10 +133,12 @@ def load_catalog(folder: Path | str | None = None) -> Catalog:
     exercises: dict[str, Exercise] = {}
     where: dict[str, Where] = {}
     docs: dict[str, tuple[Document, tuple]] = {}
-    files = sorted(p for p in folder.glob("*.yaml") if p.name not in {"vocab.yaml", "muscles.yaml"})
+    files = sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")] if p.stem not in {"vocab", "muscles"})
     for path in files:
         doc = load_yaml_file(path)
-        body: CatalogFile = validate_model(CatalogFile, doc.data, doc)
+        body: CatalogFile = validate_model(
+            CatalogFile, file_body(doc, "catalog file", 'a mapping with an "exercises:" list'), doc
+        )
         for i, entry in enumerate(body.exercises):
             at = ("exercises", i)
             ex: Exercise = validate_model(Exercise, entry, doc, at)

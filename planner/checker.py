@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.catalog import Catalog
-from planner.errors import InputError, Where, did_you_mean
+from planner.errors import InputError, did_you_mean
 from planner.kinds.base import Context, Entry, Violation, Week
-from planner.models import BANNED_RULE_ID, Plan, Profile, validate_model
+from planner.models import BANNED_RULE_ID, Plan, Profile, file_body, validate_model
 from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
 from planner.yamlio import Document, load_yaml_file
@@ -27,9 +27,7 @@ STRUCTURE = "structure"
 def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
     """Read a plan file (JSON or YAML) and check its shape and exercise ids, with positions."""
     doc = load_yaml_file(path)
-    if doc.data is None:
-        raise InputError("the plan file is empty", Where(str(path), 1, 1))
-    plan: Plan = validate_model(Plan, doc.data, doc)
+    plan: Plan = validate_model(Plan, file_body(doc, "plan"), doc)
     days = catalog.vocab.days
     for i, day in enumerate(plan.days):
         if day.day != days[i]:

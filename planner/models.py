@@ -8,11 +8,12 @@ in these models and are checked against the data in ``catalog/vocab.yaml`` and
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from planner.errors import InputError, did_you_mean
+from planner.errors import InputError, Where, did_you_mean
 from planner.yamlio import Document
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "PlanDay",
     "Plan",
     "validate_model",
+    "file_body",
     "SAFETY_NOTICE",
     "BANNED_RULE_ID",
     "PLAN_SCHEMA_VERSION",
@@ -45,7 +47,18 @@ SAFETY_NOTICE = (
 PLAN_SCHEMA_VERSION = 1
 BANNED_RULE_ID = "builtin:banned-moves"  # banned catalog entries never appear, whatever the rules say
 
-Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", min_length=1, max_length=80)]
+IDENT_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
+
+
+def _ident(value: str) -> str:
+    if not re.fullmatch(IDENT_PATTERN, value):
+        raise ValueError(f'"{value}" is not a valid id (use lower-case letters, digits, "-" and "_")')
+    return value
+
+
+Ident = Annotated[
+    str, Field(min_length=1, max_length=80, json_schema_extra={"pattern": IDENT_PATTERN}), AfterValidator(_ident)
+]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Word = Annotated[str, Field(min_length=1, max_length=80)]
 Words = Annotated[list[Word], Field(max_length=200)]
@@ -145,17 +158,17 @@ class Profile(Strict):
     equipment: Words = []
     conditions: Words = []
     cleared_by_doctor: bool = False
-    exclude: Annotated[list[Ident], Field(max_length=2000)] = []
+    exclude: Annotated[list[Word], Field(max_length=2000)] = []
 
-    @field_validator("days")
+    @field_validator("days", "equipment", "conditions", "exclude")
     @classmethod
-    def _unique_days(cls, days: list[str]) -> list[str]:
+    def _unique(cls, words: list[str]) -> list[str]:
         seen = set()
-        for day in days:
-            if day in seen:
-                raise ValueError(f'day "{day}" is listed twice')
-            seen.add(day)
-        return days
+        for word in words:
+            if word in seen:
+                raise ValueError(f'"{word}" is listed twice')
+            seen.add(word)
+        return words
 
 
 class When(Strict):
@@ -278,6 +291,15 @@ class Plan(BaseModel):
     advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
 
 
+def file_body(doc: Document, what: str, shape: str = "a mapping of keys to values") -> dict[str, Any]:
+    """The top-level mapping of a file, or a clear error for an empty file or another shape."""
+    if doc.data is None:
+        raise InputError(f"the {what} is empty", Where(doc.file, 1, 1))
+    if not isinstance(doc.data, dict):
+        raise InputError(f"a {what} must be {shape}", doc.where(()))
+    return doc.data
+
+
 def _loc_text(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
@@ -310,16 +332,25 @@ def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple
                 break
         where = doc.where((*path, *clean))
         message = error["msg"]
-        if error["type"] == "extra_forbidden":
+        kind = error["type"]
+        if kind == "extra_forbidden":
             fields = [f.alias or name for name, f in model.model_fields.items()]
             sub = _submodel(model, clean[:-1])
             if sub is not None:
                 fields = [f.alias or name for name, f in sub.model_fields.items()]
             message = f'unknown key "{clean[-1]}"{did_you_mean(str(clean[-1]), fields)}'
             where = doc.where_key((*path, *clean))
-        elif error["type"] == "missing":
+            clean = clean[:-1]
+        elif kind == "missing":
             message = f'missing required key "{clean[-1]}"'
             where = doc.where((*path, *clean[:-1]))
+            clean = clean[:-1]
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            message = "Input should be a mapping of keys to values"
+        elif kind == "too_short":
+            message = f"needs at least {error['ctx']['min_length']} item(s)"
+        elif kind == "too_long":
+            message = f"allows at most {error['ctx']['max_length']} item(s)"
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         prefix = _loc_text(tuple(clean))

@@ -28,7 +28,7 @@ import networkx as nx
 from pydantic import Field
 
 from planner.errors import InputError, did_you_mean
-from planner.models import Strict, validate_model
+from planner.models import Strict, file_body, validate_model
 from planner.yamlio import Document
 
 __all__ = ["MuscleGraph", "MuscleFile", "PRIMARY_LOAD", "SECONDARY_LOAD"]
@@ -134,13 +134,20 @@ class MuscleGraph:
 
     @classmethod
     def from_document(cls, doc: Document) -> MuscleGraph:
-        spec: MuscleFile = validate_model(MuscleFile, doc.data, doc)
+        spec: MuscleFile = validate_model(MuscleFile, file_body(doc, "muscle file"), doc)
         seen: dict[str, str] = {}
+        group_of: dict[str, str] = {}
 
         def claim(name: str, what: str, path: tuple) -> None:
             if name in seen:
-                raise InputError(f'"{name}" is used twice (as {seen[name]} and as {what})', doc.where_key(path))
+                if what == seen[name] == "a muscle":
+                    message = f'muscle "{name}" is listed in two groups ("{group_of[name]}" and "{path[1]}")'
+                else:
+                    message = f'"{name}" is used twice (as {seen[name]} and as {what})'
+                raise InputError(message, doc.where_key(path))
             seen[name] = what
+            if what == "a muscle":
+                group_of[name] = path[1]
 
         for i, region in enumerate(spec.regions):
             claim(region, "a region", ("regions", i))

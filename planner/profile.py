@@ -6,7 +6,7 @@ from pathlib import Path
 
 from planner.catalog import Catalog, check_word, check_words
 from planner.errors import InputError
-from planner.models import Profile, validate_model
+from planner.models import Profile, file_body, validate_model
 from planner.yamlio import Document, load_yaml_file
 
 __all__ = ["load_profile", "profile_from_document", "default_profile_path"]
@@ -17,7 +17,7 @@ def default_profile_path() -> Path:
 
 
 def profile_from_document(doc: Document, catalog: Catalog, path: tuple = ()) -> Profile:
-    data = doc.data
+    data = file_body(doc, "profile") if not path else doc.data
     for key in path:
         data = data[key]
     if not isinstance(data, dict):

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from planner.catalog import Catalog, check_word, check_words
 from planner.errors import InputError, Where, did_you_mean
 from planner.kinds import REGISTRY, Kind
-from planner.models import Profile, RuleHeader, Strict, validate_model
+from planner.models import Profile, RuleHeader, Strict, file_body, validate_model
 from planner.requirements import Origin
 from planner.resources import data_dir
 from planner.yamlio import Document, load_yaml_file
@@ -62,7 +62,9 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
     if "kind" not in entry:
         raise InputError('missing required key "kind"', doc.where(path))
     kind_name = entry["kind"]
-    if not isinstance(kind_name, str) or kind_name not in REGISTRY:
+    if not isinstance(kind_name, str):
+        raise InputError('kind must be one word, such as "forbid"', doc.where((*path, "kind")))
+    if kind_name not in REGISTRY:
         hint = did_you_mean(str(kind_name), REGISTRY)
         raise InputError(f'unknown rule kind "{kind_name}"{hint}', doc.where((*path, "kind")))
     kind = REGISTRY[kind_name]
@@ -96,7 +98,7 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
 
 def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:
     doc = load_yaml_file(path, display)
-    body: RuleFile = validate_model(RuleFile, doc.data, doc)
+    body: RuleFile = validate_model(RuleFile, file_body(doc, "rule file", 'a mapping with a "rules:" list'), doc)
     return [_parse_rule(entry, doc, ("rules", i), catalog) for i, entry in enumerate(body.rules)]
 
 
@@ -114,6 +116,9 @@ def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
                 raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
             seen[rule.id] = rule
             rules.append(rule)
+    for name, kind in REGISTRY.items():
+        if hasattr(kind, "validate_set"):
+            kind.validate_set([r for r in rules if r.header.kind == name], catalog)
     return rules
 
 

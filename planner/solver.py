@@ -317,6 +317,27 @@ class _Apart(constraint.Constraint):
         return True
 
 
+class _Apartners(constraint.Constraint):
+    """No two values that ``partners`` pairs up are used together (in one session)."""
+
+    def __init__(self, partners: dict[str, frozenset[str]]) -> None:
+        self.partners = partners
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        used = {assignments[v] for v in variables if v in assignments}
+        banned: set[str] = set()
+        for value in used:
+            banned |= self.partners.get(value, frozenset())
+        if banned & used:
+            return False
+        if forwardcheck and banned:
+            for v in variables:
+                if v not in assignments and not banned.isdisjoint(domains[v]):
+                    if not _hide(domains[v], lambda x: x not in banned):
+                        return False
+        return True
+
+
 class _TimeBudget(constraint.Constraint):
     """The durations of the values add up to at most ``cap`` seconds.
 
@@ -375,6 +396,7 @@ class _Week:
     slots: dict[tuple[str, str], tuple[int, int]]  # (day, block) -> (required, total)
     hard: list[Requirement]
     soft: list[Requirement]
+    partners: dict[str, frozenset[str]] = field(default_factory=dict)  # cannot share a session
 
 
 def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, dict]:
@@ -466,7 +488,26 @@ def _build_week(
                 shortest = min(seconds[i] for i in members)
                 total = min(total, cap // max(shortest, 1))
             slots[(d, block)] = (min(required, total), total)
-    return _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft)
+    partners = _order_clashes([r for r in hard if isinstance(r, Ordered)], set(doses))
+    return _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft, partners)
+
+
+def _order_clashes(ordered: list[Ordered], ids: set[str]) -> dict[str, frozenset[str]]:
+    """Exercises that hard ordering rules force both ways round (one rule puts a before b,
+    another b before a): such a pair can never share a session, so the day assignment keeps
+    them apart instead of leaving the session order to fail later."""
+    forced: set[tuple[str, str]] = set()
+    for req in ordered:
+        ranked = sorted((r, x) for x, r in req.rank.items() if x in ids)
+        for i, (ra, a) in enumerate(ranked):
+            for rb, b in ranked[i + 1:]:
+                if ra < rb:
+                    forced.add((a, b))
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in forced:
+        if (b, a) in forced:
+            partners[a].add(b)
+    return {a: frozenset(bs) for a, bs in partners.items()}
 
 
 def _consecutive(days: list[str], all_days: Sequence[str], wrap: bool) -> list[tuple[str, str]]:
@@ -530,6 +571,11 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
             repeat_limits[value] = min(req.high, repeat_limits.get(value, req.high))
     if not _enough_capacity(week, repeat_limits):
         return None
+    if week.partners:
+        for d in week.days:
+            vs = relevant(day_vars[d], frozenset(week.partners))
+            if vs:
+                problem.addConstraint(_Apartners(week.partners), vs)
     if repeat_limits:
         vs = relevant(all_vars, frozenset(repeat_limits))
         if vs:
@@ -717,9 +763,15 @@ def _order_session(compiled: Compiled, exercises: list[str], soft_too: bool) -> 
     return sorted(units, key=lambda u: found[u])
 
 
-def _order_rules(compiled: Compiled) -> list[str]:
-    ids = [r.origin.rule_id for r in compiled.requirements if isinstance(r, (Ordered, First)) and r.origin.hard]
-    return list(dict.fromkeys(ids))
+def _order_conflict(compiled: Compiled, exercises: list[str]) -> list[str]:
+    """A minimal set of hard ordering rules under which ``exercises`` admit no session order."""
+    ordering = [r for r in compiled.requirements if isinstance(r, (Ordered, First)) and r.origin.hard]
+    keep = list(dict.fromkeys(r.origin.rule_id for r in ordering))
+    for rule_id in list(keep):
+        trial = [r for r in ordering if r.origin.rule_id in set(keep) - {rule_id}]
+        if _order_session(replace(compiled, requirements=trial), exercises, soft_too=False) is None:
+            keep.remove(rule_id)
+    return keep
 
 
 # --------------------------------------------------------------------------------------------
@@ -781,7 +833,9 @@ def _expand(compiled: Compiled, week: _Week, ordered: dict[str, list[str]], day:
 
 
 class _OrderFailed(Exception):
-    pass
+    def __init__(self, exercises: list[str]) -> None:
+        super().__init__(exercises)
+        self.exercises = exercises
 
 
 def _attempt(compiled: Compiled, week: _Week, seed: int, restart: int, budget: int, meter: _Meter | None = None
@@ -799,7 +853,7 @@ def _attempt(compiled: Compiled, week: _Week, seed: int, restart: int, budget: i
     for d, exercises in _assignment_days(assignment, week.days).items():
         order = _order_session(compiled, exercises, soft_too=True) or _order_session(compiled, exercises, soft_too=False)
         if order is None:
-            raise _OrderFailed
+            raise _OrderFailed(exercises)
         ordered[d] = order
     return ordered
 
@@ -817,26 +871,36 @@ def _promotion_groups(compiled: Compiled) -> list[str]:
     return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
 
 
+@dataclass
+class _Found:
+    """What a search with restarts produced: a week, or why not (``infeasible`` when proven,
+    ``budget`` when it gave up, ``order`` when weeks were found but the session ``unorderable``
+    could not be ordered)."""
+
+    week: dict[str, list[str]] | None
+    status: str
+    unorderable: list[str] = field(default_factory=list)
+
+
 def _find(compiled: Compiled, week: _Week, seed: int, budgets: Sequence[int], first: int = 0,
-          meter: _Meter | None = None) -> tuple[dict[str, list[str]] | None, str]:
-    """Search with restarts: ``(week, "ok")``, or ``(None, why)`` with why ``infeasible`` (proven),
-    ``budget`` (gave up) or ``order`` (weeks were found but a session could not be ordered)."""
-    failure = "budget"
+          meter: _Meter | None = None) -> _Found:
+    """Search with restarts under the given node budgets."""
+    failure = _Found(None, "budget")
     for n, budget in enumerate(budgets):
         try:
             found = _attempt(compiled, week, seed, first + n, budget, meter)
         except _OutOfBudget:
             continue
-        except _OrderFailed:
-            failure = "order"
+        except _OrderFailed as exc:
+            failure = _Found(None, "order", exc.exercises)
             continue
         if found is None:
-            return None, "order" if failure == "order" else "infeasible"
-        return found, "ok"
-    return None, failure
+            return failure if failure.status == "order" else _Found(None, "infeasible")
+        return _Found(found, "ok")
+    return failure
 
 
-def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, str]:
+def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, _Found]:
     """Best week found, or ``(None, reason)`` with reason ``infeasible``, ``budget`` or ``order``.
 
     1. Find any week that meets the hard rules (or prove there is none).
@@ -847,14 +911,15 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
     catalog = compiled.ctx.catalog
     started = time.perf_counter()
     base = _build_week(compiled, settings)
-    found, status = _find(compiled, base, seed, settings.budgets())
-    if found is None:
-        return None, status
+    first = _find(compiled, base, seed, settings.budgets())
+    if first.week is None:
+        return None, first
+    found = first.week
 
     promoted: frozenset[str] = frozenset()
     for rule_id in _promotion_groups(compiled):
         trial = _build_week(compiled, settings, promote=promoted | {rule_id})
-        if _find(compiled, trial, seed, settings.budgets(settings.trial_budget))[0] is not None:
+        if _find(compiled, trial, seed, settings.budgets(settings.trial_budget)).week is not None:
             promoted |= {rule_id}
 
     week = _build_week(compiled, settings, promote=promoted)
@@ -865,7 +930,7 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
             ordered: dict[str, list[str]] | None = found
         else:
             budgets = settings.budgets(settings.candidate_budget)
-            ordered, _ = _find(compiled, week, seed, budgets, first=100 * restart)
+            ordered = _find(compiled, week, seed, budgets, first=100 * restart).week
         if ordered is None:
             continue
         candidates += 1
@@ -883,7 +948,7 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
         candidates=candidates,
         promoted=sorted(promoted),
     )
-    return best, "ok"
+    return best, first
 
 
 _WEEK_LEVEL = (Apart, LoadShare, LoadRatio)
@@ -905,8 +970,7 @@ def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[s
     day_compiled = replace(compiled, requirements=local)
     for day in compiled.ctx.training_days:
         week = _build_week(day_compiled, settings, only_days=[day])
-        found, status = _find(day_compiled, week, seed, settings.budgets(settings.trial_budget), meter=meter)
-        if found is None and status == "infeasible":
+        if _find(day_compiled, week, seed, settings.budgets(settings.trial_budget), meter=meter).status == "infeasible":
             return _deletion(day_compiled, settings, seed, [day], meter)
     return _deletion(compiled, settings, seed, [], meter)
 
@@ -936,11 +1000,11 @@ def _deletion(compiled: Compiled, settings: Settings, seed: int, days: list[str]
             return True
         active = set(rule_ids)
         sub = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id in active])
-        found, status = _find(sub, _build_week(sub, settings, only_days=days), seed,
-                              settings.budgets(settings.trial_budget), meter=meter)
-        if found is None and status == "budget":
+        result = _find(sub, _build_week(sub, settings, only_days=days), seed,
+                       settings.budgets(settings.trial_budget), meter=meter)
+        if result.status == "budget":
             proven = False
-        return found is None
+        return result.week is None
 
     core: list[str] = []
     while not (core and fails(core)):
@@ -960,6 +1024,14 @@ def _deletion(compiled: Compiled, settings: Settings, seed: int, days: list[str]
     return sorted(core, key=lambda r: order.get(r, len(order))), proven
 
 
+def _details(ids: Sequence[str], rules: Sequence[Rule]) -> str:
+    """One line per rule id: its description and where it was written."""
+    by_id = {r.id: r for r in rules}
+    return "".join(
+        f"\n  - {i}: {by_id[i].header.description} ({by_id[i].where})" if i in by_id else f"\n  - {i}" for i in ids
+    )
+
+
 def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
           settings: Settings | None = None) -> Solution:
     """Plan a week for ``profile``; raise :class:`RedFlagError` or :class:`InfeasibleError`."""
@@ -968,19 +1040,17 @@ def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int =
     stops = [r for r in compiled.requirements if isinstance(r, Stop) and r.origin.hard]
     if stops:
         raise RedFlagError(f"{stops[0].message} [{', '.join(s.origin.rule_id for s in stops)}]")
-    solution, outcome = _search(compiled, settings, seed)
+    solution, found = _search(compiled, settings, seed)
+    outcome = found.status
     if solution is None:
         if outcome == "order":
-            ids = _order_rules(compiled)
+            ids = _order_conflict(compiled, found.unorderable)
             raise InfeasibleError(
-                "no session order satisfies these ordering rules together: " + ", ".join(ids), ids
+                "no session order satisfies these ordering rules together: " + ", ".join(ids)
+                + _details(ids, rules), ids
             )
         ids, proven = _conflict(compiled, settings, seed)
-        by_id = {r.id: r for r in rules}
-        details = "".join(
-            f"\n  - {i}: {by_id[i].header.description} ({by_id[i].where})" if i in by_id else f"\n  - {i}"
-            for i in ids
-        )
+        details = _details(ids, rules)
         if outcome == "budget":
             raise InfeasibleError(
                 "no week found within the search limit (one may still exist); the hard rules most "

@@ -7,6 +7,7 @@ validation errors can point at the exact place in the user's file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,8 +63,9 @@ class Document:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, aliases: bool = False) -> None:
         self.file = file
+        self.aliases = aliases
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.count = 0
@@ -76,11 +78,13 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(f"too many YAML values (more than {MAX_NODES}); is an alias repeated?", node)
+            hint = "; aliases (*name) repeat values" if self.aliases else ""
+            raise self.fail(f"too many YAML values (more than {MAX_NODES}){hint}", node)
         if depth > MAX_DEPTH:
             raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", node)
         if node.tag not in _PLAIN_TAGS:
-            raise self.fail(f'YAML tag "{node.tag}" is not allowed; write plain values', node)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail(f'YAML tag "{tag}" is not allowed; write plain values', node)
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -90,8 +94,8 @@ class _Builder:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                     raise self.fail("mapping keys must be plain words", key_node)
                 key = self.scalars.construct_object(key_node)
-                if not isinstance(key, (str, int, bool)) or key is None:
-                    raise self.fail("mapping keys must be plain words", key_node)
+                if not isinstance(key, str):
+                    raise self.fail(f'keys must be words; "{key_node.value}" is not', key_node)
                 if key in result:
                     raise self.fail(f'duplicate key "{key}"', key_node)
                 self.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -102,32 +106,85 @@ class _Builder:
         return self.scalars.construct_object(node)
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
+_OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+            yaml.FlowSequenceStartToken)
+_CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _where(file: str, mark: yaml.Mark | None) -> Where:
+    return Where(file, mark.line + 1, mark.column + 1) if mark is not None else Where(file)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or exc.context or "invalid YAML"
+    mark = exc.problem_mark
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "'\\t'" in problem or " tab" in problem:
+        return "tab characters cannot indent YAML; use spaces"
+    return problem
+
+
+def _prescan(text: str, file: str) -> bool:
+    """Walk the tokens (no recursion) to stop deep nesting and oversized documents early.
+
+    Returns whether the text uses aliases (which the value count then explains).
+    """
+    depth = 0
+    scalars = 0
+    aliases = False
+    for token in yaml.scan(text, Loader=_LOADER):
+        if isinstance(token, _OPENERS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(f"nesting deeper than {MAX_DEPTH} levels", _where(file, token.start_mark))
+        elif isinstance(token, _CLOSERS):
+            depth -= 1
+        elif isinstance(token, yaml.ScalarToken):
+            scalars += 1
+            if scalars > MAX_NODES:
+                raise InputError(f"too many YAML values (more than {MAX_NODES})", _where(file, token.start_mark))
+        elif isinstance(token, yaml.AliasToken):
+            aliases = True
+    return aliases
+
+
 def load_yaml_text(text: str, file: str = "<string>") -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`InputError` with a position."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", Where(file, 1, 1))
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        aliases = _prescan(text, file)
+        documents = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "\t" in problem or "tab" in problem:
-            problem = "tab characters cannot indent YAML; use spaces"
-        where = Where(file, mark.line + 1, mark.column + 1) if mark else Where(file)
-        raise InputError(f"invalid YAML: {problem}", where) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
-        raise InputError(f"invalid YAML: {exc}", Where(file)) from None
-    except RecursionError:
-        raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Where(file, 1, 1)) from None
+        raise InputError(f"invalid YAML: {_yaml_problem(exc, text)}", _where(file, exc.problem_mark or exc.context_mark)) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"invalid YAML: unacceptable character #x{code:04x}: special characters are not allowed"
+        raise InputError(message, Where(file, line, column)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - other errors without marks
+        raise InputError(f"invalid YAML: {str(exc).splitlines()[0]}", Where(file)) from None
     if len(documents) > 1:
         node = documents[1]
         raise InputError(
             "a file holds one YAML document; remove the extra '---'",
             Where(file, node.start_mark.line + 1, node.start_mark.column + 1),
         )
-    builder = _Builder(file)
+    builder = _Builder(file, aliases)
     data = builder.build(documents[0], (), 0) if documents and documents[0] is not None else None
     return Document(file=file, data=data, positions=builder.positions, key_positions=builder.key_positions)
+
+
+def _json_error(text: str, file: str) -> None:
+    """For ``.json`` files, report JSON syntax errors as JSON (YAML would accept some of them)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", Where(file, exc.lineno, exc.colno)) from None
+    except RecursionError:
+        raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Where(file, 1, 1)) from None
 
 
 def load_yaml_file(path: Path | str, display: str | None = None) -> Document:
@@ -156,4 +213,6 @@ def load_yaml_file(path: Path | str, display: str | None = None) -> Document:
         raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", Where(name, line, column)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if path.suffix.lower() == ".json" and text.strip():
+        _json_error(text, name)
     return load_yaml_text(text, name)

@@ -33,7 +33,7 @@ def test_tab_indentation():
 
 def test_python_tags_are_refused():
     assert error("a: !!python/object:os.system {}\n") == (
-        'f.yaml:1:4: YAML tag "tag:yaml.org,2002:python/object:os.system" is not allowed; write plain values'
+        'f.yaml:1:4: YAML tag "!!python/object:os.system" is not allowed; write plain values'
     )
 
 
@@ -43,7 +43,8 @@ def test_custom_tags_are_refused():
 
 def test_deep_nesting():
     text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
-    assert error(text) == f"f.yaml:1:{MAX_DEPTH + 4}: nesting deeper than {MAX_DEPTH} levels"
+    # the top-level mapping is the first level, so the 40th bracket is one too many
+    assert error(text) == f"f.yaml:1:{MAX_DEPTH + 3}: nesting deeper than {MAX_DEPTH} levels"
 
 
 def test_alias_bomb_is_stopped():
@@ -87,3 +88,29 @@ def test_too_large(tmp_path: Path):
 
 def test_empty_file_is_none():
     assert load_yaml_text("", "f.yaml").data is None
+
+
+def test_deep_nesting_far_beyond_the_limit_is_still_positioned():
+    assert error("a: " + "[" * 5000 + "\n").startswith(f"f.yaml:1:{MAX_DEPTH + 3}: nesting deeper than")
+
+
+def test_nul_byte_is_positioned():
+    assert error("a: 1\nb: x\x00y\n") == (
+        "f.yaml:2:5: invalid YAML: unacceptable character #x0000: special characters are not allowed"
+    )
+
+
+def test_tab_message():
+    assert error("days:\n\t- mon\n") == "f.yaml:2:1: invalid YAML: tab characters cannot indent YAML; use spaces"
+
+
+def test_number_keys():
+    assert error("days: [mon]\n1: x\n") == 'f.yaml:2:1: keys must be words; "1" is not'
+
+
+def test_json_files_get_json_errors(tmp_path: Path):
+    path = tmp_path / "plan.json"
+    path.write_text('{"days": [1, 2,]}')
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert str(info.value) == f"{path}:1:16: invalid JSON: Expecting value"

@@ -7,7 +7,10 @@ A kind is a module with ``NAME``, a pydantic ``Params`` model, and three functio
 ``compile(rule, ctx)``
     the rule as :mod:`planner.requirements` for the solver;
 ``check(rule, week, ctx)``
-    the rule verified directly on a finished week, for the independent checker.
+    the rule verified directly on a finished week, for the independent checker;
+
+and optionally ``validate_set(rules, catalog)``, called once with every loaded rule of the
+kind, for mistakes that only show across rules (such as order rules that form a cycle).
 
 Its docstring is its documentation and ends with an ``Example::`` block of YAML that the test
 suite loads and validates.

@@ -35,6 +35,29 @@ def validate(params: Params, catalog, doc, path) -> None:
         raise InputError('every exercise "before" selects is also selected by "after"', doc.where((*path, "before")))
 
 
+def validate_set(rules: list, catalog) -> None:
+    """Order rules must not form a cycle (A before B, B before A), even across files."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for rule in rules:
+        first, then = select(rule.params.before, catalog), select(rule.params.after, catalog)
+        both = first & then
+        for a in first - both:
+            for b in then - both:
+                if not graph.has_edge(a, b):
+                    graph.add_edge(a, b, rules=[])
+                graph[a][b]["rules"].append(rule)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return
+    position = {rule.id: n for n, rule in enumerate(rules)}
+    involved = sorted({graph[a][b]["rules"][0].id for a, b in cycle}, key=position.__getitem__)
+    last = rules[max(position[i] for i in involved)]
+    raise InputError(f"order rules form a cycle: {', '.join(involved)}", last.where)
+
+
 def ranks(rule, ctx: Context) -> dict[str, int]:
     first, then = ctx.select(rule.params.before), ctx.select(rule.params.after)
     both = first & then
