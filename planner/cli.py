@@ -25,7 +25,9 @@ app = typer.Typer(
     name="backplan",
     help=(
         "Safe, balanced weekly back-strengthening plans from declarative rules.\n\n"
-        f"{SAFETY_NOTICE}"
+        f"{SAFETY_NOTICE}\n\n"
+        "\b\nExit codes: 0 success; 1 check found a hard violation; 2 bad input (file:line:column);\n"
+        "3 see a doctor first; 4 the hard rules conflict (the message names them); 130 interrupted."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -35,15 +37,15 @@ app = typer.Typer(
 
 CatalogOpt = Annotated[
     Optional[Path],
-    typer.Option("--catalog", help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
+    typer.Option("--catalog", metavar="DIR", help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
 ]
 RulesOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", "-r", help="Extra rule file(s), added to the shipped rules. Repeatable."),
+    typer.Option("--rules", "-r", metavar="FILE", help="Extra rule file(s), added to the shipped rules. Repeatable."),
 ]
 ProfileOpt = Annotated[
     Optional[Path],
-    typer.Option("--profile", "-p", help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
+    typer.Option("--profile", "-p", metavar="FILE", help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
 
@@ -87,13 +89,22 @@ def plan(
     profile: ProfileOpt = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for the search; the same seed gives the same week.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table, markdown or json.")] = "table",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of the terminal.")] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed for the search; the same seed gives the same week.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json.")] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file (atomically) instead of the terminal.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Build a week that obeys every hard rule and optimises the soft ones."""
+    """Build a week that obeys every hard rule and optimises the soft ones.
+
+    \b
+    Examples:
+      backplan plan
+      backplan plan -p examples/profiles/child.yaml --seed 3
+      backplan plan -f json -o week.json && backplan check week.json
+      backplan plan -r my_rules.yaml
+    Exit codes: 0 plan written; 2 bad input; 3 see a doctor first; 4 rules conflict.
+    """
 
     def action() -> int:
         from planner.render import FORMATS, render, to_plan
@@ -120,7 +131,7 @@ def check(
     plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="A plan in the JSON format `backplan plan --format json` writes.")],
     profile: Annotated[
         Optional[Path],
-        typer.Option("--profile", "-p", help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
+        typer.Option("--profile", "-p", metavar="FILE", help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
     ] = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
