@@ -32,7 +32,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from planner.catalog import default_catalog  # noqa: E402
 from planner.kinds.balance import week_load  # noqa: E402
-from planner.kinds.base import Context, Entry, Week  # noqa: E402
+from planner.kinds.base import Context, Week  # noqa: E402
 from planner.profile import load_profile  # noqa: E402
 from planner.render import to_plan  # noqa: E402
 from planner.rules import default_rule_files, load_rules  # noqa: E402
@@ -51,10 +51,7 @@ print(plan.notice)
 # ## Weekly load per muscle group
 
 # %%
-week = Week(
-    {d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items] for d in plan.days},
-    list(profile.days),
-)
+week = Week.from_plan(plan, profile.days)
 ctx = Context(catalog, profile)
 load = week_load(frozenset(catalog.exercises), week, ctx)
 groups = catalog.graph.groups

@@ -131,11 +131,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
 def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
     """What a rule file changed: per day, exercises removed and added; then the balance."""
     from planner.kinds.balance import week_load
-    from planner.kinds.base import Entry, Week
-
-    def week_of(plan) -> Week:
-        return Week({d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
-                     for d in plan.days}, list(profile.days))
+    from planner.kinds.base import Week
 
     lines = []
     for old, new in zip(before.days, after.days):
@@ -155,8 +151,8 @@ def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
         lines.append("The week is the same with and without these rules.")
     ctx = Context(catalog, profile)
     everything = frozenset(catalog.exercises)
-    load_before = week_load(everything, week_of(before), ctx)
-    load_after = week_load(everything, week_of(after), ctx)
+    load_before = week_load(everything, Week.from_plan(before, profile.days), ctx)
+    load_after = week_load(everything, Week.from_plan(after, profile.days), ctx)
     groups = catalog.graph.groups
     total_before = sum(load_before.get(g, 0.0) for g in groups) or 1.0
     total_after = sum(load_after.get(g, 0.0) for g in groups) or 1.0

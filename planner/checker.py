@@ -13,7 +13,7 @@ from pathlib import Path
 
 from planner.catalog import Catalog
 from planner.errors import InputError, did_you_mean
-from planner.kinds.base import Context, Entry, Violation, Week
+from planner.kinds.base import Context, Violation, Week
 from planner.models import BANNED_RULE_ID, Plan, Profile, file_body, validate_model
 from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
@@ -63,13 +63,7 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
 
 def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> list[Violation]:
     """Every violation of the plan against the rules that apply to ``profile``; hard ones first."""
-    week = Week(
-        days={
-            d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
-            for d in plan.days
-        },
-        training_days=list(profile.days),
-    )
+    week = Week.from_plan(plan, profile.days)
     ctx = Context(catalog, profile)
     found = _structure(plan, catalog, profile)
     for rule in rules:

@@ -105,6 +105,15 @@ class Week:
     days: dict[str, list[Entry]]
     training_days: list[str]
 
+    @classmethod
+    def from_plan(cls, plan: Any, training_days: Sequence[str]) -> Week:
+        """The week of a :class:`planner.models.Plan` (its items as checker entries)."""
+        days = {
+            d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
+            for d in plan.days
+        }
+        return cls(days, list(training_days))
+
     def sessions(self) -> Iterator[tuple[str, list[Entry]]]:
         """Every training day (with its entries, possibly none) and every other non-empty day."""
         for day, entries in self.days.items():
