@@ -93,7 +93,7 @@ class _Builder:
                     raise self.fail('merge keys ("<<") are not supported; write the keys out', key_node)
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                     raise self.fail("mapping keys must be plain words", key_node)
-                key = self.scalars.construct_object(key_node)
+                key = self.scalar(key_node)
                 if not isinstance(key, str):
                     raise self.fail(f'keys must be words; "{key_node.value}" is not', key_node)
                 if key in result:
@@ -103,7 +103,19 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalars.construct_object(node)
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """A scalar's value; text that does not fit its (explicit) type is a positioned error."""
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
+            tag = node.tag.replace("tag:yaml.org,2002:", "")
+            if "Exceeds the limit" in str(exc):
+                problem = "a number with too many digits"
+            else:
+                problem = f'"{node.value}" is not a valid {tag}'
+            raise self.fail(problem, node) from None
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
@@ -153,6 +165,11 @@ def load_yaml_text(text: str, file: str = "<string>") -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`InputError` with a position."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", Where(file, 1, 1))
+    surrogate = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if surrogate is not None:
+        before = text[:surrogate]
+        where = Where(file, before.count("\n") + 1, surrogate - (before.rfind("\n") + 1) + 1)
+        raise InputError("invalid character (a lone UTF-16 surrogate)", where)
     try:
         aliases = _prescan(text, file)
         documents = list(yaml.compose_all(text, Loader=_LOADER))
@@ -183,6 +200,8 @@ def _json_error(text: str, file: str) -> None:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", Where(file, exc.lineno, exc.colno)) from None
+    except ValueError:
+        raise InputError("invalid JSON: a number with too many digits", Where(file)) from None
     except RecursionError:
         raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Where(file, 1, 1)) from None
 

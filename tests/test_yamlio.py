@@ -114,3 +114,16 @@ def test_json_files_get_json_errors(tmp_path: Path):
     with pytest.raises(InputError) as info:
         load_yaml_file(path)
     assert str(info.value) == f"{path}:1:16: invalid JSON: Expecting value"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("!!int\n", 'f.yaml:1:1: "" is not a valid int'),
+        ("a: !!bool maybe\n", 'f.yaml:1:4: "maybe" is not a valid bool'),
+        ("a: " + "1" * 4301 + "\n", "f.yaml:1:4: a number with too many digits"),
+        ("a: b\nc: \udc00\n", "f.yaml:2:4: invalid character (a lone UTF-16 surrogate)"),
+    ],
+)
+def test_values_the_fuzzer_found(text, message):
+    assert error(text) == message
