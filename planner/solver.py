@@ -64,8 +64,9 @@ class Settings:
     nodes, a few wander for minutes. So every search is a series of short restarts whose node
     budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
     ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
-    ``candidate_budget`` nodes) to compare soft scores; ``trial_budget`` bounds each test of
-    whether a soft rule can be promoted, and each step of a conflict search; ``conflict_budget``
+    ``candidate_budget`` nodes) to compare soft scores; ``promote_budget`` bounds each test of
+    whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
+    soft); ``trial_budget`` bounds each step of a conflict search; ``conflict_budget``
     bounds a whole conflict search.
     """
 
@@ -74,6 +75,7 @@ class Settings:
     max_budget: int = 200_000
     total_budget: int = 150_000
     trial_budget: int = 30_000
+    promote_budget: int = 3_000
     candidate_budget: int = 6_000
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
@@ -919,7 +921,7 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
     promoted: frozenset[str] = frozenset()
     for rule_id in _promotion_groups(compiled):
         trial = _build_week(compiled, settings, promote=promoted | {rule_id})
-        if _find(compiled, trial, seed, settings.budgets(settings.trial_budget)).week is not None:
+        if _find(compiled, trial, seed, settings.budgets(settings.promote_budget)).week is not None:
             promoted |= {rule_id}
 
     week = _build_week(compiled, settings, promote=promoted)
