@@ -8,6 +8,7 @@ validation errors can point at the exact place in the user's file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,7 +139,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def _prescan(text: str, file: str) -> bool:
-    """Walk the tokens (no recursion) to stop deep nesting and oversized documents early.
+    """Walk the tokens (no recursion) to stop deep nesting, oversized documents and explicit
+    tags (``!!python/object``, ``!mine``, even ``!!int``: values are always written plain) early.
 
     Returns whether the text uses aliases (which the value count then explains).
     """
@@ -158,6 +160,10 @@ def _prescan(text: str, file: str) -> bool:
                 raise InputError(f"too many YAML values (more than {MAX_NODES})", _where(file, token.start_mark))
         elif isinstance(token, yaml.AliasToken):
             aliases = True
+        elif isinstance(token, yaml.TagToken):
+            handle, suffix = token.value
+            tag = (handle or "") + (suffix or "")
+            raise InputError(f'YAML tag "{tag}" is not allowed; write plain values', _where(file, token.start_mark))
     return aliases
 
 
@@ -201,7 +207,11 @@ def _json_error(text: str, file: str) -> None:
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", Where(file, exc.lineno, exc.colno)) from None
     except ValueError:
-        raise InputError("invalid JSON: a number with too many digits", Where(file)) from None
+        match = re.search(r"\d{4000,}", text)
+        at = match.start() if match else 0
+        before = text[:at]
+        where = Where(file, before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1)
+        raise InputError("invalid JSON: a number with too many digits", where) from None
     except RecursionError:
         raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Where(file, 1, 1)) from None
 

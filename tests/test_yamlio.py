@@ -119,8 +119,9 @@ def test_json_files_get_json_errors(tmp_path: Path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("!!int\n", 'f.yaml:1:1: "" is not a valid int'),
-        ("a: !!bool maybe\n", 'f.yaml:1:4: "maybe" is not a valid bool'),
+        ("!!int\n", 'f.yaml:1:1: YAML tag "!!int" is not allowed; write plain values'),
+        ("a: !!bool maybe\n", 'f.yaml:1:4: YAML tag "!!bool" is not allowed; write plain values'),
+        ("a: !!map x\n", 'f.yaml:1:4: YAML tag "!!map" is not allowed; write plain values'),
         ("a: " + "1" * 4301 + "\n", "f.yaml:1:4: a number with too many digits"),
         ("a: b\nc: \udc00\n", "f.yaml:2:4: invalid character (a lone UTF-16 surrogate)"),
     ],
