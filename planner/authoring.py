@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from planner.catalog import Catalog
-from planner.errors import InputError, Where
+from planner.errors import InputError, Where, did_you_mean
 from planner.kinds.base import Context
 from planner.models import Profile, Selector
 from planner.reference import kind_example, kind_summary
@@ -58,8 +58,6 @@ def show_rule(rule_id: str, rules: Sequence[Rule], catalog: Catalog) -> str:
     """The rule, its kind's documentation and example, and what its selectors match now."""
     by_id = {r.id: r for r in rules}
     if rule_id not in by_id:
-        from planner.errors import did_you_mean
-
         raise InputError(f'unknown rule "{rule_id}"{did_you_mean(rule_id, by_id)}')
     rule = by_id[rule_id]
     lines = [f"{rule.id}  ({rule.where})", "", rule_yaml(rule).rstrip(), "", f"Kind {rule.header.kind}:"]
@@ -121,7 +119,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
             continue
         for rule in rules:
             other = seen.get(rule.id)
-            if other is not None and other.where.file != rule.where.file:
+            if other is not None and Path(other.where.file).resolve() != Path(rule.where.file).resolve():
                 findings.append(Finding(rule.where, f'rule id "{rule.id}" is already used at {other.where}', True))
             seen[rule.id] = rule
             findings.extend(_warnings(rule, catalog))

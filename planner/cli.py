@@ -227,10 +227,7 @@ def rules_validate(
         from planner.authoring import validate_files
 
         cat = load_catalog(catalog) if catalog is not None else default_catalog()
-        shipped = [] if all(Path(f).resolve().parent == default_rule_files()[0].resolve().parent for f in files) else (
-            load_rules(default_rule_files(), cat)
-        )
-        findings = validate_files(files, cat, shipped)
+        findings = validate_files(files, cat, load_rules(default_rule_files(), cat))
         for finding in findings:
             typer.echo(str(finding), err=finding.error)
         errors = sum(f.error for f in findings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -76,6 +77,15 @@ def test_validate_reports_positions_and_warnings(tmp_path: Path):
         f"{odd}:2:5: warning: rule never: select.any[1] matches no exercise in the catalog\n"
         "1 error(s), 2 warning(s) in 2 file(s)\n"
     )
+
+
+def test_validate_a_shipped_file_with_a_user_file_reports_no_false_clash(tmp_path: Path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("rules:\n  - id: my-advice\n    kind: advice\n    description: d\n    text: t\n    source: [me]\n")
+    shipped = os.path.relpath(ROOT / "rules" / "dose.yaml")  # relative, as people type it
+    result = run("rules", "validate", shipped, str(mine))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "0 error(s), 0 warning(s) in 2 file(s)\n"
 
 
 def test_validate_catches_a_clash_with_a_shipped_rule_id(tmp_path: Path):
