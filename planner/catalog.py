@@ -83,10 +83,6 @@ class Catalog:
         ex = self.exercises[exercise_id]
         return [*ex.muscles.primary, *ex.muscles.secondary]
 
-    @property
-    def ids(self) -> list[str]:
-        return list(self.exercises)
-
     def subset(self, ids: Iterable[str]) -> Catalog:
         """A catalog with only these exercises (same vocabularies and graph)."""
         keep = set(ids)

@@ -91,9 +91,6 @@ class MuscleGraph:
         """True for muscles that exist as a left and a right one (the load model keeps sides)."""
         return bool(self.hierarchy.nodes[muscle].get("paired", False))
 
-    def region_rank(self, region: str) -> int:
-        return self.regions.index(region)
-
     # -- structure ---------------------------------------------------------------------------
     def ancestors_of(self, name: str) -> frozenset[str]:
         """Groups and regions above ``name`` (not including it)."""

@@ -7,7 +7,7 @@ the parameters of its kind, checked by that kind's ``Params`` model and its ``va
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -122,5 +122,3 @@ def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
     return rules
 
 
-def applicable(rules: Sequence[Rule], profile: Profile) -> list[Rule]:
-    return [r for r in rules if r.applies(profile)]

@@ -14,7 +14,7 @@ from planner.catalog import Catalog, check_word, check_words
 from planner.models import Exercise, Selector
 from planner.yamlio import Document
 
-__all__ = ["check_selector", "select", "matches", "KEYS", "EXAMPLES"]
+__all__ = ["check_selector", "select", "KEYS", "EXAMPLES"]
 
 KEYS: dict[str, str] = {
     "id": "its id is one of these",
@@ -124,10 +124,6 @@ def _predicate(selector: Selector, catalog: Catalog) -> Callable[[Exercise], boo
         negated = _predicate(selector.not_, catalog)
         tests.append(lambda ex: not negated(ex))
     return lambda ex: all(test(ex) for test in tests)
-
-
-def matches(selector: Selector, catalog: Catalog, exercise: Exercise) -> bool:
-    return _predicate(selector, catalog)(exercise)
 
 
 def select(selector: Selector, catalog: Catalog) -> frozenset[str]:

@@ -118,9 +118,6 @@ class Compiled:
     requirements: list[Requirement]
     rule_order: list[str]
 
-    def hard(self, kind: type | tuple[type, ...]) -> list[Any]:
-        return [r for r in self.requirements if isinstance(r, kind) and r.origin.hard]
-
     def soft(self) -> list[Requirement]:
         return [r for r in self.requirements if not r.origin.hard]
 
@@ -399,6 +396,7 @@ class _Week:
     hard: list[Requirement]
     soft: list[Requirement]
     partners: dict[str, frozenset[str]] = field(default_factory=dict)  # cannot share a session
+    repeat_limits: dict[str, int] = field(default_factory=dict)  # exercise -> most days a week
 
 
 def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, dict]:
@@ -491,7 +489,18 @@ def _build_week(
                 total = min(total, cap // max(shortest, 1))
             slots[(d, block)] = (min(required, total), total)
     partners = _order_clashes([r for r in hard if isinstance(r, Ordered)], set(doses))
-    return _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft, partners)
+    repeat_limits: dict[str, int] = {}
+    for req in hard:
+        if _is_repeat_limit(req):
+            (value,) = req.ids
+            repeat_limits[value] = min(req.high, repeat_limits.get(value, req.high))
+    return _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft, partners, repeat_limits)
+
+
+def _is_repeat_limit(req: Requirement) -> bool:
+    """A cap on the days one exercise may appear (all such caps share one constraint)."""
+    return (isinstance(req, Count) and req.scope == "week" and req.measure == "days" and req.low == 0
+            and req.high is not None and len(req.ids) == 1)
 
 
 def _order_clashes(ordered: list[Ordered], ids: set[str]) -> dict[str, frozenset[str]]:
@@ -565,26 +574,19 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
     def relevant(vars_: Iterable, ids: frozenset[str]) -> list:
         return [v for v in vars_ if not ids.isdisjoint(problem._variables[v])]
 
-    repeat_limits: dict[str, int] = {}
-    for req in week.hard:
-        if (isinstance(req, Count) and req.scope == "week" and req.measure == "days" and req.low == 0
-                and req.high is not None and len(req.ids) == 1):
-            (value,) = req.ids
-            repeat_limits[value] = min(req.high, repeat_limits.get(value, req.high))
-    if not _enough_capacity(week, repeat_limits):
+    if not _enough_capacity(week):
         return None
     if week.partners:
         for d in week.days:
             vs = relevant(day_vars[d], frozenset(week.partners))
             if vs:
                 problem.addConstraint(_Apartners(week.partners), vs)
-    if repeat_limits:
-        vs = relevant(all_vars, frozenset(repeat_limits))
+    if week.repeat_limits:
+        vs = relevant(all_vars, frozenset(week.repeat_limits))
         if vs:
-            problem.addConstraint(_PerValueDays(repeat_limits, day_of), vs)
+            problem.addConstraint(_PerValueDays(week.repeat_limits, day_of), vs)
     for req in week.hard:
-        if (isinstance(req, Count) and req.scope == "week" and req.measure == "days" and req.low == 0
-                and req.high is not None and len(req.ids) == 1):
+        if _is_repeat_limit(req):
             continue
         if isinstance(req, Count):
             if req.scope == "session":
@@ -633,7 +635,7 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
     return found
 
 
-def _enough_capacity(week: _Week, repeat_limits: dict[str, int]) -> bool:
+def _enough_capacity(week: _Week) -> bool:
     """A pigeonhole test backtracking is slow to discover: every session needs ``low``
     different exercises from a set, and each exercise can serve at most its repeat limit in
     days, so the set must offer enough exercise-days for all the sessions that need it."""
@@ -645,7 +647,7 @@ def _enough_capacity(week: _Week, repeat_limits: dict[str, int]) -> bool:
         for d in days:
             for ex_id in req.ids.intersection(week.eligible[d]):
                 offer[ex_id] = offer.get(ex_id, 0) + 1
-        capacity = sum(min(n, repeat_limits.get(ex_id, n)) for ex_id, n in offer.items())
+        capacity = sum(min(n, week.repeat_limits.get(ex_id, n)) for ex_id, n in offer.items())
         if capacity < req.low * len(days):
             return False
     return True
@@ -973,11 +975,11 @@ def _conflict(compiled: Compiled, settings: Settings, seed: int) -> tuple[list[s
     for day in compiled.ctx.training_days:
         week = _build_week(day_compiled, settings, only_days=[day])
         if _find(day_compiled, week, seed, settings.budgets(settings.trial_budget), meter=meter).status == "infeasible":
-            return _deletion(day_compiled, settings, seed, [day], meter)
-    return _deletion(compiled, settings, seed, [], meter)
+            return _constructive(day_compiled, settings, seed, [day], meter)
+    return _constructive(compiled, settings, seed, [], meter)
 
 
-def _deletion(compiled: Compiled, settings: Settings, seed: int, days: list[str], meter: _Meter
+def _constructive(compiled: Compiled, settings: Settings, seed: int, days: list[str], meter: _Meter
               ) -> tuple[list[str], bool]:
     """Constructive conflict search (the linear variant of QuickXplain's idea).
 
