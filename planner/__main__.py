@@ -2,8 +2,13 @@
 
 The command line is imported inside the ``try`` so that Ctrl-C during start-up (importing
 pydantic, networkx ...) also ends with one line and exit code 130, never a traceback.
+
+Once the command has finished (its output written, its exit code decided), Ctrl-C is ignored:
+otherwise a key press during interpreter shutdown, when Python has already put back the
+default handler, would kill a run that had succeeded and report it as interrupted.
 """
 
+import signal
 import sys
 
 
@@ -15,6 +20,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("backplan: interrupted; no file was written\n")
         sys.exit(130)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

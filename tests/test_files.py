@@ -70,14 +70,18 @@ def test_keyboard_interrupt_mid_write_leaves_nothing(tmp_path: Path, monkeypatch
 
 
 def test_ctrl_c_on_a_real_process_leaves_no_partial_file(tmp_path: Path):
-    """SIGINT while `backplan plan --out` runs: either no file or a complete one, never half."""
+    """SIGINT while `backplan plan --out` runs: either no file or a complete one, never half.
+
+    The profile is the slow one from benchmarks/ (several seconds here), so the signal lands
+    while the solver works even on a much faster machine.
+    """
     target = tmp_path / "week.json"
     proc = subprocess.Popen(
         [sys.executable, "-m", "planner", "plan", "-f", "json", "-o", str(target), "-p",
-         str(Path(__file__).resolve().parent.parent / "examples" / "profiles" / "every_day_after_injury.yaml")],
+         str(Path(__file__).resolve().parent.parent / "benchmarks" / "slow_profile.yaml")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(0.6)
+    time.sleep(0.8)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert "Traceback" not in err
@@ -89,3 +93,20 @@ def test_ctrl_c_on_a_real_process_leaves_no_partial_file(tmp_path: Path):
     else:
         assert proc.returncode == 0
         assert target.read_text().rstrip().endswith("}")
+
+
+def test_ctrl_c_after_the_command_finished_cannot_turn_success_into_a_kill(monkeypatch):
+    """Python restores the default SIGINT action while shutting down; a late Ctrl-C would then
+    kill a finished run (exit -2). The entry point ignores SIGINT once the command is done."""
+    import planner.__main__ as entry
+    import planner.cli
+
+    monkeypatch.setattr(planner.cli, "app", lambda: sys.exit(0))
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(SystemExit) as info:
+            entry.main()
+        assert info.value.code == 0
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
