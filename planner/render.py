@@ -78,6 +78,13 @@ def _name(item: PlanItem) -> str:
     return item.name if item.side == "both" else f"{item.name} ({item.side})"
 
 
+def _soft_text(plan: Plan) -> str:
+    return (
+        f"Soft rules not fully met: {', '.join(plan.soft_misses)}. Every hard (safety) rule holds; "
+        "`backplan rules show ID` says what a rule asks for."
+    )
+
+
 def _markdown(plan: Plan) -> str:
     lines = [f"# Weekly back plan: {plan.profile.name if plan.profile else 'default'}", "", f"> {plan.notice}", ""]
     for day in plan.days:
@@ -92,7 +99,7 @@ def _markdown(plan: Plan) -> str:
     if plan.advice:
         lines += ["## Advice", ""] + [f"- {a}" for a in plan.advice] + [""]
     if plan.soft_misses:
-        lines += [f"Soft rules not fully met: {', '.join(plan.soft_misses)}.", ""]
+        lines += [_soft_text(plan), ""]
     return "\n".join(lines)
 
 
@@ -118,7 +125,7 @@ def _table(plan: Plan, width: int = 110) -> str:
         for a in plan.advice:
             console.print(f"  - {a}")
     if plan.soft_misses:
-        console.print(f"\nSoft rules not fully met: {', '.join(plan.soft_misses)}.")
+        console.print("\n" + _soft_text(plan))
     return buffer.getvalue()
 
 

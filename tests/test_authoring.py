@@ -31,7 +31,8 @@ def test_list_filters():
 def test_show_lists_matching_exercises():
     result = run("rules", "show", "banned-moves")
     assert result.exit_code == 0
-    assert "select matches 3 exercise(s) in the catalog:" in result.stdout
+    assert "select matches 4 exercise(s) in the catalog:" in result.stdout
+    assert "  - scissors_leg_swings: " in result.stdout
     assert "  - straight_leg_situp: " in result.stdout
     assert "Kind forbid:" in result.stdout
 

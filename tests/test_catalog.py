@@ -44,10 +44,28 @@ def test_issue_exercises_are_present(catalog):
 
 def test_banned_moves_have_safe_alternatives(catalog):
     banned = {ex.id: ex for ex in catalog.exercises.values() if ex.banned}
-    assert set(banned) == {"straight_leg_situp", "straight_double_leg_lift", "standing_straight_leg_toe_touch"}
+    assert set(banned) == {
+        "straight_leg_situp", "straight_double_leg_lift", "standing_straight_leg_toe_touch",
+        "scissors_leg_swings",  # seed 002's straight-leg scissors: a straight double-leg lift
+    }
     for ex in banned.values():
         alternative = catalog.exercises[ex.banned.alternative]
         assert alternative.banned is None
+
+
+SEED_002_DUMBBELL_CONDITIONS = {
+    "hypertension", "heart_disease", "menstruation", "asthma", "pregnancy",
+    "thyroid_disease", "viral_infection", "poor_condition", "chronic_disease",
+}
+
+
+def test_dumbbell_exercises_carry_the_seed_contraindications(catalog):
+    """Seed 002's list sits on each dumbbell exercise too, so the exercise-contraindications rule
+    excludes them even for a rule set without the dumbbell-contraindications rule."""
+    with_dumbbells = [ex for ex in catalog.exercises.values() if "dumbbells" in ex.equipment]
+    assert len(with_dumbbells) >= 9
+    for ex in with_dumbbells:
+        assert set(ex.contraindications) == SEED_002_DUMBBELL_CONDITIONS, ex.id
 
 
 def test_sets_cover_the_seed_groups(catalog):

@@ -67,9 +67,19 @@ def test_every_reason_is_a_rule_id(rules, catalog):
 
 
 def test_soft_rules_are_pursued(rules, catalog):
-    solution = solve(rules, catalog, make_profile(catalog), seed=0)
+    five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
+    solution = solve(rules, catalog, five_days, seed=0)
     assert "cross-train" in solution.stats["promoted"]
     assert solution.penalty == 0
+    assert solution.soft_misses == []
+
+
+def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catalog):
+    """The default profile trains three days; seed 001 asks for most days (soft), so the week is
+    still planned on the three days and the unmet soft rule is named."""
+    solution = solve(rules, catalog, make_profile(catalog), seed=0)
+    assert sum(1 for items in solution.days.values() if items) == 3
+    assert solution.soft_misses == ["regular-practice"]
 
 
 def test_red_flag(rules, catalog):
@@ -95,3 +105,13 @@ def test_search_limit_is_reported_honestly(rules, catalog):
         solve(rules, catalog, profile, settings=tiny)
     assert not info.value.proven
     assert "search limit" in info.value.message
+
+
+def test_exercise_contraindications_alone_keep_dumbbells_out(rules, catalog):
+    without = [r for r in rules if r.id != "dumbbell-contraindications"]
+    person = make_profile(catalog, equipment=["mat", "chair", "dumbbells"], conditions=["hypertension"],
+                          days=["mon", "wed", "fri"])
+    solution = solve(without, catalog, person, seed=0)
+    used = {item.exercise for items in solution.days.values() for item in items}
+    assert not {ex for ex in used if "dumbbells" in catalog.exercises[ex].equipment}
+    assert any("exercise-contraindications" in why for why in solution.excluded.values())
