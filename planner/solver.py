@@ -784,8 +784,9 @@ def _order_conflict(compiled: Compiled, exercises: list[str]) -> list[str]:
 
 def _why(compiled: Compiled, week: _Week, per_day: dict[str, list[str]], day: str, ex_id: str) -> tuple[str, ...]:
     """Rule ids behind this item: counts it is needed for, rules that placed it, dosed it or
-    split its sides. A counting rule is named only when the plan would break it without this
-    exercise on this day, so the list says what actually forced the choice."""
+    split its sides. A counting rule is named only when the plan meets it and would break it
+    without this exercise on this day, so the list says what actually forced the choice (a soft
+    count the week falls short of forced nothing)."""
     catalog = compiled.ctx.catalog
     exercises = per_day[day]
     reasons: list[str] = []
@@ -793,11 +794,11 @@ def _why(compiled: Compiled, week: _Week, per_day: dict[str, list[str]], day: st
         rid = req.origin.rule_id
         if isinstance(req, Count) and req.low > 0 and ex_id in req.ids:
             if req.scope == "session":
-                if (req.days is None or day in req.days) and sum(x in req.ids for x in exercises) <= req.low:
+                if (req.days is None or day in req.days) and sum(x in req.ids for x in exercises) == req.low:
                     reasons.append(rid)
             else:
                 rest = {d: [x for x in xs if not (d == day and x == ex_id)] for d, xs in per_day.items()}
-                if _measure(req, rest) < req.low:
+                if _measure(req, rest) < req.low <= _measure(req, per_day):
                     reasons.append(rid)
         elif isinstance(req, First) and exercises and exercises[0] == ex_id and ex_id in req.ids:
             reasons.append(rid)
