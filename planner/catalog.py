@@ -99,6 +99,7 @@ def _check_exercise(ex: Exercise, vocab: Vocab, graph: MuscleGraph, doc: Documen
     check_word(ex.kind, vocab.kinds, "kind", doc, (*path, "kind"))
     check_word(ex.region, graph.regions, "region", doc, (*path, "region"))
     check_word(ex.position, vocab.positions, "position", doc, (*path, "position"))
+    check_words(ex.other_positions, vocab.positions, "position", doc, (*path, "other_positions"))
     check_word(ex.side, vocab.sides, "side", doc, (*path, "side"))
     check_word(ex.level, vocab.levels, "level", doc, (*path, "level"))
     check_words(ex.audience, vocab.audiences, "audience", doc, (*path, "audience"))

@@ -125,6 +125,7 @@ class Exercise(Strict):
     muscles: Muscles
     region: Word
     position: Word
+    other_positions: Words = []
     side: Word = "bilateral"
     equipment: Words = []
     level: Word = "beginner"

@@ -160,6 +160,7 @@ def _catalog_schema(catalog: Catalog) -> dict[str, Any]:
     _enum_words(exercise, "kind", list(vocab.kinds))
     _enum_words(exercise, "region", list(graph.regions))
     _enum_words(exercise, "position", vocab.positions)
+    _enum_words(exercise, "other_positions", vocab.positions)
     _enum_words(exercise, "side", vocab.sides)
     _enum_words(exercise, "level", vocab.levels)
     _enum_words(exercise, "audience", vocab.audiences)

@@ -28,7 +28,7 @@ KEYS: dict[str, str] = {
     ),
     "primary": "the same as `muscles`, looking at primary muscles only",
     "region": "its main region is one of these (neck, upper_back, ..., legs, full_body)",
-    "position": "its position is one of these (standing, seated, supine, prone, quadruped, side, ...)",
+    "position": "its position, or any other position it passes through, is one of these (standing, seated, supine, prone, ...)",
     "side": "it is `bilateral` or `unilateral`",
     "level": "its level is one of these",
     "audience": "its audience includes any of these (adult, child)",
@@ -103,7 +103,7 @@ def _predicate(selector: Selector, catalog: Catalog) -> Callable[[Exercise], boo
     among(lambda ex: ex.kind, selector.kind)
     among(catalog.block, selector.block)
     among(lambda ex: ex.region, selector.region)
-    among(lambda ex: ex.position, selector.position)
+    overlap(lambda ex: [ex.position, *ex.other_positions], selector.position)
     among(lambda ex: ex.side, selector.side)
     among(lambda ex: ex.level, selector.level)
     overlap(lambda ex: ex.tags, selector.tags)

@@ -35,7 +35,17 @@ def test_block_kind_side_position_equipment(catalog):
     assert "cat_cow" in ids(catalog, block="stretch")  # mobility plays the stretch block
     assert all(catalog.exercises[e].side == "unilateral" for e in ids(catalog, side="unilateral"))
     assert ids(catalog, equipment="cable_machine") == {"single_arm_seated_cable_row"}
-    assert all(catalog.exercises[e].position == "prone" for e in ids(catalog, position="prone"))
+    prone = ids(catalog, position="prone")
+    assert all("prone" in (catalog.exercises[e].position, *catalog.exercises[e].other_positions) for e in prone)
+
+
+def test_position_matches_every_position_an_exercise_passes_through(catalog):
+    """A flow or sequence that goes down to the floor is caught by a lying-position rule, so
+    "with pregnancy, no prone or supine exercises" keeps them out too."""
+    lying = ids(catalog, position=["prone", "supine"])
+    assert {"relaxation_sequence", "gentle_yoga_flow", "sun_salutation", "swimming"} <= lying
+    assert "relaxation_sequence" not in ids(catalog, **{"not": {"position": "standing"}})
+    assert not any("various" in (ex.position, *ex.other_positions) for ex in catalog.exercises.values())
 
 
 def test_any_and_not(catalog):
