@@ -14,7 +14,7 @@ from pathlib import Path
 from planner.catalog import Catalog
 from planner.errors import InputError, did_you_mean
 from planner.kinds.base import Context, Violation, Week
-from planner.models import BANNED_RULE_ID, Plan, Profile, file_body, validate_model
+from planner.models import BANNED_RULE_ID, Dose, Exercise, Plan, Profile, file_body, validate_model
 from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
 from planner.yamlio import Document, load_yaml_file
@@ -51,6 +51,7 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
     for day in plan.days:
         if day.items and day.day not in profile.days:
             out.append(Violation(STRUCTURE, True, "not a training day in the profile", day.day))
+        doses: dict[str, set[Dose]] = {}
         for item in day.items:
             ex = catalog.exercises[item.exercise]
             expected = ("left", "right") if ex.side == "unilateral" else ("both",)
@@ -58,7 +59,21 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
                 out.append(Violation(STRUCTURE, True, f'side "{item.side}" for a {ex.side} exercise', day.day, ex.id))
             if ex.banned is not None:
                 out.append(Violation(BANNED_RULE_ID, True, f"a banned move ({ex.banned.reason})", day.day, ex.id))
+            for field, actual in _catalog_fields(ex, catalog).items():
+                if getattr(item, field) != actual:
+                    message = f'says {field} "{getattr(item, field)}", the catalog says "{actual}"'
+                    out.append(Violation(STRUCTURE, True, message, day.day, ex.id))
+            if ex.side == "unilateral":
+                doses.setdefault(ex.id, set()).add(item.dose())
+        for ex_id, seen in doses.items():
+            if len(seen) > 1:
+                out.append(Violation(STRUCTURE, True, "left and right sides get different doses", day.day, ex_id))
     return out
+
+
+def _catalog_fields(ex: Exercise, catalog: Catalog) -> dict[str, str]:
+    """The descriptive fields of a plan item that must agree with the catalog entry."""
+    return {"kind": ex.kind, "block": catalog.block(ex.id), "region": ex.region, "position": ex.position}
 
 
 def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> list[Violation]:

@@ -1,11 +1,13 @@
 """The ``backplan`` command line: a thin layer over loading, solving, checking and rendering.
 
 Exit codes: 0 success; 1 ``check`` found a hard-rule violation; 2 bad input; 3 the profile needs
-a doctor first; 4 the hard rules cannot all hold (the message names them); 130 interrupted.
+a doctor first; 4 the hard rules cannot all hold (the message names them); 70 internal error;
+130 interrupted; 141 the reader of the output went away (``| head``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,16 @@ import typer
 
 from planner import __version__
 from planner.catalog import Catalog, default_catalog, load_catalog
-from planner.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATION, BackplanError, InfeasibleError
+from planner.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_VIOLATION,
+    BackplanError,
+    InfeasibleError,
+)
 from planner.files import write_atomic
 from planner.models import SAFETY_NOTICE
 from planner.profile import load_profile
@@ -27,7 +38,8 @@ app = typer.Typer(
         "Safe, balanced weekly back-strengthening plans from declarative rules.\n\n"
         f"{SAFETY_NOTICE}\n\n"
         "\b\nExit codes: 0 success; 1 check found a hard violation; 2 bad input (file:line:column);\n"
-        "3 see a doctor first; 4 the hard rules conflict (the message names them); 130 interrupted."
+        "3 see a doctor first; 4 the hard rules conflict (the message names them);\n"
+        "70 internal error (rerun with --debug); 130 interrupted; 141 output pipe closed (| head)."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -67,14 +79,18 @@ def _guard(debug: bool, action: Callable[[], int]) -> None:
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("backplan: interrupted; no file was written", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (`backplan rules kinds | head`): stop quietly, like other Unix tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001 - last line of defence for users
         if debug:
             raise
         typer.echo(f"backplan: internal error: {type(exc).__name__}: {exc} (run again with --debug)", err=True)
-        raise typer.Exit(70) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code)
 
 

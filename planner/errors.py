@@ -30,6 +30,9 @@ EXIT_VIOLATION = 1  # `backplan check` found a hard-rule violation
 EXIT_INPUT = 2  # bad input: malformed YAML, unknown names, wrong types, contradictory rules
 EXIT_RED_FLAG = 3  # the profile needs a doctor's clearance before any plan
 EXIT_INFEASIBLE = 4  # the hard rules cannot all hold for this profile
+EXIT_INTERNAL = 70  # a bug: an unexpected exception (--debug shows the traceback)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_BROKEN_PIPE = 141  # the reader of standard output went away (as if killed by SIGPIPE)
 
 
 @dataclass(frozen=True)

@@ -70,18 +70,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+# Bounds of a dose, shared by catalog doses and plan items.
+Sets = Annotated[int, Field(ge=1, le=10)]
+Reps = Annotated[int, Field(ge=1, le=100)]
+HoldSeconds = Annotated[int, Field(ge=1, le=600)]
+Minutes = Annotated[int, Field(ge=1, le=180)]
+NO_AMOUNT = "a dose needs reps, hold_s or minutes"
+
+
 class Dose(Strict):
     """How much of an exercise: reps (per set, per side), a hold in seconds, or minutes."""
 
-    sets: Annotated[int, Field(ge=1, le=10)] | None = None
-    reps: Annotated[int, Field(ge=1, le=100)] | None = None
-    hold_s: Annotated[int, Field(ge=1, le=600)] | None = None
-    minutes: Annotated[int, Field(ge=1, le=180)] | None = None
+    sets: Sets | None = None
+    reps: Reps | None = None
+    hold_s: HoldSeconds | None = None
+    minutes: Minutes | None = None
 
     @model_validator(mode="after")
     def _has_amount(self) -> Dose:
         if self.reps is None and self.hold_s is None and self.minutes is None:
-            raise ValueError("a dose needs reps, hold_s or minutes")
+            raise ValueError(NO_AMOUNT)
         return self
 
     def seconds(self, unilateral: bool = False) -> int:
@@ -263,11 +271,20 @@ class PlanItem(BaseModel):
     equipment: list[str] = Field(default=[], description="Equipment the exercise needs.")
     muscles: list[str] = Field(default=[], description="Primary then secondary muscles (muscle-graph names).")
     groups: list[str] = Field(default=[], description="Every muscle group and region the exercise works, as named in the muscle graph (e.g. core, hips, legs).")
-    sets: int | None = Field(default=None, description="Number of sets.")
-    reps: int | None = Field(default=None, description="Repetitions per set (per side for left/right items).")
-    hold_s: int | None = Field(default=None, description="Seconds held: per repetition when reps is given, else per set.")
-    minutes: int | None = Field(default=None, description="Duration in minutes (aerobic work, warm-ups, sequences).")
+    sets: Sets | None = Field(default=None, description="Number of sets (1-10).")
+    reps: Reps | None = Field(default=None, description="Repetitions per set, per side for left/right items (1-100).")
+    hold_s: HoldSeconds | None = Field(default=None, description="Seconds held (1-600): per repetition when reps is given, else per set.")
+    minutes: Minutes | None = Field(default=None, description="Duration in minutes (1-180): aerobic work, warm-ups, sequences.")
     why: list[str] = Field(default=[], description="Ids of the rules that put the item here: counts it is needed for, ordering, dose changes, side pairing.")
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> PlanItem:
+        if self.reps is None and self.hold_s is None and self.minutes is None:
+            raise ValueError(NO_AMOUNT)
+        return self
+
+    def dose(self) -> Dose:
+        return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
 
 
 class PlanDay(BaseModel):

@@ -83,3 +83,27 @@ def test_red_flag_profile_gets_no_plan(base, rules, catalog):
     hurt = make_profile(catalog, conditions=["acute_pain"], equipment=["mat", "chair", "band"])
     found = violations(plan, rules, catalog, hurt)
     assert any(v.startswith("error [red-flag-pain-or-injury] no plan should be given: ") for v in found)
+
+
+def test_item_fields_must_agree_with_the_catalog(base, rules, catalog):
+    profile, plan = base
+    broken = copy.deepcopy(plan)
+    day = first_session(broken)
+    warmup = day.items[0]
+    assert warmup.block == "warmup"
+    day.items[0] = warmup.model_copy(update={"block": "strength"})
+    found = violations(broken, rules, catalog, profile)
+    assert f'error [structure] {day.day} {warmup.exercise}: says block "strength", the catalog says "warmup"' in found
+
+
+def test_left_and_right_get_the_same_dose(base, rules, catalog):
+    profile, plan = base
+    broken = copy.deepcopy(plan)
+    for day in broken.days:
+        for n, item in enumerate(day.items):
+            if item.side == "left":
+                day.items[n] = item.model_copy(update={"sets": (item.sets or 1) + 1})
+                found = violations(broken, rules, catalog, profile)
+                assert f"error [structure] {day.day} {item.exercise}: left and right sides get different doses" in found
+                return
+    pytest.skip("no unilateral exercise in this plan")

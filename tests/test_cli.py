@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,13 @@ def test_help_explains():
     plan_help = run("plan", "--help").stdout
     for word in ("--profile", "--seed", "--format", "--out", "--force", "--rules"):
         assert word in plan_help
+
+
+def test_a_closed_output_pipe_ends_quietly():
+    """`backplan rules kinds | head -1`: the reader leaves early; no internal error, exit 141."""
+    proc = subprocess.Popen([sys.executable, "-m", "planner", "rules", "kinds"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert err == ""

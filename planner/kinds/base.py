@@ -91,11 +91,9 @@ class Entry:
     hold_s: int | None = None
     minutes: int | None = None
 
-    def dose(self) -> Dose | None:
-        try:
-            return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
-        except ValueError:
-            return None
+    def dose(self) -> Dose:
+        """The entry's dose; plan items are validated on loading, so this always holds."""
+        return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
 
 
 @dataclass

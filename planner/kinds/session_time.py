@@ -45,8 +45,7 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     for day, entries in week.sessions():
         seconds = 0
         for entry in entries:
-            dose = entry.dose()
-            seconds += dose.seconds() if dose else 0
+            seconds += entry.dose().seconds()
         if seconds > limit(rule, ctx) * 60:
             message = f"takes about {round(seconds / 60)} min, more than {limit(rule, ctx)}"
             out.append(Violation(rule.id, rule.hard, message, day, amount=(seconds - limit(rule, ctx) * 60) / 60))
