@@ -3,11 +3,17 @@
 A file is written to a temporary file in the same folder and renamed over the target in one
 step, so an interrupted run (Ctrl-C, a full disk) leaves either the old file or the new one,
 never half of one. An existing file is replaced only when the caller says ``force``.
+
+A symbolic link is followed: the file it points to is replaced and the link stays. A target
+that is not a regular file (``/dev/stdout``, a named pipe) cannot be renamed over, so it is
+written straight through. A new file gets the usual permissions (0666 less the umask); a
+replaced file keeps its own.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,17 +23,31 @@ __all__ = ["write_atomic", "write_generated"]
 
 
 def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
+    given = str(path)
     path = Path(path)
     if path.is_dir():
-        raise InputError("is a folder; give a file name", Where(str(path)))
-    if path.exists() and not force:
-        raise InputError("file exists; use --force to replace it", Where(str(path)))
+        raise InputError("is a folder; give a file name", Where(given))
+    data = text.encode("utf-8")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(path, data, given)  # a device or pipe: nothing there can be lost
+        return
+    if info is not None and not force:
+        raise InputError("file exists; use --force to replace it", Where(given))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # replace what the link points to, keep the link
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError("the folder does not exist", Where(str(path)))
-    data = text.encode("utf-8")
+        raise InputError("the folder does not exist", Where(given))
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -39,8 +59,22 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise InputError(f"cannot write: {exc.strerror or exc}", Where(str(path))) from None
+            raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
         raise
+
+
+def _write_through(path: Path, data: bytes, given: str) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_generated(folder: Path | str, texts: dict[str, str]) -> list[Path]:

@@ -35,6 +35,40 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path):
     assert target.read_text() == "new"
 
 
+def test_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path: Path):
+    old_mask = os.umask(0o022)
+    try:
+        target = tmp_path / "week.txt"
+        write_atomic(target, "one")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        write_atomic(target, "two", force=True)
+        assert target.stat().st_mode & 0o777 == 0o600
+        assert target.read_text() == "two"
+    finally:
+        os.umask(old_mask)
+
+
+def test_a_link_is_followed_and_kept(tmp_path: Path):
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    with pytest.raises(InputError, match="file exists; use --force to replace it"):
+        write_atomic(link, "new")
+    write_atomic(link, "new", force=True)
+    assert link.is_symlink() and real.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_a_device_is_written_through_not_replaced():
+    """`-o /dev/stdout` or `-o /dev/null`: no rename over a device, no --force needed."""
+    before = os.stat("/dev/null")
+    write_atomic("/dev/null", "anything")
+    after = os.stat("/dev/null")
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
 def test_missing_folder_and_folder_target(tmp_path: Path):
     with pytest.raises(InputError, match="the folder does not exist"):
         write_atomic(tmp_path / "nope" / "a.txt", "x")
