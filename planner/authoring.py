@@ -14,9 +14,9 @@ import yaml
 from planner.catalog import Catalog
 from planner.errors import InputError, Where, did_you_mean
 from planner.kinds.base import Context
-from planner.models import Profile, Selector
+from planner.models import Profile, Selector, When
 from planner.reference import kind_example, kind_summary
-from planner.rules import Rule, load_rule_file
+from planner.rules import Rule, load_rule_file, validate_rule_set
 from planner.selectors import select
 
 __all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", "rule_tags"]
@@ -80,9 +80,12 @@ class Finding:
         return f"{self.where}: {'error' if self.error else 'warning'}: {self.message}"
 
 
-def _warnings(rule: Rule, catalog: Catalog) -> list[Finding]:
+def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> list[Finding]:
+    """Things that make a rule do nothing, or make it stop every plan (``referrals``: the rules
+    of kind ``refer``, which send the profiles they match to a doctor instead of planning)."""
     out: list[Finding] = []
     when = rule.header.when
+    kind = rule.header.kind
 
     def warn(message: str) -> None:
         out.append(Finding(rule.where, f"rule {rule.id}: {message}", error=False))
@@ -93,14 +96,26 @@ def _warnings(rule: Rule, catalog: Catalog) -> list[Finding]:
                 warn(f"can never apply: when.{key} is an empty list")
         if when.conditions and when.no_conditions and set(when.conditions) <= set(when.no_conditions):
             warn("can never apply: every condition in when.conditions is also in when.no_conditions")
+        if kind != "refer":
+            for other in referrals:
+                if other.id != rule.id and other.header.when is not None and when.implies(other.header.when):
+                    warn(f"can never matter: every profile it applies to gets no plan (rule {other.id} sends it to a doctor)")
+                    break
+    elif kind == "refer":
+        warn("applies to every profile (no when:), so nobody would ever get a plan")
+    ages = set(When._many(when.age_group)) if when is not None and when.age_group is not None else None
     for name, selector in _selectors(rule):
         ids = select(selector, catalog)
-        if ids and all(catalog.exercises[i].banned for i in ids) and rule.header.kind != "forbid":
-            warn(f"{name} selects only banned moves, which no plan ever contains")
+        if ids and all(catalog.exercises[i].banned for i in ids) and selector.banned is not True:
+            warn(f'"{name}" matches only banned moves, which no plan ever contains')
+        if ids and ages and kind != "forbid" and not any(ages & set(catalog.exercises[i].audience) for i in ids):
+            audiences = sorted({a for i in ids for a in catalog.exercises[i].audience})
+            warn(f'"{name}" matches only exercises for {", ".join(audiences)}, '
+                 f'but the rule applies only to age group {", ".join(sorted(ages))}')
         for i, sub in enumerate(selector.any or []):
             if not select(sub, catalog):
                 warn(f"{name}.any[{i}] matches no exercise in the catalog")
-    if rule.header.kind == "order":
+    if kind == "order":
         both = select(rule.params.before, catalog) & select(rule.params.after, catalog)
         if both:
             warn("ignores exercises selected by both before and after: " + ", ".join(sorted(both)))
@@ -108,9 +123,13 @@ def _warnings(rule: Rule, catalog: Catalog) -> list[Finding]:
 
 
 def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:
-    """Errors (at most one per file: loading stops there) and warnings for each rule file."""
+    """Errors (at most one per file: loading stops there) and warnings for each rule file, then
+    the checks that need the whole rule set (such as order rules forming a cycle) over the shipped
+    rules together with every file that loaded."""
     findings: list[Finding] = []
     seen = {r.id: r for r in shipped}
+    combined = list(shipped)
+    checked: list[Rule] = []
     for path in files:
         try:
             rules = load_rule_file(path, catalog)
@@ -121,8 +140,17 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
             other = seen.get(rule.id)
             if other is not None and Path(other.where.file).resolve() != Path(rule.where.file).resolve():
                 findings.append(Finding(rule.where, f'rule id "{rule.id}" is already used at {other.where}', True))
+            elif other is None:
+                combined.append(rule)
             seen[rule.id] = rule
-            findings.extend(_warnings(rule, catalog))
+            checked.append(rule)
+    referrals = [r for r in combined if r.header.kind == "refer"]
+    for rule in checked:
+        findings.extend(_warnings(rule, catalog, referrals))
+    try:
+        validate_rule_set(combined, catalog)
+    except InputError as exc:
+        findings.append(Finding(exc.where or Where("rules"), exc.message, error=True))
     return findings
 
 

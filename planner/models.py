@@ -212,6 +212,21 @@ class When(Strict):
             return False
         return not (self.equipment is not None and not set(self.equipment) & set(profile.equipment))
 
+    def implies(self, other: When) -> bool:
+        """True when every profile this matches surely matches ``other`` too (a sound, partial
+        test: it may answer False for some pairs where it holds)."""
+        def within(mine: Any, theirs: Any) -> bool:  # "one/any of mine" is inside "one/any of theirs"
+            return theirs is None or (mine is not None and set(self._many(mine)) <= set(self._many(theirs)))
+
+        return (
+            within(self.conditions, other.conditions)
+            and (other.no_conditions is None or set(other.no_conditions) <= set(self.no_conditions or []))
+            and within(self.age_group, other.age_group)
+            and within(self.level, other.level)
+            and other.cleared_by_doctor in (None, self.cleared_by_doctor)
+            and within(self.equipment, other.equipment)
+        )
+
 
 OneOrMany = Word | Annotated[list[Word], Field(min_length=1, max_length=500)]
 

@@ -7,7 +7,7 @@ the parameters of its kind, checked by that kind's ``Params`` model and its ``va
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,7 +22,7 @@ from planner.requirements import Origin
 from planner.resources import data_dir
 from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["Rule", "RuleFile", "load_rules", "load_rule_file", "default_rule_files", "HEADER_KEYS"]
+__all__ = ["Rule", "RuleFile", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS"]
 
 HEADER_KEYS = tuple(RuleHeader.model_fields)
 
@@ -116,9 +116,14 @@ def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
                 raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
             seen[rule.id] = rule
             rules.append(rule)
+    validate_rule_set(rules, catalog)
+    return rules
+
+
+def validate_rule_set(rules: Sequence[Rule], catalog: Catalog) -> None:
+    """Checks that need every rule of a kind at once (e.g. order rules must not form a cycle)."""
     for name, kind in REGISTRY.items():
         if hasattr(kind, "validate_set"):
             kind.validate_set([r for r in rules if r.header.kind == name], catalog)
-    return rules
 
 

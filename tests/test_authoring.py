@@ -133,3 +133,45 @@ def test_diff_shows_the_change(tmp_path: Path):
     assert "\n  - " in result.stdout and "\n  + " in result.stdout
     assert "Share of the week's muscle-group load:" in result.stdout
     assert "Soft penalty: " in result.stdout
+
+
+def test_validate_finds_an_order_cycle_across_files(tmp_path: Path):
+    """plan refuses order rules that form a cycle; validate must say so too, not pass the file."""
+    first = tmp_path / "first.yaml"
+    first.write_text(
+        "rules:\n  - id: plank-before-bridge\n    kind: order\n    description: d\n"
+        "    before: {tags: plank}\n    after: {id: glute_bridge}\n    source: [me]\n"
+    )
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        "rules:\n  - id: bridge-before-plank\n    kind: order\n    description: d\n"
+        "    before: {id: glute_bridge}\n    after: {tags: plank}\n    source: [me]\n"
+    )
+    result = run("rules", "validate", str(first), str(second))
+    assert result.exit_code == 2
+    assert result.stderr == f"{second}:2:5: error: order rules form a cycle: plank-before-bridge, bridge-before-plank\n"
+    assert result.stdout == "1 error(s), 0 warning(s) in 2 file(s)\n"
+
+
+def test_validate_warns_about_rules_that_cannot_matter_or_stop_every_plan(tmp_path: Path):
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "rules:\n"
+        "  - id: everyone-to-doctor\n    kind: refer\n    description: d\n    message: see a doctor\n    source: [me]\n"
+        "  - id: no-situps\n    kind: forbid\n    description: d\n    select: {id: straight_leg_situp}\n    source: [me]\n"
+        "  - id: acute-no-planks\n    kind: forbid\n    description: d\n"
+        "    when: {conditions: [acute_pain], cleared_by_doctor: false}\n    select: {tags: plank}\n    source: [me]\n"
+        "  - id: adults-games\n    kind: session_count\n    description: d\n    when: {age_group: adult}\n"
+        "    select: {id: [airplane_game, woodcutter_game]}\n    max: 1\n    source: [me]\n"
+    )
+    result = run("rules", "validate", str(odd))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{odd}:2:5: warning: rule everyone-to-doctor: applies to every profile (no when:), so nobody would ever get a plan\n"
+        f'{odd}:7:5: warning: rule no-situps: "select" matches only banned moves, which no plan ever contains\n'
+        f"{odd}:12:5: warning: rule acute-no-planks: can never matter: every profile it applies to gets no plan "
+        "(rule red-flag-pain-or-injury sends it to a doctor)\n"
+        f'{odd}:18:5: warning: rule adults-games: "select" matches only exercises for child, '
+        "but the rule applies only to age group adult\n"
+        "0 error(s), 4 warning(s) in 1 file(s)\n"
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.errors import InputError
 from planner.models import Dose, Exercise, Profile, When, validate_model
@@ -85,3 +87,46 @@ def test_library_wording_is_replaced():
     assert invalid(Exercise, "id: x\nname: X\nkind: k\nregion: r\nposition: p\nsource: [s]\nmuscles: [a]\ndose: {reps: 5}\n") == (
         "f.yaml:7:10: muscles: Input should be a mapping of keys to values"
     )
+
+
+# When.implies must be sound: if it says a implies b, no profile may match a but not b.
+_CONDITIONS = ["acute_pain", "recent_injury", "asthma", "pregnancy"]
+_EQUIPMENT = ["mat", "chair", "dumbbells"]
+
+
+def _subset(words):
+    return st.lists(st.sampled_from(words), unique=True)
+
+
+_whens = st.builds(
+    When,
+    conditions=st.none() | _subset(_CONDITIONS),
+    no_conditions=st.none() | _subset(_CONDITIONS),
+    age_group=st.none() | _subset(["adult", "child"]),
+    level=st.none() | _subset(["beginner", "intermediate"]),
+    cleared_by_doctor=st.none() | st.booleans(),
+    equipment=st.none() | _subset(_EQUIPMENT),
+)
+_profiles = st.builds(
+    Profile,
+    days=st.just(["mon"]),
+    conditions=_subset(_CONDITIONS),
+    age_group=st.sampled_from(["adult", "child"]),
+    level=st.sampled_from(["beginner", "intermediate"]),
+    cleared_by_doctor=st.booleans(),
+    equipment=_subset(_EQUIPMENT),
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(_whens, _whens, _profiles)
+def test_when_implies_is_sound(a, b, profile):
+    if a.implies(b) and a.applies(profile):
+        assert b.applies(profile)
+
+
+def test_when_implies_recognises_a_red_flag():
+    red_flag = When(conditions=["acute_pain", "recent_injury"], cleared_by_doctor=False)
+    assert When(conditions=["acute_pain"], cleared_by_doctor=False).implies(red_flag)
+    assert not When(conditions=["acute_pain"]).implies(red_flag)
+    assert not When(conditions=["acute_pain", "asthma"], cleared_by_doctor=False).implies(red_flag)
