@@ -155,22 +155,26 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
 
 
 def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
-    """What a rule file changed: per day, exercises removed and added; then the balance."""
+    """What a rule file changed: per day, exercises removed and added, doses changed and order;
+    then the balance."""
     from planner.kinds.balance import week_load
     from planner.kinds.base import Week
+    from planner.render import dose_text
 
     lines = []
     for old, new in zip(before.days, after.days):
-        was = list(dict.fromkeys(i.exercise for i in old.items))
-        now = list(dict.fromkeys(i.exercise for i in new.items))
+        was = {i.exercise: dose_text(i) for i in old.items}
+        now = {i.exercise: dose_text(i) for i in new.items}
         removed = [e for e in was if e not in now]
         added = [e for e in now if e not in was]
-        moved = was != now and not removed and not added
-        if not (removed or added or moved):
+        redosed = [e for e in now if e in was and was[e] != now[e]]
+        moved = list(was) != list(now) and not removed and not added
+        if not (removed or added or redosed or moved):
             continue
         lines.append(f"{old.day}:")
         lines += [f"  - {e} ({catalog.exercises[e].name})" for e in removed]
         lines += [f"  + {e} ({catalog.exercises[e].name})" for e in added]
+        lines += [f"  ~ {e}: {was[e]} -> {now[e]}" for e in redosed]
         if moved:
             lines.append("  ~ same exercises, new order: " + ", ".join(now))
     if not lines:

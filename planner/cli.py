@@ -26,6 +26,7 @@ from planner.errors import (
     EXIT_VIOLATION,
     BackplanError,
     InfeasibleError,
+    did_you_mean,
 )
 from planner.files import write_atomic
 from planner.models import SAFETY_NOTICE
@@ -197,7 +198,10 @@ def rules_list(
         from rich.table import Table
 
         from planner.authoring import rule_rows
+        from planner.kinds import REGISTRY
 
+        if kind is not None and kind not in REGISTRY:
+            raise BackplanError(f'unknown rule kind "{kind}"{did_you_mean(kind, REGISTRY)}')
         _, rule_list = _load(catalog, rules)
         rows = rule_rows(rule_list, kind, tag, text)
         table = Table(show_lines=False)
@@ -307,14 +311,14 @@ def rules_diff(
     def action() -> int:
         from planner.authoring import diff_plans
         from planner.render import to_plan
-        from planner.rules import load_rule_file
         from planner.solver import solve
 
-        cat, shipped = _load(catalog, None)
-        extra = load_rule_file(file, cat)
+        cat, every = _load(catalog, [file])  # loaded exactly as `plan -r FILE` loads it
+        target = file.resolve()
+        without = [r for r in every if Path(r.where.file).resolve() != target]
         person = load_profile(profile, cat)
-        before = to_plan(solve(shipped, cat, person, seed=seed), cat, person, seed)
-        after = to_plan(solve([*shipped, *extra], cat, person, seed=seed), cat, person, seed)
+        before = to_plan(solve(without, cat, person, seed=seed), cat, person, seed)
+        after = to_plan(solve(every, cat, person, seed=seed), cat, person, seed)
         typer.echo(SAFETY_NOTICE)
         sys.stdout.write(diff_plans(before, after, cat, person))
         return EXIT_OK

@@ -22,6 +22,7 @@ from planner.catalog import Catalog, default_catalog
 from planner.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Dose, Exercise, Muscles, Profile, RuleHeader, When
+from planner.resources import data_dir
 
 __all__ = ["kind_example", "kind_summary", "kind_reference", "template", "rules_markdown", "catalog_markdown", "write"]
 
@@ -96,11 +97,16 @@ def kind_reference(kind: ModuleType, level: str = "###") -> str:
 
 
 def template(kind: ModuleType) -> str:
-    """A commented rule file to start from (``backplan rules new KIND``)."""
+    """A commented rule file to start from (``backplan rules new KIND``).
+
+    The example rule gets a ``my-`` id so the file can sit beside the shipped rules at once, and
+    the editor header points at the installed schema, wherever the file is saved."""
     summary = "\n".join(f"# {line}".rstrip() for line in kind_summary(kind).splitlines())
     params = "\n".join(f"#   {n}: {t} ({d})" for n, t, d in _fields(kind.Params)) or "#   (none)"
+    example = re.sub(r"^- id: ", "- id: my-", kind_example(kind), flags=re.MULTILINE)
+    schema = (data_dir("schemas") / "rules.schema.json").as_uri()
     return (
-        "# yaml-language-server: $schema=../schemas/rules.schema.json\n"
+        f"# yaml-language-server: $schema={schema}\n"
         f"# Rule kind `{kind.NAME}`:\n{summary}\n#\n"
         "# Every rule also has: id (lowercase-with-dashes, unique), kind, description,\n"
         "# severity (hard | soft, default hard), weight (soft rules, 1-1000), when (optional,\n"
@@ -108,7 +114,7 @@ def template(kind: ModuleType) -> str:
         "# equipment) and source (where the rule comes from).\n"
         f"# Parameters of {kind.NAME}:\n{params}\n"
         "# Check it with: backplan rules validate THIS_FILE\n"
-        "rules:\n" + "".join(f"  {line}\n" if line else "\n" for line in kind_example(kind).splitlines())
+        "rules:\n" + "".join(f"  {line}\n" if line else "\n" for line in example.splitlines())
     )
 
 

@@ -15,7 +15,7 @@ DEFAULT_PROFILE = "default_profile.yaml"
 
 
 def data_dir(name: str) -> Path:
-    """Folder of shipped data called ``name`` (``catalog``, ``rules`` or ``profiles``)."""
+    """Folder of shipped data called ``name`` (``catalog``, ``rules``, ``schemas`` or ``profiles``)."""
     packed = Path(str(resources.files("planner"))) / "_data" / name
     if packed.is_dir():
         return packed

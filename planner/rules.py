@@ -107,10 +107,15 @@ def default_rule_files() -> list[Path]:
 
 
 def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
-    """Load every rule file; ids must be unique across all of them."""
+    """Load every rule file (a file named twice counts once); ids must be unique across all of them."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
+    loaded: set[Path] = set()
     for path in files:
+        resolved = Path(path).resolve()
+        if resolved in loaded:  # the same file named twice holds the same rules
+            continue
+        loaded.add(resolved)
         for rule in load_rule_file(path, catalog):
             if rule.id in seen:
                 raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)

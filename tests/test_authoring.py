@@ -175,3 +175,33 @@ def test_validate_warns_about_rules_that_cannot_matter_or_stop_every_plan(tmp_pa
         "but the rule applies only to age group adult\n"
         "0 error(s), 4 warning(s) in 1 file(s)\n"
     )
+
+
+def test_diff_shows_dose_changes_and_loads_rules_like_plan(tmp_path: Path):
+    short = tmp_path / "short.yaml"
+    short.write_text(
+        "rules:\n  - id: short-plank-holds\n    kind: dose\n    description: d\n"
+        "    select: {id: forearm_plank}\n    hold_s: {max: 12}\n    source: [me]\n"
+    )
+    result = run("rules", "diff", str(short))
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("  ~ forearm_plank: ") and line.endswith(" -> 3 x hold 12 s")
+               for line in result.stdout.splitlines()), result.stdout
+    clash = tmp_path / "clash.yaml"
+    clash.write_text(short.read_text().replace("short-plank-holds", "banned-moves"))
+    result = run("rules", "diff", str(clash))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f'backplan: error: {clash}:2:5: rule id "banned-moves" is already used at ')
+
+
+def test_the_same_rule_file_twice_counts_once(tmp_path: Path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("rules:\n  - id: my-advice\n    kind: advice\n    description: d\n    text: t\n    source: [me]\n")
+    result = run("plan", "-r", str(mine), "-r", str(mine), "-f", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_list_with_an_unknown_kind_is_an_error():
+    result = run("rules", "list", "--kind", "forbd")
+    assert result.exit_code == 2
+    assert result.stderr == 'backplan: error: unknown rule kind "forbd" (did you mean "forbid"?)\n'

@@ -9,7 +9,7 @@ import pytest
 from planner import reference
 from planner.kinds import REGISTRY
 from planner.models import Selector
-from planner.rules import load_rule_file
+from planner.rules import default_rule_files, load_rule_file, load_rules
 from planner.selectors import EXAMPLES, KEYS, select
 from planner.yamlio import load_yaml_text
 from tests.conftest import ROOT
@@ -41,5 +41,11 @@ def test_selector_examples_select_something(text, selector, catalog):
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_template_is_a_valid_rule_file(name, catalog, tmp_path: Path):
     path = tmp_path / "new.yaml"
-    path.write_text(reference.template(REGISTRY[name]))
+    text = reference.template(REGISTRY[name])
+    path.write_text(text)
     assert [r.header.kind for r in load_rule_file(path, catalog)] == [name]
+    # it sits beside the shipped rules as it is (no id clash), and its editor header names a schema that exists
+    assert load_rules([*default_rule_files(), path], catalog)
+    header = text.splitlines()[0]
+    assert header.startswith("# yaml-language-server: $schema=file://")
+    assert Path(header.split("file://", 1)[1]).is_file()
