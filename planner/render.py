@@ -1,6 +1,6 @@
 """Turning a solution into the plan contract, and the plan into table, Markdown or JSON text.
 
-Every format starts with the safety notice. JSON follows :class:`planner.models.Plan` (its
+Every format puts the safety notice at the top, right under the title. JSON follows :class:`planner.models.Plan` (its
 schema is ``schemas/plan.schema.json``); table and Markdown are for people.
 """
 
