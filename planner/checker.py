@@ -19,7 +19,7 @@ from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
 from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["check_plan", "load_plan", "plan_profile", "STRUCTURE"]
+__all__ = ["check_plan", "load_plan", "plan_profile", "red_flagged", "STRUCTURE"]
 
 STRUCTURE = "structure"
 
@@ -85,3 +85,10 @@ def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Pro
         if rule.applies(profile):
             found.extend(rule.kind.check(rule, week, ctx))
     return sorted(found, key=lambda v: not v.hard)
+
+
+def red_flagged(violations: Sequence[Violation], rules: Sequence[Rule]) -> bool:
+    """True when a hard violation comes from a ``refer`` rule: the person should get no plan at
+    all before seeing a doctor (``backplan check`` then exits 3, as ``backplan plan`` does)."""
+    referrals = {r.id for r in rules if r.header.kind == "refer"}
+    return any(v.hard and v.rule_id in referrals for v in violations)

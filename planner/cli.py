@@ -8,6 +8,7 @@ a doctor first; 4 the hard rules cannot all hold (the message names them); 70 in
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from planner.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_RED_FLAG,
     EXIT_VIOLATION,
     BackplanError,
     InfeasibleError,
@@ -132,7 +134,8 @@ def plan(
         cat, rule_list = _load(catalog, rules)
         person = load_profile(profile, cat)
         solution = solve(rule_list, cat, person, seed=seed)
-        text = render(to_plan(solution, cat, person, seed), fmt)
+        width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
+        text = render(to_plan(solution, cat, person, seed), fmt, width)
         if out is None:
             sys.stdout.write(text)
         else:
@@ -154,10 +157,13 @@ def check(
     catalog: CatalogOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Verify a plan against the rules, independently of how it was made. Exit 1 on a hard violation."""
+    """Verify a plan against the rules, independently of how it was made.
+
+    Exit 1 on a hard violation; 3 when the profile should get no plan before seeing a doctor.
+    """
 
     def action() -> int:
-        from planner.checker import check_plan, load_plan, plan_profile
+        from planner.checker import check_plan, load_plan, plan_profile, red_flagged
 
         cat, rule_list = _load(catalog, rules)
         the_plan, doc = load_plan(plan_file, cat)
@@ -169,6 +175,8 @@ def check(
         hard = sum(v.hard for v in violations)
         soft = len(violations) - hard
         typer.echo(f"{hard} hard violation(s), {soft} soft warning(s) against {len(rule_list)} rules")
+        if red_flagged(violations, rule_list):
+            return EXIT_RED_FLAG
         return EXIT_VIOLATION if hard else EXIT_OK
 
     _guard(debug, action)

@@ -129,9 +129,10 @@ def _table(plan: Plan, width: int = 110) -> str:
     return buffer.getvalue()
 
 
-def render(plan: Plan, fmt: str) -> str:
+def render(plan: Plan, fmt: str, width: int = 110) -> str:
+    """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only."""
     if fmt == "json":
         return json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return _markdown(plan)
-    return _table(plan)
+    return _table(plan, max(60, width))

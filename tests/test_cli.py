@@ -65,6 +65,16 @@ def test_check_passes_a_generated_plan_and_fails_a_broken_one(tmp_path: Path):
     assert "error [banned-moves] mon straight_leg_situp: exercise is not allowed here" in bad.stdout
 
 
+def test_check_against_a_red_flag_profile_exits_3(tmp_path: Path):
+    out = tmp_path / "week.json"
+    run("plan", "-f", "json", "-o", str(out))
+    hurt = tmp_path / "hurt.yaml"
+    hurt.write_text("days: [mon, wed, fri]\nequipment: [mat, chair]\nconditions: [acute_pain]\n")
+    result = run("check", str(out), "-p", str(hurt))
+    assert result.exit_code == 3
+    assert "error [red-flag-pain-or-injury] no plan should be given: " in result.stdout
+
+
 def test_red_flag_exit_3(tmp_path: Path):
     profile = tmp_path / "p.yaml"
     profile.write_text("days: [mon, wed]\nconditions: [acute_pain]\n")
