@@ -321,6 +321,7 @@ class Plan(BaseModel):
     days: Annotated[list[PlanDay], Field(min_length=7, max_length=7, description="All seven days, Monday first.")]
     soft_penalty: int | None = Field(default=None, description="Weighted amount by which soft rules are missed (0 = all met).")
     soft_misses: list[str] = Field(default=[], description="Ids of the soft rules not fully met.")
+    notes: list[str] = Field(default=[], description="What the rules left out that a reader should know, e.g. an exercise no dose can satisfy because dose rules contradict each other.")
     advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
 
 

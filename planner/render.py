@@ -58,7 +58,20 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -
         soft_penalty=solution.penalty,
         soft_misses=solution.soft_misses,
         advice=[text for _, text in solution.advice],
+        notes=_dose_notes(solution.undosable),
     )
+
+
+def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:
+    """One note per set of contradicting dose rules, naming the exercises they keep out."""
+    by_rules: dict[tuple[str, ...], list[str]] = {}
+    for ex_id, rule_ids in sorted(undosable.items()):
+        by_rules.setdefault(tuple(dict.fromkeys(rule_ids)), []).append(ex_id)
+    return [
+        f"the dose rules {', '.join(rules)} leave no dose that meets them all, so these are never "
+        f"planned: {', '.join(ids)}"
+        for rules, ids in by_rules.items()
+    ]
 
 
 def dose_text(item: PlanItem) -> str:
@@ -98,6 +111,8 @@ def _markdown(plan: Plan) -> str:
         lines.append("")
     if plan.advice:
         lines += ["## Advice", ""] + [f"- {a}" for a in plan.advice] + [""]
+    if plan.notes:
+        lines += ["## Notes", ""] + [f"- {n}" for n in plan.notes] + [""]
     if plan.soft_misses:
         lines += [_soft_text(plan), ""]
     return "\n".join(lines)
@@ -124,6 +139,10 @@ def _table(plan: Plan, width: int = 110) -> str:
         console.print("\nAdvice:")
         for a in plan.advice:
             console.print(f"  - {a}")
+    if plan.notes:
+        console.print("\nNotes:")
+        for n in plan.notes:
+            console.print(f"  - {n}")
     if plan.soft_misses:
         console.print("\n" + _soft_text(plan))
     return buffer.getvalue()

@@ -113,6 +113,7 @@ class Solution:
     advice: list[tuple[str, str]]
     excluded: dict[str, list[str]]
     stats: dict[str, Any] = field(default_factory=dict)
+    undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules no dose meets together
 
 
 @dataclass
@@ -403,6 +404,7 @@ class _Week:
     partners: dict[str, frozenset[str]] = field(default_factory=dict)  # cannot share a session
     repeat_limits: dict[str, int] = field(default_factory=dict)  # exercise -> most days a week
     refuted: bool = False  # the bounds of :func:`_bounds_hold` already show no week exists
+    undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules that contradict
 
 
 def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, dict]:
@@ -501,6 +503,7 @@ def _build_week(
             (value,) = req.ids
             repeat_limits[value] = min(req.high, repeat_limits.get(value, req.high))
     week = _Week(days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft, partners, repeat_limits)
+    week.undosable = impossible
     week.refuted = not _bounds_hold(week, catalog)
     return week
 
@@ -1129,7 +1132,7 @@ def _search(compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution
             days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
             for d in ordered:
                 days[d] = _expand(compiled, week, ordered, d)
-            best = Solution(days, penalty, misses, [], week.excluded, {"candidate": restart})
+            best = Solution(days, penalty, misses, [], week.excluded, {"candidate": restart}, week.undosable)
         if best.penalty == 0:
             break
     assert best is not None

@@ -34,3 +34,23 @@ def test_a_missed_soft_rule_is_named_with_where_to_read_about_it(plan):
     assert plan.soft_misses == ["regular-practice"]
     assert ("Soft rules not fully met: regular-practice. Every hard (safety) rule holds; "
             "`backplan rules show ID` says what a rule asks for.") in render(plan, "markdown")
+
+
+def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path):
+    """An exercise no dose can satisfy is left out, and the plan says which rules did it."""
+    from planner.rules import load_rule_file
+
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "rules:\n  - id: long-planks\n    kind: dose\n    description: d\n"
+        "    select: {id: forearm_plank}\n    hold_s: {min: 60}\n    source: [me]\n"
+        "  - id: short-planks\n    kind: dose\n    description: d\n"
+        "    select: {id: forearm_plank}\n    hold_s: {max: 30}\n    source: [me]\n"
+    )
+    profile = make_profile(catalog)
+    plan = to_plan(solve([*rules, *load_rule_file(path, catalog)], catalog, profile, seed=0), catalog, profile, 0)
+    note = ("the dose rules long-planks, short-planks leave no dose that meets them all, "
+            "so these are never planned: forearm_plank")
+    assert plan.notes == [note]
+    assert f"- {note}" in render(plan, "markdown")
+    assert json.loads(render(plan, "json"))["notes"] == [note]
