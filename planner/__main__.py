@@ -17,6 +17,13 @@ def main() -> None:
         from planner.cli import app
 
         app()
+    except SystemExit as exc:
+        # Click answers a closed output pipe outside our commands (``--help | head``) with exit 1
+        # after wrapping stdout in its PacifyFlushWrapper; report it as our commands do (141),
+        # since 1 means "check found a hard violation".
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.exit(141)
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("backplan: interrupted; no file was written\n")
         sys.exit(130)

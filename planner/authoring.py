@@ -19,7 +19,7 @@ from planner.reference import kind_example, kind_summary
 from planner.rules import Rule, load_rule_file, validate_rule_set
 from planner.selectors import select
 
-__all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", "rule_tags"]
+__all__ = ["rule_rows", "show_rule", "Finding", "distinct_files", "validate_files", "diff_plans", "rule_tags"]
 
 
 def rule_tags(rule: Rule) -> list[str]:
@@ -80,9 +80,14 @@ class Finding:
         return f"{self.where}: {'error' if self.error else 'warning'}: {self.message}"
 
 
+def _everyone(when: When | None) -> bool:
+    return when is None or when == When()
+
+
 def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> list[Finding]:
     """Things that make a rule do nothing, or make it stop every plan (``referrals``: the rules
-    of kind ``refer``, which send the profiles they match to a doctor instead of planning)."""
+    of kind ``refer`` that are hard, which send the profiles they match to a doctor instead of
+    planning; a soft one only advises)."""
     out: list[Finding] = []
     when = rule.header.when
     kind = rule.header.kind
@@ -98,11 +103,11 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
             warn("can never apply: every condition in when.conditions is also in when.no_conditions")
         if kind != "refer":
             for other in referrals:
-                if other.id != rule.id and other.header.when is not None and when.implies(other.header.when):
+                if other.id != rule.id and not _everyone(other.header.when) and when.implies(other.header.when):
                     warn(f"can never matter: every profile it applies to gets no plan (rule {other.id} sends it to a doctor)")
                     break
-    elif kind == "refer":
-        warn("applies to every profile (no when:), so nobody would ever get a plan")
+    if kind == "refer" and rule.hard and _everyone(when):
+        warn("applies to every profile (no condition in when:), so nobody would ever get a plan")
     ages = set(When._many(when.age_group)) if when is not None and when.age_group is not None else None
     for name, selector in _selectors(rule):
         ids = select(selector, catalog)
@@ -122,6 +127,14 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
     return out
 
 
+def distinct_files(files: Sequence[Path]) -> list[Path]:
+    """The files as given, each real file once (``a.yaml ./a.yaml`` is one file)."""
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(Path(f).resolve(), Path(f))
+    return list(unique.values())
+
+
 def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:
     """Errors (at most one per file: loading stops there) and warnings for each rule file, then
     the checks that need the whole rule set (such as order rules forming a cycle) over the shipped
@@ -130,7 +143,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
     seen = {r.id: r for r in shipped}
     combined = list(shipped)
     checked: list[Rule] = []
-    for path in files:
+    for path in distinct_files(files):
         try:
             rules = load_rule_file(path, catalog)
         except InputError as exc:
@@ -144,7 +157,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
                 combined.append(rule)
             seen[rule.id] = rule
             checked.append(rule)
-    referrals = [r for r in combined if r.header.kind == "refer"]
+    referrals = [r for r in combined if r.header.kind == "refer" and r.hard]
     for rule in checked:
         findings.extend(_warnings(rule, catalog, referrals))
     try:

@@ -60,9 +60,14 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
             if ex.banned is not None:
                 out.append(Violation(BANNED_RULE_ID, True, f"a banned move ({ex.banned.reason})", day.day, ex.id))
             for field, actual in _catalog_fields(ex, catalog).items():
-                if getattr(item, field) != actual:
-                    message = f'says {field} "{getattr(item, field)}", the catalog says "{actual}"'
-                    out.append(Violation(STRUCTURE, True, message, day.day, ex.id))
+                given = getattr(item, field)
+                if isinstance(actual, list):
+                    if given and sorted(given) != sorted(actual):  # optional lists: checked when given
+                        message = f"says {field} {', '.join(given)}; the catalog says {', '.join(actual) or 'none'}"
+                        out.append(Violation(STRUCTURE, True, message, day.day, ex.id))
+                elif given != actual:
+                    message = f'says {field} "{given}", the catalog says "{actual}"'
+                    out.append(Violation(STRUCTURE, field != "name", message, day.day, ex.id))
             if ex.side == "unilateral":
                 doses.setdefault(ex.id, set()).add(item.dose())
         for ex_id, seen in doses.items():
@@ -71,9 +76,20 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
     return out
 
 
-def _catalog_fields(ex: Exercise, catalog: Catalog) -> dict[str, str]:
-    """The descriptive fields of a plan item that must agree with the catalog entry."""
-    return {"kind": ex.kind, "block": catalog.block(ex.id), "region": ex.region, "position": ex.position}
+def _catalog_fields(ex: Exercise, catalog: Catalog) -> dict[str, str | list[str]]:
+    """The descriptive fields of a plan item and what the catalog entry says. A different name
+    is a warning (people may rename an exercise in their own plan); any other difference is an
+    error, since the person would read one thing and the rules would check another."""
+    return {
+        "name": ex.name,
+        "kind": ex.kind,
+        "block": catalog.block(ex.id),
+        "region": ex.region,
+        "position": ex.position,
+        "equipment": list(ex.equipment),
+        "muscles": list(catalog.muscles(ex.id)),
+        "groups": list(catalog.groups(ex.id)),
+    }
 
 
 def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> list[Violation]:
@@ -87,8 +103,7 @@ def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Pro
     return sorted(found, key=lambda v: not v.hard)
 
 
-def red_flagged(violations: Sequence[Violation], rules: Sequence[Rule]) -> bool:
-    """True when a hard violation comes from a ``refer`` rule: the person should get no plan at
-    all before seeing a doctor (``backplan check`` then exits 3, as ``backplan plan`` does)."""
-    referrals = {r.id for r in rules if r.header.kind == "refer"}
-    return any(v.hard and v.rule_id in referrals for v in violations)
+def red_flagged(rules: Sequence[Rule], profile: Profile) -> bool:
+    """True when a hard ``refer`` rule applies: the person should get no plan at all before
+    seeing a doctor, whatever the plan holds (``backplan check`` then exits 3, as ``plan`` does)."""
+    return any(r.header.kind == "refer" and r.hard and r.applies(profile) for r in rules)

@@ -7,6 +7,7 @@ a doctor first; 4 the hard rules cannot all hold (the message names them); 70 in
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -175,7 +176,7 @@ def check(
         hard = sum(v.hard for v in violations)
         soft = len(violations) - hard
         typer.echo(f"{hard} hard violation(s), {soft} soft warning(s) against {len(rule_list)} rules")
-        if red_flagged(violations, rule_list):
+        if red_flagged(rule_list, person):
             return EXIT_RED_FLAG
         return EXIT_VIOLATION if hard else EXIT_OK
 
@@ -217,7 +218,9 @@ def rules_list(
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*row)
-        Console(width=160, highlight=False).print(table)
+        buffer = io.StringIO()  # rendered first, so a closed pipe is a plain BrokenPipeError
+        Console(file=buffer, width=160, highlight=False, force_terminal=False, color_system=None).print(table)
+        sys.stdout.write(buffer.getvalue())
         typer.echo(f"{len(rows)} of {len(rule_list)} rules")
         return EXIT_OK
 
@@ -252,14 +255,14 @@ def rules_validate(
     """Check rule files: positioned errors, and warnings for rules that can never matter. Exit 2 on an error."""
 
     def action() -> int:
-        from planner.authoring import validate_files
+        from planner.authoring import distinct_files, validate_files
 
         cat = load_catalog(catalog) if catalog is not None else default_catalog()
         findings = validate_files(files, cat, load_rules(default_rule_files(), cat))
         for finding in findings:
             typer.echo(str(finding), err=finding.error)
         errors = sum(f.error for f in findings)
-        typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s) in {len(files)} file(s)")
+        typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s) in {len(distinct_files(files))} file(s)")
         return EXIT_INPUT if errors else EXIT_OK
 
     _guard(debug, action)

@@ -5,8 +5,9 @@ step, so an interrupted run (Ctrl-C, a full disk) leaves either the old file or 
 never half of one. An existing file is replaced only when the caller says ``force``.
 
 A symbolic link is followed: the file it points to is replaced and the link stays. A target
-that is not a regular file (``/dev/stdout``, a named pipe) cannot be renamed over, so it is
-written straight through. A new file gets the usual permissions (0666 less the umask); a
+that is standard output itself (``-o /dev/stdout``, even when the shell redirected it to a file)
+is written to standard output; one that is not a regular file (a device, a named pipe) cannot be
+renamed over, so it is written straight through. A new file gets the usual permissions (0666 less the umask); a
 replaced file keeps its own.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -34,6 +36,9 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
         info = None
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
+    if info is not None and _is_stdout(info):
+        _write_stdout(data, given)  # `-o /dev/stdout`: what the shell redirected, appending kept
+        return
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(path, data, given)  # a device or pipe: nothing there can be lost
         return
@@ -61,6 +66,25 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> None:
         if isinstance(exc, OSError):
             raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
         raise
+
+
+def _is_stdout(info: os.stat_result) -> bool:
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (out.st_dev, out.st_ino) == (info.st_dev, info.st_ino)
+
+
+def _write_stdout(data: bytes, given: str) -> None:
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Where(given)) from None
 
 
 def _write_through(path: Path, data: bytes, given: str) -> None:

@@ -426,7 +426,8 @@ def _clamp_doses(compiled: Compiled, ids: Iterable[str]) -> tuple[dict, dict, di
             low = max((r.low for r in mine if r.low is not None), default=None)
             high = min((r.high for r in mine if r.high is not None), default=None)
             if low is not None and high is not None and low > high:
-                impossible[ex_id] = [r.origin.rule_id for r in mine]
+                # the binding pair: the rules that set the highest minimum and the lowest maximum
+                impossible[ex_id] = [r.origin.rule_id for r in mine if r.low == low or r.high == high]
                 break
             value = values[name]
             if low is not None and value < low:

@@ -167,7 +167,7 @@ def test_validate_warns_about_rules_that_cannot_matter_or_stop_every_plan(tmp_pa
     result = run("rules", "validate", str(odd))
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{odd}:2:5: warning: rule everyone-to-doctor: applies to every profile (no when:), so nobody would ever get a plan\n"
+        f"{odd}:2:5: warning: rule everyone-to-doctor: applies to every profile (no condition in when:), so nobody would ever get a plan\n"
         f'{odd}:7:5: warning: rule no-situps: "select" matches only banned moves, which no plan ever contains\n'
         f"{odd}:12:5: warning: rule acute-no-planks: can never matter: every profile it applies to gets no plan "
         "(rule red-flag-pain-or-injury sends it to a doctor)\n"
@@ -205,3 +205,23 @@ def test_list_with_an_unknown_kind_is_an_error():
     result = run("rules", "list", "--kind", "forbd")
     assert result.exit_code == 2
     assert result.stderr == 'backplan: error: unknown rule kind "forbd" (did you mean "forbid"?)\n'
+
+
+def test_validate_reads_a_soft_refer_as_advice_and_an_empty_when_as_everyone(tmp_path: Path):
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "rules:\n"
+        "  - id: pregnancy-ask\n    kind: refer\n    description: d\n    severity: soft\n"
+        "    when: {conditions: [pregnancy]}\n    message: ask your midwife\n    source: [me]\n"
+        "  - id: pregnancy-no-lying\n    kind: forbid\n    description: d\n"
+        "    when: {conditions: [pregnancy]}\n    select: {position: [prone, supine]}\n    source: [me]\n"
+        "  - id: all-to-doctor\n    kind: refer\n    description: d\n    when: {}\n"
+        "    message: see a doctor\n    source: [me]\n"
+    )
+    result = run("rules", "validate", str(odd), str(odd))  # named twice: one file
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{odd}:15:5: warning: rule all-to-doctor: applies to every profile (no condition in when:), "
+        "so nobody would ever get a plan\n"
+        "0 error(s), 1 warning(s) in 1 file(s)\n"
+    )

@@ -107,3 +107,23 @@ def test_left_and_right_get_the_same_dose(base, rules, catalog):
                 assert f"error [structure] {day.day} {item.exercise}: left and right sides get different doses" in found
                 return
     pytest.skip("no unilateral exercise in this plan")
+
+
+def test_a_renamed_item_is_a_warning_and_wrong_muscles_an_error(base, rules, catalog):
+    profile, plan = base
+    broken = copy.deepcopy(plan)
+    day = first_session(broken)
+    first = day.items[0]
+    day.items[0] = first.model_copy(update={"name": "My walk", "muscles": ["deltoid_x"]})
+    found = violations(broken, rules, catalog, profile)
+    assert f'warning [structure] {day.day} {first.exercise}: says name "My walk", the catalog says "{first.name}"' in found
+    assert any(v.startswith(f"error [structure] {day.day} {first.exercise}: says muscles deltoid_x; the catalog says ")
+               for v in found)
+
+
+def test_red_flag_is_about_the_profile_not_the_plan(rules, catalog):
+    from planner.checker import red_flagged
+
+    assert red_flagged(rules, make_profile(catalog, conditions=["acute_pain"]))
+    assert not red_flagged(rules, make_profile(catalog, conditions=["acute_pain"], cleared_by_doctor=True))
+    assert not red_flagged(rules, make_profile(catalog))

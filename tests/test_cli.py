@@ -159,3 +159,25 @@ def test_a_closed_output_pipe_ends_quietly():
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert err == ""
+
+
+@pytest.mark.parametrize("args", [["rules", "list"], ["--help"], ["version"], ["plan", "-o", "/dev/stdout"]])
+def test_every_command_ends_quietly_on_a_closed_pipe(args):
+    proc = subprocess.Popen([sys.executable, "-m", "planner", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141, err
+    assert err == ""
+
+
+def test_out_to_dev_stdout_redirected_to_a_file_appends(tmp_path: Path):
+    """`backplan plan -o /dev/stdout >> log.txt`: the plan lands in the log, nothing is replaced."""
+    log = tmp_path / "log.txt"
+    log.write_text("old line\n")
+    with open(log, "a") as handle:
+        proc = subprocess.run([sys.executable, "-m", "planner", "plan", "-f", "json", "-o", "/dev/stdout"],
+                              stdout=handle, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = log.read_text()
+    assert text.startswith("old line\n{")
+    assert json.loads(text.split("\n", 1)[1])["days"]

@@ -46,6 +46,8 @@ def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path
         "    select: {id: forearm_plank}\n    hold_s: {min: 60}\n    source: [me]\n"
         "  - id: short-planks\n    kind: dose\n    description: d\n"
         "    select: {id: forearm_plank}\n    hold_s: {max: 30}\n    source: [me]\n"
+        "  - id: some-hold\n    kind: dose\n    description: not part of the contradiction\n"
+        "    select: {id: forearm_plank}\n    hold_s: {min: 10}\n    source: [me]\n"
     )
     profile = make_profile(catalog)
     plan = to_plan(solve([*rules, *load_rule_file(path, catalog)], catalog, profile, seed=0), catalog, profile, 0)
