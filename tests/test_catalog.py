@@ -68,6 +68,13 @@ def test_dumbbell_exercises_carry_the_seed_contraindications(catalog):
         assert set(ex.contraindications) == SEED_002_DUMBBELL_CONDITIONS, ex.id
 
 
+def test_every_stretch_is_held(catalog):
+    """Seed 001 holds stretches 10-20 s; rhythmic movements are `mobility`, so no stretch can slip
+    past the hold rule for want of a hold."""
+    unheld = [ex.id for ex in catalog.exercises.values() if ex.kind == "stretch" and ex.dose.hold_s is None]
+    assert unheld == []
+
+
 def test_sets_cover_the_seed_groups(catalog):
     tags = {t for ex in catalog.exercises.values() for t in ex.tags}
     assert {"preliminary_set", "dumbbell_set", "children_set", "relaxation_sequence", "low_impact"} <= tags
