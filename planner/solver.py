@@ -180,6 +180,50 @@ def _hide(domain, keep) -> bool:
     return bool(domain)
 
 
+class _LinearAtMost(constraint.Constraint):
+    """The sum of ``weights[value]`` over the variables stays at or below zero (a value without a
+    weight adds 0). Load rules are linear in the exercises chosen, so a partial week is refuted
+    as soon as even the best remaining choices cannot bring the sum back down, and values that
+    would overshoot are hidden. The exact load test still runs on complete weeks; this only
+    prunes (with a small tolerance, so it never refutes what the exact test would accept)."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        weights = self.weights
+        total = 0.0
+        free = []
+        for v in variables:
+            if v in assignments:
+                total += weights.get(assignments[v], 0.0)
+            else:
+                best = min((weights.get(x, 0.0) for x in domains[v]), default=0.0)
+                total += best
+                free.append((v, best))
+        room = 1e-6 - total
+        if room < 0:
+            return False
+        if forwardcheck:
+            for v, best in free:
+                if not _hide(domains[v], lambda x, b=best: weights.get(x, 0.0) - b <= room):
+                    return False
+        return True
+
+
+def _load_weights(req: LoadShare | LoadRatio, compiled: Compiled, week: _Week) -> list[dict[str, float]]:
+    """Each load rule as linear forms over exercises, each of which must sum to at most zero:
+    ``numerator - max_ratio * denominator`` for a ratio, and ``group - max_share * total`` per
+    group for a share (an exercise's load is the same wherever it goes)."""
+    one = {x: _week_load(compiled, week, {"_": [x]}, req.ids) for x in req.ids if x in week.doses}
+    if isinstance(req, LoadRatio):
+        return [{x: load.get(req.numerator, 0.0) - req.max_ratio * load.get(req.denominator, 0.0) for x, load in one.items()}]
+    forms = []
+    for g in req.groups:
+        forms.append({x: load.get(g, 0.0) - req.max_share * sum(load.get(h, 0.0) for h in req.groups) for x, load in one.items()})
+    return forms
+
+
 class _Among(constraint.Constraint):
     """Between ``low`` and ``high`` of the variables take a value in ``ids``."""
 
@@ -632,6 +676,10 @@ def _solve_days(compiled: Compiled, week: _Week, rng: random.Random, budget: int
                 if day_vars[d]:
                     problem.addConstraint(_TimeBudget(week.seconds, req.max_seconds), day_vars[d])
         elif isinstance(req, (LoadShare, LoadRatio)):
+            for weights in _load_weights(req, compiled, week):
+                vs = relevant(all_vars, frozenset(weights))
+                if vs:
+                    problem.addConstraint(_LinearAtMost(weights), vs)
             problem.addConstraint(
                 constraint.FunctionConstraint(
                     lambda *vals, r=req, vs=tuple(all_vars): _load_miss(r, dict(zip(vs, vals)), compiled, week) == 0
