@@ -106,7 +106,7 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
                 if other.id != rule.id and not _everyone(other.header.when) and when.implies(other.header.when):
                     warn(f"can never matter: every profile it applies to gets no plan (rule {other.id} sends it to a doctor)")
                     break
-    if kind == "refer" and rule.hard and _everyone(when):
+    if rule.refers and _everyone(when):
         warn("applies to every profile (no condition in when:), so nobody would ever get a plan")
     ages = set(When._many(when.age_group)) if when is not None and when.age_group is not None else None
     for name, selector in _selectors(rule):
@@ -157,7 +157,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
                 combined.append(rule)
             seen[rule.id] = rule
             checked.append(rule)
-    referrals = [r for r in combined if r.header.kind == "refer" and r.hard]
+    referrals = [r for r in combined if r.refers]
     for rule in checked:
         findings.extend(_warnings(rule, catalog, referrals))
     try:

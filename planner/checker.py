@@ -106,4 +106,4 @@ def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Pro
 def red_flagged(rules: Sequence[Rule], profile: Profile) -> bool:
     """True when a hard ``refer`` rule applies: the person should get no plan at all before
     seeing a doctor, whatever the plan holds (``backplan check`` then exits 3, as ``plan`` does)."""
-    return any(r.header.kind == "refer" and r.hard and r.applies(profile) for r in rules)
+    return any(r.refers and r.applies(profile) for r in rules)

@@ -29,7 +29,6 @@ from planner.errors import (
     EXIT_VIOLATION,
     BackplanError,
     InfeasibleError,
-    did_you_mean,
 )
 from planner.files import write_atomic
 from planner.models import SAFETY_NOTICE
@@ -96,6 +95,13 @@ def _guard(debug: bool, action: Callable[[], int]) -> None:
         typer.echo(f"backplan: internal error: {type(exc).__name__}: {exc} (run again with --debug)", err=True)
         raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code)
+
+
+def _check_kind(name: str) -> None:
+    from planner.kinds import REGISTRY, unknown_kind
+
+    if name not in REGISTRY:
+        raise BackplanError(f"{unknown_kind(name)}; see backplan rules kinds")
 
 
 def _load(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
@@ -207,10 +213,9 @@ def rules_list(
         from rich.table import Table
 
         from planner.authoring import rule_rows
-        from planner.kinds import REGISTRY
 
-        if kind is not None and kind not in REGISTRY:
-            raise BackplanError(f'unknown rule kind "{kind}"{did_you_mean(kind, REGISTRY)}')
+        if kind is not None:
+            _check_kind(kind)
         _, rule_list = _load(catalog, rules)
         rows = rule_rows(rule_list, kind, tag, text)
         table = Table(show_lines=False)
@@ -276,12 +281,10 @@ def rules_new(
     """Print a commented template for a new rule of KIND."""
 
     def action() -> int:
-        from planner.errors import did_you_mean
         from planner.kinds import REGISTRY
         from planner.reference import template
 
-        if kind not in REGISTRY:
-            raise BackplanError(f'unknown rule kind "{kind}"{did_you_mean(kind, REGISTRY)}; see backplan rules kinds')
+        _check_kind(kind)
         sys.stdout.write(template(REGISTRY[kind]))
         return EXIT_OK
 
@@ -296,12 +299,11 @@ def rules_kinds(
     """Every rule kind with its parameters, defaults and an example (the text of docs/rules.md)."""
 
     def action() -> int:
-        from planner.errors import did_you_mean
         from planner.kinds import REGISTRY
         from planner.reference import kind_reference
 
-        if name is not None and name not in REGISTRY:
-            raise BackplanError(f'unknown rule kind "{name}"{did_you_mean(name, REGISTRY)}')
+        if name is not None:
+            _check_kind(name)
         for kind_name in [name] if name else sorted(REGISTRY):
             sys.stdout.write(kind_reference(REGISTRY[kind_name], level="##") + "\n")
         return EXIT_OK

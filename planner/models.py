@@ -75,7 +75,12 @@ Sets = Annotated[int, Field(ge=1, le=10)]
 Reps = Annotated[int, Field(ge=1, le=100)]
 HoldSeconds = Annotated[int, Field(ge=1, le=600)]
 Minutes = Annotated[int, Field(ge=1, le=180)]
-NO_AMOUNT = "a dose needs reps, hold_s or minutes"
+
+
+def _require_amount(reps: int | None, hold_s: int | None, minutes: int | None) -> None:
+    """A dose (in the catalog or on a plan item) says how much: reps, a hold or minutes."""
+    if reps is None and hold_s is None and minutes is None:
+        raise ValueError("a dose needs reps, hold_s or minutes")
 
 
 class Dose(Strict):
@@ -88,8 +93,7 @@ class Dose(Strict):
 
     @model_validator(mode="after")
     def _has_amount(self) -> Dose:
-        if self.reps is None and self.hold_s is None and self.minutes is None:
-            raise ValueError(NO_AMOUNT)
+        _require_amount(self.reps, self.hold_s, self.minutes)
         return self
 
     def seconds(self, unilateral: bool = False) -> int:
@@ -294,8 +298,7 @@ class PlanItem(BaseModel):
 
     @model_validator(mode="after")
     def _has_amount(self) -> PlanItem:
-        if self.reps is None and self.hold_s is None and self.minutes is None:
-            raise ValueError(NO_AMOUNT)
+        _require_amount(self.reps, self.hold_s, self.minutes)
         return self
 
     def dose(self) -> Dose:

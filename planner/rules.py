@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from planner.catalog import Catalog, check_word, check_words
 from planner.errors import InputError, Where, did_you_mean
-from planner.kinds import REGISTRY, Kind
+from planner.kinds import REGISTRY, Kind, unknown_kind
 from planner.models import Profile, RuleHeader, Strict, file_body, validate_model
 from planner.requirements import Origin
 from planner.resources import data_dir
@@ -49,6 +49,11 @@ class Rule:
         return self.header.severity == "hard"
 
     @property
+    def refers(self) -> bool:
+        """A hard ``refer`` rule: the profiles it applies to get no plan, only a referral."""
+        return self.header.kind == "refer" and self.hard
+
+    @property
     def origin(self) -> Origin:
         return Origin(self.header.id, self.hard, self.header.weight)
 
@@ -65,8 +70,7 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
     if not isinstance(kind_name, str):
         raise InputError('kind must be one word, such as "forbid"', doc.where((*path, "kind")))
     if kind_name not in REGISTRY:
-        hint = did_you_mean(str(kind_name), REGISTRY)
-        raise InputError(f'unknown rule kind "{kind_name}"{hint}', doc.where((*path, "kind")))
+        raise InputError(unknown_kind(str(kind_name)), doc.where((*path, "kind")))
     kind = REGISTRY[kind_name]
     param_keys = [f.alias or n for n, f in kind.Params.model_fields.items()]
     for key in entry:

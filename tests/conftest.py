@@ -18,6 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("0*.txt"))
 
+# Two dose rules no plank hold can meet together (at least 60 s, at most 30 s).
+CONTRADICTING_PLANK_HOLDS = (
+    "rules:\n  - id: long-planks\n    kind: dose\n    description: d\n"
+    "    select: {id: forearm_plank}\n    hold_s: {min: 60}\n    source: [me]\n"
+    "  - id: short-planks\n    kind: dose\n    description: d\n"
+    "    select: {id: forearm_plank}\n    hold_s: {max: 30}\n    source: [me]\n"
+)
+
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:

@@ -204,7 +204,7 @@ def test_the_same_rule_file_twice_counts_once(tmp_path: Path):
 def test_list_with_an_unknown_kind_is_an_error():
     result = run("rules", "list", "--kind", "forbd")
     assert result.exit_code == 2
-    assert result.stderr == 'backplan: error: unknown rule kind "forbd" (did you mean "forbid"?)\n'
+    assert result.stderr == 'backplan: error: unknown rule kind "forbd" (did you mean "forbid"?); see backplan rules kinds\n'
 
 
 def test_validate_reads_a_soft_refer_as_advice_and_an_empty_when_as_everyone(tmp_path: Path):

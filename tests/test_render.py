@@ -8,8 +8,9 @@ import pytest
 
 from planner.models import SAFETY_NOTICE
 from planner.render import FORMATS, render, to_plan
+from planner.rules import load_rule_file
 from planner.solver import solve
-from tests.conftest import make_profile
+from tests.conftest import CONTRADICTING_PLANK_HOLDS, make_profile
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +39,10 @@ def test_a_missed_soft_rule_is_named_with_where_to_read_about_it(plan):
 
 def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path):
     """An exercise no dose can satisfy is left out, and the plan says which rules did it."""
-    from planner.rules import load_rule_file
-
     path = tmp_path / "r.yaml"
     path.write_text(
-        "rules:\n  - id: long-planks\n    kind: dose\n    description: d\n"
-        "    select: {id: forearm_plank}\n    hold_s: {min: 60}\n    source: [me]\n"
-        "  - id: short-planks\n    kind: dose\n    description: d\n"
-        "    select: {id: forearm_plank}\n    hold_s: {max: 30}\n    source: [me]\n"
-        "  - id: some-hold\n    kind: dose\n    description: not part of the contradiction\n"
+        CONTRADICTING_PLANK_HOLDS
+        + "  - id: some-hold\n    kind: dose\n    description: not part of the contradiction\n"
         "    select: {id: forearm_plank}\n    hold_s: {min: 10}\n    source: [me]\n"
     )
     profile = make_profile(catalog)

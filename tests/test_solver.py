@@ -7,7 +7,7 @@ import pytest
 from planner.errors import InfeasibleError, RedFlagError
 from planner.rules import load_rule_file
 from planner.solver import Settings, solve
-from tests.conftest import make_profile
+from tests.conftest import CONTRADICTING_PLANK_HOLDS, make_profile
 
 
 def test_deterministic_for_a_seed(rules, catalog):
@@ -33,12 +33,7 @@ def test_dose_is_clamped_and_traced(rules, catalog):
 
 def test_dose_rules_that_cannot_both_hold_exclude_the_exercise(rules, catalog, tmp_path):
     path = tmp_path / "r.yaml"
-    path.write_text(
-        "rules:\n  - id: long-planks\n    kind: dose\n    description: d\n"
-        "    select: {id: forearm_plank}\n    hold_s: {min: 60}\n    source: [me]\n"
-        "  - id: short-planks\n    kind: dose\n    description: d\n"
-        "    select: {id: forearm_plank}\n    hold_s: {max: 30}\n    source: [me]\n"
-    )
+    path.write_text(CONTRADICTING_PLANK_HOLDS)
     extra = load_rule_file(path, catalog)
     solution = solve([*rules, *extra], catalog, make_profile(catalog))
     assert set(solution.excluded["forearm_plank"]) == {"long-planks", "short-planks"}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from planner.errors import did_you_mean
+
 from planner.kinds import (
     advice,
     balance,
@@ -29,7 +31,7 @@ from planner.kinds import (
     weekly_count,
 )
 
-__all__ = ["REGISTRY", "Kind"]
+__all__ = ["REGISTRY", "Kind", "unknown_kind"]
 
 Kind = ModuleType
 
@@ -57,3 +59,8 @@ REGISTRY: dict[str, Kind] = {
         weekly_count,
     )
 }
+
+
+def unknown_kind(name: str) -> str:
+    """The message for a kind that is not registered, with a "did you mean"."""
+    return f'unknown rule kind "{name}"{did_you_mean(name, REGISTRY)}'
