@@ -16,10 +16,10 @@ from planner.errors import InputError, Where, did_you_mean
 from planner.kinds.base import Context
 from planner.models import Profile, Selector, When
 from planner.reference import kind_example, kind_summary
-from planner.rules import Rule, load_rule_file, validate_rule_set
+from planner.rules import Rule, distinct_files, load_rule_file, validate_rule_set
 from planner.selectors import select
 
-__all__ = ["rule_rows", "show_rule", "Finding", "distinct_files", "validate_files", "diff_plans", "rule_tags"]
+__all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", "rule_tags"]
 
 
 def rule_tags(rule: Rule) -> list[str]:
@@ -125,14 +125,6 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
         if both:
             warn("ignores exercises selected by both before and after: " + ", ".join(sorted(both)))
     return out
-
-
-def distinct_files(files: Sequence[Path]) -> list[Path]:
-    """The files as given, each real file once (``a.yaml ./a.yaml`` is one file)."""
-    unique: dict[Path, Path] = {}
-    for f in files:
-        unique.setdefault(Path(f).resolve(), Path(f))
-    return list(unique.values())
 
 
 def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:

@@ -209,10 +209,10 @@ def rules_list(
     """List rules: id, kind, hard/soft, source and file:line."""
 
     def action() -> int:
-        from rich.console import Console
         from rich.table import Table
 
         from planner.authoring import rule_rows
+        from planner.render import plain_console
 
         if kind is not None:
             _check_kind(kind)
@@ -224,7 +224,7 @@ def rules_list(
         for row in rows:
             table.add_row(*row)
         buffer = io.StringIO()  # rendered first, so a closed pipe is a plain BrokenPipeError
-        Console(file=buffer, width=160, highlight=False, force_terminal=False, color_system=None).print(table)
+        plain_console(buffer, 160).print(table)
         sys.stdout.write(buffer.getvalue())
         typer.echo(f"{len(rows)} of {len(rule_list)} rules")
         return EXIT_OK
@@ -260,7 +260,8 @@ def rules_validate(
     """Check rule files: positioned errors, and warnings for rules that can never matter. Exit 2 on an error."""
 
     def action() -> int:
-        from planner.authoring import distinct_files, validate_files
+        from planner.authoring import validate_files
+        from planner.rules import distinct_files
 
         cat = load_catalog(catalog) if catalog is not None else default_catalog()
         findings = validate_files(files, cat, load_rules(default_rule_files(), cat))

@@ -118,9 +118,15 @@ def _markdown(plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def plain_console(buffer: io.StringIO, width: int) -> Console:
+    """A rich console that writes plain text (no colour, no terminal codes) into ``buffer``, so
+    tables are rendered first and written to the terminal or a file in one piece."""
+    return Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+
+
 def _table(plan: Plan, width: int = 110) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+    console = plain_console(buffer, width)
     name = plan.profile.name if plan.profile else "default"
     console.print(f"Weekly back plan: {name}")
     console.print(f"NOTICE: {plan.notice}")

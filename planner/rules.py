@@ -22,7 +22,7 @@ from planner.requirements import Origin
 from planner.resources import data_dir
 from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["Rule", "RuleFile", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS"]
+__all__ = ["Rule", "RuleFile", "distinct_files", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS"]
 
 HEADER_KEYS = tuple(RuleHeader.model_fields)
 
@@ -110,16 +110,19 @@ def default_rule_files() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
 
 
+def distinct_files(files: Iterable[Path | str]) -> list[Path]:
+    """The files as given, each real file once (``a.yaml ./a.yaml`` is one file)."""
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(Path(f).resolve(), Path(f))
+    return list(unique.values())
+
+
 def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
     """Load every rule file (a file named twice counts once); ids must be unique across all of them."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    loaded: set[Path] = set()
-    for path in files:
-        resolved = Path(path).resolve()
-        if resolved in loaded:  # the same file named twice holds the same rules
-            continue
-        loaded.add(resolved)
+    for path in distinct_files(files):
         for rule in load_rule_file(path, catalog):
             if rule.id in seen:
                 raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
