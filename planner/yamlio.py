@@ -143,11 +143,25 @@ def _prescan(text: str, file: str) -> bool:
     tags (``!!python/object``, ``!mine``, even ``!!int``: values are always written plain) early.
 
     Returns whether the text uses aliases (which the value count then explains).
+
+    libyaml's scanner reads ahead and, from PyYAML 6.0.4 on, stops very deep flow nesting with
+    its own unpositioned-for-us error before the 41st opener is ever handed out; the pure-Python
+    scanner has no such limit, so the text is scanned again with it to report backplan's own
+    message at the opener that crosses the limit, whatever PyYAML version is installed.
     """
+    try:
+        return _scan_tokens(text, file, _LOADER)
+    except yaml.MarkedYAMLError as exc:
+        if _LOADER is yaml.SafeLoader or "nesting depth" not in str(exc.problem or ""):
+            raise
+        return _scan_tokens(text, file, yaml.SafeLoader)
+
+
+def _scan_tokens(text: str, file: str, loader: type) -> bool:
     depth = 0
     scalars = 0
     aliases = False
-    for token in yaml.scan(text, Loader=_LOADER):
+    for token in yaml.scan(text, Loader=loader):
         if isinstance(token, _OPENERS):
             depth += 1
             if depth > MAX_DEPTH:
