@@ -52,15 +52,15 @@ app = typer.Typer(
 
 CatalogOpt = Annotated[
     Optional[Path],
-    typer.Option("--catalog", metavar="DIR", help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
+    typer.Option("--catalog", metavar="DIR", readable=False, help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
 ]
 RulesOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", "-r", metavar="FILE", help="Extra rule file(s), added to the shipped rules. Repeatable."),
+    typer.Option("--rules", "-r", metavar="FILE", readable=False, help="Extra rule file(s), added to the shipped rules. Repeatable."),
 ]
 ProfileOpt = Annotated[
     Optional[Path],
-    typer.Option("--profile", "-p", metavar="FILE", help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
+    typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
 
@@ -155,10 +155,10 @@ def plan(
 
 @app.command()
 def check(
-    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="A plan in the JSON format `backplan plan --format json` writes.")],
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes.")],
     profile: Annotated[
         Optional[Path],
-        typer.Option("--profile", "-p", metavar="FILE", help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
+        typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
     ] = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
@@ -253,7 +253,7 @@ def rules_show(
 
 @rules_app.command("validate")
 def rules_validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Rule files to check.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", readable=False, help="Rule files to check.")],
     catalog: CatalogOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -314,7 +314,7 @@ def rules_kinds(
 
 @rules_app.command("diff")
 def rules_diff(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The rule file whose effect to show.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="The rule file whose effect to show.")],
     profile: ProfileOpt = None,
     catalog: CatalogOpt = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for both plans.")] = 0,

@@ -8,6 +8,7 @@ nothing else in the package prints errors or chooses exit codes.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -52,12 +53,49 @@ class Where:
         return ":".join(parts)
 
 
+MAX_QUOTED = 60  # longest quoted user text repeated whole in a message
+
+
+def _quoted(match: re.Match[str]) -> str:
+    text = match.group(1)
+    if len(text) > MAX_QUOTED:
+        return f'"{_escaped(text[: MAX_QUOTED - 1])}…" ({len(text):,} characters)'
+    return f'"{_escaped(text)}"'
+
+
+def _escaped(text: str, keep: str = "") -> str:
+    return "".join(_visible(ch) if ch not in keep else ch for ch in text)
+
+
+def safe_message(message: str) -> str:
+    """A message fit for one terminal line: long quoted values cut, control characters escaped.
+
+    Values quoted from a user's file can be megabytes long or hold escape sequences, newlines or
+    bidirectional overrides; a message repeats at most ``MAX_QUOTED`` characters of each and shows
+    every control or format character (a newline too, inside quotes) as a visible ``\\x..``/``\\u....`` escape.
+    """
+    parts = re.split(r'("[^"]*")', message)
+    return "".join(
+        _quoted(re.match(r'"(.*)"', part, re.S)) if part.startswith('"') and len(part) > 1 and part.endswith('"')  # type: ignore[arg-type]
+        else _escaped(part, keep="\n")
+        for part in parts
+    )
+
+
+def _visible(ch: str) -> str:
+    if ch.isprintable() or ch == " ":
+        return ch
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 class BackplanError(Exception):
     """Base of every error backplan reports to a user."""
 
     exit_code = EXIT_INPUT
 
     def __init__(self, message: str, where: Where | None = None) -> None:
+        message = safe_message(message)
         super().__init__(message)
         self.message = message
         self.where = where

@@ -384,6 +384,8 @@ def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple
             clean = clean[:-1]
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             message = "Input should be a mapping of keys to values"
+        elif kind in ("int_type", "float_type", "int_from_float"):
+            message = _not_a_number(error.get("input"), whole=kind != "float_type") or message
         elif kind == "too_short":
             message = f"needs at least {error['ctx']['min_length']} item(s)"
         elif kind == "too_long":
@@ -392,6 +394,20 @@ def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple
             message = message[len("Value error, ") :]
         prefix = _loc_text(tuple(clean))
         raise InputError(f"{prefix}: {message}" if prefix else message, where) from None
+
+
+def _not_a_number(value: Any, whole: bool) -> str | None:
+    """Say why ``value`` is not the number a field needs, in the user's terms."""
+    number = "a whole number" if whole else "a number"
+    if isinstance(value, float) and whole:
+        return f"{value:g} is not {number}"
+    if not isinstance(value, str):
+        return None
+    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]*)?", value.strip()):
+        return f'"{value}" is quoted text, not {number}; write it without quotes'
+    if re.fullmatch(r"[-+]?[0-9][0-9a-fA-FxXoObB_:.]*", value.strip()):
+        return f'"{value}" is not {number}; write numbers in plain decimal digits, e.g. 40'
+    return f'"{value}" is not {number}'
 
 
 def _submodel(model: type[BaseModel], loc: list[Any]) -> type[BaseModel] | None:

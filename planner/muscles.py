@@ -163,7 +163,22 @@ class MuscleGraph:
                 if name not in seen or seen[name] == "a region":
                     hint = did_you_mean(name, seen)
                     raise InputError(f'unknown muscle or group "{name}"{hint}', doc.where(("antagonists", i, j)))
-        return cls(spec)
+        graph = cls(spec)
+        for i, (a, b) in enumerate(spec.antagonists):
+            problem = graph.overlap(a, b)
+            if problem:
+                raise InputError(f"an antagonist pair needs two separate parts: {problem}", doc.where(("antagonists", i, 1)))
+        return graph
+
+    def overlap(self, a: str, b: str) -> str | None:
+        """Why ``a`` and ``b`` cannot be compared with each other (the same part, or one inside
+        the other), or ``None`` when they are separate."""
+        if a == b:
+            return f'"{a}" is paired with itself'
+        if a in self.ancestors_of(b) or b in self.ancestors_of(a):
+            inner, outer = (a, b) if b in self.ancestors_of(a) else (b, a)
+            return f'"{inner}" is part of "{outer}"'
+        return None
 
     def describe(self) -> Mapping[str, list[str]]:
         """Groups by region, for documentation and notebooks."""

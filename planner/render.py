@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from planner.catalog import Catalog
 from planner.models import Plan, PlanDay, PlanItem, Profile
@@ -74,6 +76,27 @@ def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:
     ]
 
 
+def visible(text: str) -> str:
+    """Text from a user's file made inert for a terminal: every control or format character
+    (escape sequences, newlines, bidirectional overrides such as U+202E) shown as an escape."""
+    return "".join(ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+                   for ch in text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>#|~])")
+
+
+def md(text: str) -> str:
+    """User text for Markdown: inert for the terminal and for Markdown (no headings, links,
+    HTML or table breaks can be injected)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+
+
+def _json_text(text: str) -> str:
+    """JSON with every non-printable character escaped (``json`` leaves U+202E and the like raw)."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\u{ord(ch):04x}" for ch in text)
+
+
 def dose_text(item: PlanItem) -> str:
     parts = []
     if item.reps is not None:
@@ -99,7 +122,7 @@ def _soft_text(plan: Plan) -> str:
 
 
 def _markdown(plan: Plan) -> str:
-    lines = [f"# Weekly back plan: {plan.profile.name if plan.profile else 'default'}", "", f"> {plan.notice}", ""]
+    lines = [f"# Weekly back plan: {md(plan.profile.name) if plan.profile else 'default'}", "", f"> {md(plan.notice)}", ""]
     for day in plan.days:
         lines.append(f"## {DAY_NAMES.get(day.day, day.day)}")
         if not day.items:
@@ -107,14 +130,14 @@ def _markdown(plan: Plan) -> str:
             continue
         lines += ["", "| # | block | exercise | dose | why |", "|---|---|---|---|---|"]
         for n, item in enumerate(day.items, 1):
-            lines.append(f"| {n} | {item.block} | {_name(item)} | {dose_text(item)} | {', '.join(item.why)} |")
+            lines.append(f"| {n} | {md(item.block)} | {md(_name(item))} | {dose_text(item)} | {md(', '.join(item.why))} |")
         lines.append("")
     if plan.advice:
-        lines += ["## Advice", ""] + [f"- {a}" for a in plan.advice] + [""]
+        lines += ["## Advice", ""] + [f"- {md(a)}" for a in plan.advice] + [""]
     if plan.notes:
-        lines += ["## Notes", ""] + [f"- {n}" for n in plan.notes] + [""]
+        lines += ["## Notes", ""] + [f"- {md(n)}" for n in plan.notes] + [""]
     if plan.soft_misses:
-        lines += [_soft_text(plan), ""]
+        lines += [_soft_text(plan), ""]  # rule ids only: they cannot hold Markdown
     return "\n".join(lines)
 
 
@@ -127,37 +150,42 @@ def plain_console(buffer: io.StringIO, width: int) -> Console:
 def _table(plan: Plan, width: int = 110) -> str:
     buffer = io.StringIO()
     console = plain_console(buffer, width)
+
+    def say(text: str) -> None:  # no rich markup: "[bold]" in a name is printed, not obeyed
+        console.print(Text(visible(text)))
+
     name = plan.profile.name if plan.profile else "default"
-    console.print(f"Weekly back plan: {name}")
-    console.print(f"NOTICE: {plan.notice}")
+    say(f"Weekly back plan: {name}")
+    say(f"NOTICE: {plan.notice}")
     for day in plan.days:
         if not day.items:
-            console.print(f"\n{DAY_NAMES.get(day.day, day.day)}: rest day")
+            console.print()
+            say(f"{DAY_NAMES.get(day.day, day.day)}: rest day")
             continue
         table = Table(title=DAY_NAMES.get(day.day, day.day), title_justify="left", show_lines=False)
         for column in ("#", "block", "exercise", "dose", "why"):
             table.add_column(column, overflow="fold")
         for n, item in enumerate(day.items, 1):
-            table.add_row(str(n), item.block, _name(item), dose_text(item), ", ".join(item.why))
+            cells = (str(n), item.block, _name(item), dose_text(item), ", ".join(item.why))
+            table.add_row(*(Text(visible(cell)) for cell in cells))
         console.print()
         console.print(table)
-    if plan.advice:
-        console.print("\nAdvice:")
-        for a in plan.advice:
-            console.print(f"  - {a}")
-    if plan.notes:
-        console.print("\nNotes:")
-        for n in plan.notes:
-            console.print(f"  - {n}")
+    for title, lines in (("Advice:", plan.advice), ("Notes:", plan.notes)):
+        if lines:
+            console.print()
+            say(title)
+            for line in lines:
+                say(f"  - {line}")
     if plan.soft_misses:
-        console.print("\n" + _soft_text(plan))
+        console.print()
+        say(_soft_text(plan))
     return buffer.getvalue()
 
 
 def render(plan: Plan, fmt: str, width: int = 110) -> str:
     """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only."""
     if fmt == "json":
-        return json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        return _json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
         return _markdown(plan)
     return _table(plan, max(60, width))

@@ -109,6 +109,8 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         """A scalar's value; text that does not fit its (explicit) type is a positioned error."""
         try:
+            if node.tag == "tag:yaml.org,2002:int":
+                return int(node.value, 10)  # decimal, whatever the leading zeros (YAML 1.2)
             return self.scalars.construct_object(node)
         except (ValueError, IndexError, KeyError, TypeError, OverflowError) as exc:
             tag = node.tag.replace("tag:yaml.org,2002:", "")
@@ -119,7 +121,34 @@ class _Builder:
             raise self.fail(problem, node) from None
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with numbers read as a person means them (YAML 1.2 core rules).
+
+    YAML 1.1 reads ``045`` as 37 (octal), ``1:00`` as 60 (base 60), ``0x28`` and ``4_0`` as 40,
+    ``2024-01-01`` as a date and ``=`` as a "value" marker. Here a plain whole number is decimal
+    whatever its leading zeros (``045`` is 45); numbers are plain decimal digits (with an optional
+    sign, point and exponent); every other form stays text, so a field that needs a number says
+    so at the value's position instead of silently reading something else. ``true``/``false``
+    (and YAML 1.1's ``yes``/``no``/``on``/``off``) and ``null``/``~``/empty keep their meaning.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"):
+            _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+_LOADER = _Loader
 _OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
             yaml.FlowSequenceStartToken)
 _CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -152,7 +181,7 @@ def _prescan(text: str, file: str) -> bool:
     try:
         return _scan_tokens(text, file, _LOADER)
     except yaml.MarkedYAMLError as exc:
-        if _LOADER is yaml.SafeLoader or "nesting depth" not in str(exc.problem or ""):
+        if _BASE_LOADER is yaml.SafeLoader or "nesting depth" not in str(exc.problem or ""):
             raise
         return _scan_tokens(text, file, yaml.SafeLoader)
 
@@ -230,6 +259,31 @@ def _json_error(text: str, file: str) -> None:
         raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Where(file, 1, 1)) from None
 
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16")
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """``"UTF-16"``/``"UTF-32"`` for text in those encodings (with or without a byte-order mark)."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[: len(raw[:512]) // 4 * 4]
+    if not head:
+        return None
+    quarter = len(head) // 4
+
+    def zeros(start: int, step: int) -> int:
+        return head[start::step].count(0)
+
+    if zeros(1, 4) + zeros(2, 4) + zeros(3, 4) >= 3 * quarter - 1 or zeros(0, 4) + zeros(1, 4) + zeros(2, 4) >= 3 * quarter - 1:
+        return "UTF-32"  # ASCII text as four bytes a character, three of them zero
+    if max(zeros(0, 2), zeros(1, 2)) >= 2 * quarter - 1:
+        return "UTF-16"  # ASCII text as two bytes a character, one of them zero
+    return None
+
+
 def load_yaml_file(path: Path | str, display: str | None = None) -> Document:
     """Read and parse one YAML file; every failure is an :class:`InputError` naming the file."""
     path = Path(path)
@@ -240,13 +294,19 @@ def load_yaml_file(path: Path | str, display: str | None = None) -> Document:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", Where(name, 1, 1))
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: /dev/zero, an endless pipe
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", Where(name, 1, 1))
     except FileNotFoundError:
         raise InputError("file not found", Where(name)) from None
     except PermissionError:
         raise InputError("permission denied", Where(name)) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", Where(name)) from None
+    wide = _wide_encoding(raw)
+    if wide:
+        raise InputError(f"the file is {wide} text; save it as UTF-8", Where(name, 1, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -181,3 +181,28 @@ def test_out_to_dev_stdout_redirected_to_a_file_appends(tmp_path: Path):
     text = log.read_text()
     assert text.startswith("old line\n{")
     assert json.loads(text.split("\n", 1)[1])["days"]
+
+
+def _without_read_override() -> list[str]:
+    """A command prefix that runs as root without the power to read other people's files, or a
+    skip: as root, chmod 000 does not stop a read, so the test drops that capability."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root and setpriv (util-linux) is missing: cannot make a file unreadable")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+@pytest.mark.parametrize("args", [
+    ("plan", "-p", "{f}"), ("plan", "-r", "{f}"), ("check", "{f}"), ("rules", "diff", "{f}"),
+])
+def test_an_unreadable_file_is_one_line_of_ours(tmp_path: Path, args):
+    path = tmp_path / "secret.yaml"
+    path.write_text("name: x\n")
+    path.chmod(0)
+    command = [*_without_read_override(), sys.executable, "-m", "planner", *(a.format(f=path) for a in args)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (2, f"backplan: error: {path}: permission denied\n")

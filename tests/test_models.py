@@ -42,7 +42,7 @@ def test_missing_key():
 
 def test_wrong_type():
     assert invalid(Profile, "days: [mon]\nsession_minutes: thirty\n") == (
-        "f.yaml:2:18: session_minutes: Input should be a valid integer"
+        "f.yaml:2:18: session_minutes: \"thirty\" is not a whole number"
     )
 
 

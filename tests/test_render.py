@@ -52,3 +52,32 @@ def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path
     assert plan.notes == [note]
     assert f"- {note}" in render(plan, "markdown")
     assert json.loads(render(plan, "json"))["notes"] == [note]
+
+
+HOSTILE_NAME = "[/x] hi [bold]B\x1b[31mred\u202eevil\n## Monday\n- Toe touches |x|"
+
+
+@pytest.fixture(scope="module")
+def hostile_plan(rules, catalog):
+    profile = make_profile(catalog, name=HOSTILE_NAME)
+    return to_plan(solve(rules, catalog, profile, seed=0), catalog, profile, 0)
+
+
+def test_text_from_a_file_is_data_in_the_table(hostile_plan):
+    first = render(hostile_plan, "table").splitlines()[0]
+    assert first == "Weekly back plan: [/x] hi [bold]B\\x1b[31mred\\u202eevil\\x0a## Monday\\x0a- Toe touches |x|"
+
+
+def test_text_from_a_file_is_data_in_markdown(hostile_plan):
+    text = render(hostile_plan, "markdown")
+    assert text.splitlines()[0] == (
+        "# Weekly back plan: \\[/x\\] hi \\[bold\\]B\\\\x1b\\[31mred\\\\u202eevil\\\\x0a\\#\\# Monday\\\\x0a- Toe touches \\|x\\|"
+    )
+    assert [line for line in text.splitlines() if line.startswith("## Monday")] == ["## Monday"]
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+def test_text_from_a_file_is_escaped_in_json(hostile_plan):
+    text = render(hostile_plan, "json")
+    assert "\x1b" not in text and "\u202e" not in text and "\\u202e" in text
+    assert json.loads(text)["profile"]["name"] == HOSTILE_NAME

@@ -128,3 +128,66 @@ def test_json_files_get_json_errors(tmp_path: Path):
 )
 def test_values_the_fuzzer_found(text, message):
     assert error(text) == message
+
+
+# ---- numbers read as a person means them (YAML 1.2 core), issue "inputs that cannot hurt" ----
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("045", 45), ("007", 7), ("+12", 12), ("-3", -3), ("40", 40), ("1.5", 1.5), ("1e3", 1000.0),
+    ("0x28", "0x28"), ("0o50", "0o50"), ("1:00", "1:00"), ("4_0", "4_0"), ("2024-01-01", "2024-01-01"),
+    ("=", "="), ("yes", True), ("false", False), ("~", None), ("'045'", "045"),
+])
+def test_numbers_are_plain_decimal_and_other_forms_stay_text(text, value):
+    assert load_yaml_text(f"a: {text}\n", "f.yaml").data == {"a": value}
+
+
+def test_a_merge_key_is_still_refused():
+    assert error("a: &x {b: 1}\nc:\n  <<: *x\n") == 'f.yaml:3:3: merge keys ("<<") are not supported; write the keys out'
+
+
+# ---- bounded reads: never more than the size limit from any kind of file ----
+
+def test_an_endless_device_is_cut_at_the_size_limit():
+    with pytest.raises(InputError) as info:
+        load_yaml_file("/dev/zero")
+    assert str(info.value) == "/dev/zero:1:1: file is larger than 2 MiB"
+
+
+def _peak_of_child(command: list[str], stdin_command: list[str]) -> tuple[int, str, int]:
+    """Run ``stdin_command | command`` from a fresh Python and return (exit, stderr, peak KiB of command)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import resource, subprocess, sys\n"
+        f"feed = subprocess.Popen({stdin_command!r}, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+        f"run = subprocess.run({command!r}, stdin=feed.stdout, capture_output=True, text=True)\n"
+        "feed.kill(); feed.wait()\n"
+        "print(run.returncode); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.stderr.write(run.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    code, peak = done.stdout.split()
+    return int(code), done.stderr, int(peak)
+
+
+def test_an_endless_pipe_is_cut_at_the_size_limit_with_bounded_memory():
+    import sys
+
+    code, stderr, peak_kib = _peak_of_child([sys.executable, "-m", "planner", "plan", "-p", "/dev/stdin"], ["yes"])
+    assert (code, stderr) == (2, "backplan: error: /dev/stdin:1:1: file is larger than 2 MiB\n")
+    assert peak_kib < 200 * 1024, f"peak {peak_kib} KiB"  # the limit is 2 MiB: no growth with the input
+
+
+# ---- wide encodings are named ----
+
+@pytest.mark.parametrize(("encoding", "name"), [
+    ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-16", "UTF-16"),
+    ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-32", "UTF-32"),
+])
+def test_wide_encodings_are_named(tmp_path: Path, encoding, name):
+    path = tmp_path / "p.yaml"
+    path.write_bytes("name: x\nage_group: adult\n".encode(encoding))
+    with pytest.raises(InputError) as info:
+        load_yaml_file(path)
+    assert str(info.value) == f"{path}:1:1: the file is {name} text; save it as UTF-8"

@@ -22,6 +22,7 @@ from typing import Annotated
 from pydantic import Field
 
 from planner.catalog import check_word
+from planner.errors import InputError
 from planner.kinds.balance import week_load
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict, Word
@@ -41,6 +42,9 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_selectors(params, catalog, doc, path, "select")
     check_word(params.numerator, catalog.graph.names, "muscle, group or region", doc, (*path, "numerator"))
     check_word(params.denominator, catalog.graph.names, "muscle, group or region", doc, (*path, "denominator"))
+    problem = catalog.graph.overlap(params.numerator, params.denominator)
+    if problem:
+        raise InputError(f"a load ratio compares two separate parts: {problem}", doc.where((*path, "denominator")))
 
 
 def compile(rule, ctx: Context) -> list:
