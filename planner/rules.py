@@ -22,13 +22,16 @@ from planner.requirements import Origin
 from planner.resources import data_dir
 from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["Rule", "RuleFile", "distinct_files", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS"]
+__all__ = ["Rule", "RuleFile", "distinct_files", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS",
+           "MAX_RULES", "MAX_RULES_PER_FILE"]
 
 HEADER_KEYS = tuple(RuleHeader.model_fields)
+MAX_RULES_PER_FILE = 2000
+MAX_RULES = 2500  # in all files together (shipped and --rules), however often --rules is repeated
 
 
 class RuleFile(Strict):
-    rules: Annotated[list[dict[str, Any]], Field(max_length=2000)]
+    rules: Annotated[list[dict[str, Any]], Field(max_length=MAX_RULES_PER_FILE)]
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
     seen: dict[str, Rule] = {}
     for path in distinct_files(files):
         for rule in load_rule_file(path, catalog):
+            if len(rules) == MAX_RULES:
+                raise InputError(f"too many rules: more than {MAX_RULES} in all rule files together", rule.where)
             if rule.id in seen:
                 raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
             seen[rule.id] = rule
