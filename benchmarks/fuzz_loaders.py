@@ -22,13 +22,13 @@ import argparse
 import datetime as dt
 import itertools
 import json
-import warnings
 import platform
 import re
 import signal
 import sys
 import time
 import traceback
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,11 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _common import code_state  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis.errors import HypothesisWarning  # noqa: E402
 
 from tests.test_fuzz_loaders import TARGETS, Scratch  # noqa: E402
-from _common import code_state  # noqa: E402
 
 # examples per Hypothesis run, per target: about 5-10 s each, so every target gets many turns
 CHUNK = {

@@ -41,13 +41,15 @@ except ImportError:  # pragma: no cover - optional tool
     sys.exit("atheris is not installed; see the docstring of this script (pip install atheris)")
 
 with atheris.instrument_imports(include=["planner", "yaml"]):
-    import planner.catalog  # noqa: F401
-    import planner.profile  # noqa: F401
-    import planner.rules  # noqa: F401
-    import planner.yamlio  # noqa: F401
     import yaml  # noqa: F401
 
+    import planner.catalog  # noqa: F401
+    import planner.loading.yamlio  # noqa: F401
+    import planner.profile  # noqa: F401
+    import planner.rules  # noqa: F401
+
 from fuzz_loaders import signature, size  # noqa: E402
+
 from tests.test_fuzz_loaders import (  # noqa: E402
     CATALOG_FILES,
     OPS,

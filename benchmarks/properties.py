@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _common import code_state  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -43,7 +44,6 @@ from planner.errors import InfeasibleError, RedFlagError  # noqa: E402
 from planner.render import to_plan  # noqa: E402
 from planner.solver import solve  # noqa: E402
 from tests.test_properties import CATALOG, OPTIONAL_RULES, RULES, assert_safe, profiles  # noqa: E402
-from _common import code_state  # noqa: E402
 
 PLAN = "plan passed the checker"
 RED_FLAG = "red flag"

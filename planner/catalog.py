@@ -16,12 +16,14 @@ from typing import Annotated
 from pydantic import Field
 
 from planner.errors import InputError, Where, did_you_mean
-from planner.models import CatalogFile, Exercise, Strict, file_body, validate_model
+from planner.loading.resources import data_dir
+from planner.loading.validation import file_body, validate_model
+from planner.loading.words import check_word, check_words
+from planner.loading.yamlio import Document, load_yaml_file
+from planner.models import CatalogFile, Exercise, Strict
 from planner.muscles import MuscleGraph
-from planner.resources import data_dir
-from planner.yamlio import Document, load_yaml_file
 
-__all__ = ["Vocab", "Catalog", "load_catalog", "default_catalog", "check_word", "check_words"]
+__all__ = ["Vocab", "Catalog", "load_catalog", "default_catalog"]
 
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 WordList = Annotated[list[Word], Field(min_length=1, max_length=200)]
@@ -40,19 +42,6 @@ class Vocab(Strict):
     days: Annotated[list[Word], Field(min_length=7, max_length=7)]
     equipment: Annotated[dict[Word, str], Field(min_length=1)]
     conditions: Annotated[dict[Word, str], Field(min_length=1)]
-
-
-def check_word(word: str, known: Iterable[str], what: str, doc: Document, path: tuple) -> None:
-    """Raise a positioned "unknown <what>" error unless ``word`` is in ``known``."""
-    known = list(known)
-    if word not in known:
-        raise InputError(f'unknown {what} "{word}"{did_you_mean(word, known)}', doc.where(path))
-
-
-def check_words(words: Iterable[str], known: Iterable[str], what: str, doc: Document, path: tuple) -> None:
-    known = list(known)
-    for i, word in enumerate(words):
-        check_word(word, known, what, doc, (*path, i))
 
 
 @dataclass

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.catalog import Catalog
+from planner.contract import Plan
 from planner.errors import InputError, did_you_mean
 from planner.kinds.base import Context, Violation, Week
-from planner.models import BANNED_RULE_ID, Dose, Exercise, Plan, Profile, file_body, validate_model
+from planner.loading.validation import file_body, validate_model
+from planner.loading.yamlio import Document, load_yaml_file
+from planner.models import BANNED_RULE_ID, Dose, Exercise, Profile
 from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
-from planner.yamlio import Document, load_yaml_file
 
 __all__ = ["check_plan", "load_plan", "plan_profile", "red_flagged", "STRUCTURE"]
 

@@ -1,6 +1,6 @@
 """Pydantic models for everything backplan reads or writes.
 
-Exercises, profiles, rule headers, selectors and the plan (the JSON contract) live here. Words
+Exercises, profiles, rule headers and selectors live here (the plan contract is :mod:`planner.contract`). Words
 that come from a vocabulary (kinds, regions, equipment, conditions, muscles ...) are plain strings
 in these models and are checked against the data in ``catalog/vocab.yaml`` and
 ``catalog/muscles.yaml`` by the loaders, so vocabularies stay data.
@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from planner.errors import InputError, Where, did_you_mean
-from planner.yamlio import Document
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
     "Strict",
@@ -23,6 +20,11 @@ __all__ = [
     "Word",
     "Dose",
     "Ban",
+    "Sets",
+    "Reps",
+    "HoldSeconds",
+    "Minutes",
+    "require_amount",
     "Muscles",
     "Exercise",
     "CatalogFile",
@@ -30,21 +32,14 @@ __all__ = [
     "When",
     "Selector",
     "RuleHeader",
-    "PlanItem",
-    "PlanDay",
-    "Plan",
-    "validate_model",
-    "file_body",
     "SAFETY_NOTICE",
     "BANNED_RULE_ID",
-    "PLAN_SCHEMA_VERSION",
 ]
 
 SAFETY_NOTICE = (
     "Talk to your doctor or physiotherapist before starting or changing an exercise plan. "
     "Move slowly and never bounce; stop and seek advice if pain is sharp, new or getting worse."
 )
-PLAN_SCHEMA_VERSION = 1
 BANNED_RULE_ID = "builtin:banned-moves"  # banned catalog entries never appear, whatever the rules say
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
@@ -77,7 +72,7 @@ HoldSeconds = Annotated[int, Field(ge=1, le=600)]
 Minutes = Annotated[int, Field(ge=1, le=180)]
 
 
-def _require_amount(reps: int | None, hold_s: int | None, minutes: int | None) -> None:
+def require_amount(reps: int | None, hold_s: int | None, minutes: int | None) -> None:
     """A dose (in the catalog or on a plan item) says how much: reps, a hold or minutes."""
     if reps is None and hold_s is None and minutes is None:
         raise ValueError("a dose needs reps, hold_s or minutes")
@@ -93,7 +88,7 @@ class Dose(Strict):
 
     @model_validator(mode="after")
     def _has_amount(self) -> Dose:
-        _require_amount(self.reps, self.hold_s, self.minutes)
+        require_amount(self.reps, self.hold_s, self.minutes)
         return self
 
     def seconds(self, unilateral: bool = False) -> int:
@@ -273,165 +268,3 @@ class RuleHeader(Strict):
     @classmethod
     def _source_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-
-
-class PlanItem(BaseModel):
-    """One line of a session. A unilateral exercise appears as a left and a right item side by side."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    exercise: Ident = Field(description="Catalog id of the exercise.")
-    name: str = Field(description="Human name of the exercise.")
-    kind: str = Field(description="Exercise kind (warmup, relaxation, mobility, stretch, strength, aerobic, cooldown).")
-    block: str = Field(description="The item's role in the session: warmup, relaxation, stretch, strength, aerobic or cooldown.")
-    region: str = Field(description="Main body region (neck ... legs, full_body).")
-    position: str = Field(description="Body position (standing, seated, supine, prone, quadruped, side, ...).")
-    side: Literal["both", "left", "right"] = Field(description="both for bilateral work; left/right items of a unilateral exercise stand next to each other.")
-    equipment: list[str] = Field(default=[], description="Equipment the exercise needs.")
-    muscles: list[str] = Field(default=[], description="Primary then secondary muscles (muscle-graph names).")
-    groups: list[str] = Field(default=[], description="Every muscle group and region the exercise works, as named in the muscle graph (e.g. core, hips, legs).")
-    sets: Sets | None = Field(default=None, description="Number of sets (1-10).")
-    reps: Reps | None = Field(default=None, description="Repetitions per set, per side for left/right items (1-100).")
-    hold_s: HoldSeconds | None = Field(default=None, description="Seconds held (1-600): per repetition when reps is given, else per set.")
-    minutes: Minutes | None = Field(default=None, description="Duration in minutes (1-180): aerobic work, warm-ups, sequences.")
-    why: list[str] = Field(default=[], description="Ids of the rules that put the item here: counts it is needed for, ordering, dose changes, side pairing.")
-
-    @model_validator(mode="after")
-    def _has_amount(self) -> PlanItem:
-        _require_amount(self.reps, self.hold_s, self.minutes)
-        return self
-
-    def dose(self) -> Dose:
-        return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
-
-
-class PlanDay(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    day: str = Field(description="mon, tue, wed, thu, fri, sat or sun, in that order.")
-    items: list[PlanItem] = Field(default=[], description="The session in order; empty on a rest day.")
-
-
-class Plan(BaseModel):
-    """The plan contract written by ``--format json`` and read by ``backplan check``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    schema_version: Literal[1] = Field(default=PLAN_SCHEMA_VERSION, description="Version of this format.")
-    notice: str = Field(default=SAFETY_NOTICE, description="Safety notice: talk to your doctor.")
-    profile: Profile | None = Field(default=None, description="The profile the plan was made for; check uses it unless --profile is given.")
-    seed: int | None = Field(default=None, description="Search seed; the same seed gives the same plan.")
-    days: Annotated[list[PlanDay], Field(min_length=7, max_length=7, description="All seven days, Monday first.")]
-    soft_penalty: int | None = Field(default=None, description="Weighted amount by which soft rules are missed (0 = all met).")
-    soft_misses: list[str] = Field(default=[], description="Ids of the soft rules not fully met.")
-    notes: list[str] = Field(default=[], description="What the rules left out that a reader should know, e.g. an exercise no dose can satisfy because dose rules contradict each other.")
-    advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
-
-
-def file_body(doc: Document, what: str, shape: str = "a mapping of keys to values") -> dict[str, Any]:
-    """The top-level mapping of a file, or a clear error for an empty file or another shape."""
-    if doc.data is None:
-        raise InputError(f"the {what} is empty", Where(doc.file, 1, 1))
-    if not isinstance(doc.data, dict):
-        raise InputError(f"a {what} must be {shape}", doc.where(()))
-    return doc.data
-
-
-def _loc_text(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
-    return text
-
-
-def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple[Any, ...] = ()) -> Any:
-    """Validate ``data`` (found at ``path`` in ``doc``) or raise one positioned :class:`InputError`."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        # pydantic reports union members as extra loc parts (e.g. 'str', 'list[str]'); keep real keys
-        clean: list[Any] = []
-        node = data
-        for part in loc:
-            if isinstance(node, dict) and part in node:
-                clean.append(part)
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                clean.append(part)
-                node = node[part]
-            elif error["type"] == "extra_forbidden" or error["type"] == "missing":
-                clean.append(part)
-                break
-        where = doc.where((*path, *clean))
-        message = error["msg"]
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            fields = [f.alias or name for name, f in model.model_fields.items()]
-            sub = _submodel(model, clean[:-1])
-            if sub is not None:
-                fields = [f.alias or name for name, f in sub.model_fields.items()]
-            message = f'unknown key "{clean[-1]}"{did_you_mean(str(clean[-1]), fields)}'
-            where = doc.where_key((*path, *clean))
-            clean = clean[:-1]
-        elif kind == "missing":
-            message = f'missing required key "{clean[-1]}"'
-            where = doc.where((*path, *clean[:-1]))
-            clean = clean[:-1]
-        elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            message = "Input should be a mapping of keys to values"
-        elif kind in ("int_type", "float_type", "int_from_float"):
-            message = _not_a_number(error.get("input"), whole=kind != "float_type") or message
-        elif kind == "too_short":
-            message = f"needs at least {error['ctx']['min_length']} item(s)"
-        elif kind == "too_long":
-            message = f"allows at most {error['ctx']['max_length']} item(s)"
-        elif message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        prefix = _loc_text(tuple(clean))
-        raise InputError(f"{prefix}: {message}" if prefix else message, where) from None
-
-
-def _not_a_number(value: Any, whole: bool) -> str | None:
-    """Say why ``value`` is not the number a field needs, in the user's terms."""
-    number = "a whole number" if whole else "a number"
-    if isinstance(value, float) and whole:
-        return f"{value:g} is not {number}"
-    if not isinstance(value, str):
-        return None
-    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]*)?", value.strip()):
-        return f'"{value}" is quoted text, not {number}; write it without quotes'
-    if re.fullmatch(r"[-+]?[0-9][0-9a-fA-FxXoObB_:.]*", value.strip()):
-        return f'"{value}" is not {number}; write numbers in plain decimal digits, e.g. 40'
-    return f'"{value}" is not {number}'
-
-
-def _submodel(model: type[BaseModel], loc: list[Any]) -> type[BaseModel] | None:
-    """Follow ``loc`` through nested model fields to find the model that owns the last key."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

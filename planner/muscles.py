@@ -28,8 +28,9 @@ import networkx as nx
 from pydantic import Field
 
 from planner.errors import InputError, did_you_mean
-from planner.models import Strict, file_body, validate_model
-from planner.yamlio import Document
+from planner.loading.validation import file_body, validate_model
+from planner.loading.yamlio import Document
+from planner.models import Strict
 
 __all__ = ["MuscleGraph", "MuscleFile", "PRIMARY_LOAD", "SECONDARY_LOAD"]
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.catalog import Catalog, check_word, check_words
+from planner.catalog import Catalog
 from planner.errors import InputError
-from planner.models import Profile, file_body, validate_model
-from planner.yamlio import Document, load_yaml_file
+from planner.loading.validation import file_body, validate_model
+from planner.loading.words import check_word, check_words
+from planner.loading.yamlio import Document, load_yaml_file
+from planner.models import Profile
 
 __all__ = ["load_profile", "profile_from_document", "default_profile_path"]
 

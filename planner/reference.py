@@ -21,8 +21,8 @@ from planner import selectors
 from planner.catalog import Catalog, default_catalog
 from planner.files import write_generated
 from planner.kinds import REGISTRY
+from planner.loading.resources import data_dir
 from planner.models import Dose, Exercise, Muscles, Profile, RuleHeader, When
-from planner.resources import data_dir
 
 __all__ = ["kind_example", "kind_summary", "kind_reference", "template", "rules_markdown", "catalog_markdown", "write"]
 

@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.catalog import Catalog
-from planner.models import Plan, PlanDay, PlanItem, Profile
+from planner.contract import Plan, PlanDay, PlanItem
+from planner.models import Profile
 from planner.solver import Solution
 
 __all__ = ["to_plan", "render", "FORMATS", "Format"]

@@ -14,13 +14,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from planner.catalog import Catalog, check_word, check_words
+from planner.catalog import Catalog
 from planner.errors import InputError, Where, did_you_mean
 from planner.kinds import REGISTRY, Kind, unknown_kind
-from planner.models import Profile, RuleHeader, Strict, file_body, validate_model
+from planner.loading.resources import data_dir
+from planner.loading.validation import file_body, validate_model
+from planner.loading.words import check_word, check_words
+from planner.loading.yamlio import Document, load_yaml_file
+from planner.models import Profile, RuleHeader, Strict
 from planner.requirements import Origin
-from planner.resources import data_dir
-from planner.yamlio import Document, load_yaml_file
 
 __all__ = ["Rule", "RuleFile", "distinct_files", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS",
            "MAX_RULES", "MAX_RULES_PER_FILE"]

@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from planner.catalog import Catalog, default_catalog
+from planner.contract import Plan
 from planner.files import write_generated
 from planner.kinds import REGISTRY
-from planner.models import Exercise, Plan, Profile, RuleHeader, Selector
+from planner.models import Exercise, Profile, RuleHeader, Selector
 
 __all__ = ["generate", "write", "SCHEMA_FILES"]
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planner.catalog import Catalog, check_word, check_words
+from planner.catalog import Catalog
+from planner.loading.words import check_word, check_words
+from planner.loading.yamlio import Document
 from planner.models import Exercise, Selector
-from planner.yamlio import Document
 
 __all__ = ["check_selector", "select", "KEYS", "EXAMPLES"]
 

@@ -8,7 +8,8 @@ import pytest
 
 from planner.catalog import Catalog, default_catalog
 from planner.checker import check_plan
-from planner.models import Plan, Profile
+from planner.contract import Plan
+from planner.models import Profile
 from planner.profile import load_profile
 from planner.render import to_plan
 from planner.rules import Rule, default_rule_files, load_rules

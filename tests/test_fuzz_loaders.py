@@ -1,8 +1,8 @@
 """Fuzzing the loaders: whatever a file holds, loading it succeeds or raises one positioned InputError.
 
 Arbitrary text, arbitrary bytes and structure-aware mutations of the shipped files (rules,
-catalog, example profiles) go through the real loading paths: :func:`planner.yamlio.load_yaml_text`,
-:func:`planner.yamlio.load_yaml_file` (a ``.yaml`` and a ``.json`` file),
+catalog, example profiles) go through the real loading paths: :func:`planner.loading.yamlio.load_yaml_text`,
+:func:`planner.loading.yamlio.load_yaml_file` (a ``.yaml`` and a ``.json`` file),
 :func:`planner.rules.load_rule_file`, :func:`planner.profile.load_profile` and
 :func:`planner.catalog.load_catalog` (on a scratch copy of ``catalog/`` with one file mutated).
 Mutations work on text (lines deleted, duplicated, swapped or repeated; a character changed,
@@ -38,11 +38,11 @@ from hypothesis import strategies as st
 from planner.catalog import default_catalog, load_catalog
 from planner.errors import InputError
 from planner.kinds import REGISTRY
+from planner.loading.yamlio import load_yaml_file, load_yaml_text
 from planner.models import Exercise, Profile, RuleHeader, Selector
 from planner.muscles import MuscleFile
 from planner.profile import load_profile
 from planner.rules import load_rule_file
-from planner.yamlio import load_yaml_file, load_yaml_text
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 

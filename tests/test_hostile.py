@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError
+from planner.loading.yamlio import load_yaml_text
 from planner.profile import profile_from_document
-from planner.yamlio import load_yaml_text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 

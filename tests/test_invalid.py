@@ -22,7 +22,7 @@ import yaml
 from typer.testing import CliRunner
 
 from planner.cli import app
-from planner.resources import data_dir
+from planner.loading.resources import data_dir
 
 HERE = Path(__file__).resolve().parent / "invalid"
 FILES = HERE / "files"

@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.errors import InputError
-from planner.models import Dose, Exercise, Profile, When, validate_model
-from planner.yamlio import load_yaml_text
+from planner.loading.validation import validate_model
+from planner.loading.yamlio import load_yaml_text
+from planner.models import Dose, Exercise, Profile, When
 
 
 def invalid(model, text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planner.errors import InputError
+from planner.loading.yamlio import load_yaml_text
 from planner.muscles import MuscleGraph
-from planner.yamlio import load_yaml_text
 
 
 def test_hierarchy(catalog):

@@ -8,10 +8,10 @@ import pytest
 
 from planner import reference
 from planner.kinds import REGISTRY
+from planner.loading.yamlio import load_yaml_text
 from planner.models import Selector
 from planner.rules import default_rule_files, load_rule_file, load_rules
 from planner.selectors import EXAMPLES, KEYS, select
-from planner.yamlio import load_yaml_text
 from tests.conftest import ROOT
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from planner.errors import InputError
+from planner.loading.yamlio import load_yaml_text
 from planner.models import Selector
 from planner.selectors import check_selector, select
-from planner.yamlio import load_yaml_text
 
 
 def ids(catalog, **keys) -> frozenset[str]:

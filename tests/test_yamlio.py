@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError
-from planner.yamlio import MAX_DEPTH, load_yaml_file, load_yaml_text
+from planner.loading.yamlio import MAX_DEPTH, load_yaml_file, load_yaml_text
 
 
 def error(text: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from types import ModuleType
 
 from planner.errors import did_you_mean
-
 from planner.kinds import (
     advice,
     balance,

@@ -23,8 +23,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from planner.catalog import check_words
 from planner.kinds.base import Context, Violation, Week, check_selectors, volume
+from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
 from planner.requirements import LoadShare
 

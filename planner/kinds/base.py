@@ -24,11 +24,12 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from planner.catalog import Catalog, check_words
+from planner.catalog import Catalog
 from planner.errors import InputError
+from planner.loading.words import check_words
+from planner.loading.yamlio import Document
 from planner.models import Dose, Profile, Selector, Strict
 from planner.selectors import check_selector, select
-from planner.yamlio import Document
 
 __all__ = [
     "Context",

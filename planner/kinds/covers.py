@@ -20,9 +20,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from planner.catalog import check_words
 from planner.errors import InputError
 from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
 from planner.requirements import Count
 

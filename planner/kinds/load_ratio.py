@@ -21,10 +21,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from planner.catalog import check_word
 from planner.errors import InputError
 from planner.kinds.balance import week_load
 from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.loading.words import check_word
 from planner.models import Selector, Strict, Word
 from planner.requirements import LoadRatio
 

@@ -16,9 +16,9 @@ Example::
 
 from __future__ import annotations
 
-from planner.catalog import check_words
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.kinds.order import check_ranks
+from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
 from planner.requirements import Ordered
 

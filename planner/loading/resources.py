@@ -19,4 +19,4 @@ def data_dir(name: str) -> Path:
     packed = Path(str(resources.files("planner"))) / "_data" / name
     if packed.is_dir():
         return packed
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parents[2] / name  # planner/loading/ -> the project root

@@ -1,0 +1,71 @@
+"""The plan contract: what ``backplan plan --format json`` writes and ``backplan check`` reads.
+
+Its JSON Schema is ``schemas/plan.schema.json`` (generated from these models by
+``python -m planner.schemas``). A change of shape raises ``PLAN_SCHEMA_VERSION``; multi-week
+programmes will be a new version of this contract.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from planner.models import SAFETY_NOTICE, Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
+
+__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "Plan"]
+
+PLAN_SCHEMA_VERSION = 1
+
+
+class PlanItem(BaseModel):
+    """One line of a session. A unilateral exercise appears as a left and a right item side by side."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exercise: Ident = Field(description="Catalog id of the exercise.")
+    name: str = Field(description="Human name of the exercise.")
+    kind: str = Field(description="Exercise kind (warmup, relaxation, mobility, stretch, strength, aerobic, cooldown).")
+    block: str = Field(description="The item's role in the session: warmup, relaxation, stretch, strength, aerobic or cooldown.")
+    region: str = Field(description="Main body region (neck ... legs, full_body).")
+    position: str = Field(description="Body position (standing, seated, supine, prone, quadruped, side, ...).")
+    side: Literal["both", "left", "right"] = Field(description="both for bilateral work; left/right items of a unilateral exercise stand next to each other.")
+    equipment: list[str] = Field(default=[], description="Equipment the exercise needs.")
+    muscles: list[str] = Field(default=[], description="Primary then secondary muscles (muscle-graph names).")
+    groups: list[str] = Field(default=[], description="Every muscle group and region the exercise works, as named in the muscle graph (e.g. core, hips, legs).")
+    sets: Sets | None = Field(default=None, description="Number of sets (1-10).")
+    reps: Reps | None = Field(default=None, description="Repetitions per set, per side for left/right items (1-100).")
+    hold_s: HoldSeconds | None = Field(default=None, description="Seconds held (1-600): per repetition when reps is given, else per set.")
+    minutes: Minutes | None = Field(default=None, description="Duration in minutes (1-180): aerobic work, warm-ups, sequences.")
+    why: list[str] = Field(default=[], description="Ids of the rules that put the item here: counts it is needed for, ordering, dose changes, side pairing.")
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> PlanItem:
+        require_amount(self.reps, self.hold_s, self.minutes)
+        return self
+
+    def dose(self) -> Dose:
+        return Dose(sets=self.sets, reps=self.reps, hold_s=self.hold_s, minutes=self.minutes)
+
+
+class PlanDay(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    day: str = Field(description="mon, tue, wed, thu, fri, sat or sun, in that order.")
+    items: list[PlanItem] = Field(default=[], description="The session in order; empty on a rest day.")
+
+
+class Plan(BaseModel):
+    """The plan contract written by ``--format json`` and read by ``backplan check``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = Field(default=PLAN_SCHEMA_VERSION, description="Version of this format.")
+    notice: str = Field(default=SAFETY_NOTICE, description="Safety notice: talk to your doctor.")
+    profile: Profile | None = Field(default=None, description="The profile the plan was made for; check uses it unless --profile is given.")
+    seed: int | None = Field(default=None, description="Search seed; the same seed gives the same plan.")
+    days: Annotated[list[PlanDay], Field(min_length=7, max_length=7, description="All seven days, Monday first.")]
+    soft_penalty: int | None = Field(default=None, description="Weighted amount by which soft rules are missed (0 = all met).")
+    soft_misses: list[str] = Field(default=[], description="Ids of the soft rules not fully met.")
+    notes: list[str] = Field(default=[], description="What the rules left out that a reader should know, e.g. an exercise no dose can satisfy because dose rules contradict each other.")
+    advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
