@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,13 +162,67 @@ def test_a_closed_output_pipe_ends_quietly():
     assert err == ""
 
 
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
 @pytest.mark.parametrize("args", [["rules", "list"], ["--help"], ["version"], ["plan", "-o", "/dev/stdout"]])
-def test_every_command_ends_quietly_on_a_closed_pipe(args):
-    proc = subprocess.Popen([sys.executable, "-m", "planner", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def test_every_command_ends_quietly_on_a_closed_pipe(args, buffered):
+    """A real process whose reader is gone before it writes (``backplan --help | true``).
+
+    ``--help`` and ``version`` go through click's own closed-pipe handling; the entry point must
+    recognise it by what happened (EPIPE), whether standard output is buffered or not."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    proc = subprocess.Popen([sys.executable, "-m", "planner", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env)
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141, err
     assert err == ""
+
+
+_READER_LEAVES_AFTER_THE_RUN = """
+import os, sys
+read_end, write_end = os.pipe()
+os.dup2(write_end, 1)
+os.close(write_end)
+import planner.cli
+import planner.__main__
+app = planner.cli.app
+def app_then_reader_leaves():
+    try:
+        app()
+    finally:  # the reader took everything and left before backplan decided its exit code
+        sys.stdout.flush()
+        os.set_blocking(read_end, False)
+        taken = b""
+        while True:
+            try:
+                chunk = os.read(read_end, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            taken += chunk
+        os.close(read_end)
+        sys.stderr.write(taken.decode())
+planner.cli.app = app_then_reader_leaves
+sys.argv = ["backplan", *sys.argv[1:]]
+planner.__main__.main()
+"""
+
+
+def test_a_reader_leaving_after_a_violation_keeps_exit_1(tmp_path: Path):
+    """`backplan check bad.json | head -1` where head got every line before leaving: still exit 1."""
+    out = tmp_path / "week.json"
+    run("plan", "-f", "json", "-o", str(out))
+    data = json.loads(out.read_text())
+    monday = data["days"][0]["items"]
+    monday.insert(0, {**monday[0], "exercise": "straight_leg_situp", "name": "x"})
+    out.write_text(json.dumps(data))
+    proc = subprocess.run([sys.executable, "-c", _READER_LEAVES_AFTER_THE_RUN, "check", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "straight_leg_situp" in proc.stderr  # what the reader got before it left
 
 
 def test_out_to_dev_stdout_redirected_to_a_file_appends(tmp_path: Path):
