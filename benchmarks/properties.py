@@ -40,9 +40,8 @@ from _common import code_state  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from planner.api import plan_week  # noqa: E402
 from planner.errors import InfeasibleError, RedFlagError  # noqa: E402
-from planner.render import to_plan  # noqa: E402
-from planner.solver import solve  # noqa: E402
 from tests.test_properties import CATALOG, OPTIONAL_RULES, RULES, assert_safe, profiles  # noqa: E402
 
 PLAN = "plan passed the checker"
@@ -64,7 +63,7 @@ def run_case(profile, seed_, dropped, removed) -> tuple[str, dict]:
     info: dict = {}
     t0 = time.perf_counter()
     try:
-        solution = solve(rules, catalog, profile, seed=seed_)
+        plan = plan_week(profile, rules=rules, catalog=catalog, seed=seed_)
     except RedFlagError as exc:
         info["solve_s"] = time.perf_counter() - t0
         assert {"acute_pain", "recent_injury"} & set(profile.conditions), exc.message
@@ -78,11 +77,10 @@ def run_case(profile, seed_, dropped, removed) -> tuple[str, dict]:
         info["rule_ids"] = list(exc.rule_ids)
         return (PROVEN if exc.proven else UNPROVEN), info
     info["solve_s"] = time.perf_counter() - t0
-    plan = to_plan(solution, catalog, profile, seed_)
     assert_safe(plan, profile, catalog, rules)
-    again = to_plan(solve(rules, catalog, profile, seed=seed_), catalog, profile, seed_)
+    again = plan_week(profile, rules=rules, catalog=catalog, seed=seed_)
     assert again == plan, "the same seed gave a different plan"
-    info["soft_penalty"] = solution.penalty
+    info["soft_penalty"] = plan.soft_penalty
     return PLAN, info
 
 

@@ -30,13 +30,12 @@ if __name__ == "__main__":  # run as a script: draw to a file, not a window
     matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from planner.api import plan_week  # noqa: E402
 from planner.catalog import default_catalog  # noqa: E402
 from planner.kinds.balance import week_load  # noqa: E402
 from planner.kinds.base import Context, Week  # noqa: E402
 from planner.profile import load_profile  # noqa: E402
-from planner.render import to_plan  # noqa: E402
 from planner.rules import default_rule_files, load_rules  # noqa: E402
-from planner.solver import solve  # noqa: E402
 
 PROFILE = None  # a path such as "examples/profiles/gym_goer.yaml", or None for the default
 SEED = 0
@@ -44,7 +43,7 @@ SEED = 0
 catalog = default_catalog()
 rules = load_rules(default_rule_files(), catalog)
 profile = load_profile(PROFILE, catalog)
-plan = to_plan(solve(rules, catalog, profile, seed=SEED), catalog, profile, SEED)
+plan = plan_week(profile, rules=rules, catalog=catalog, seed=SEED)
 print(plan.notice)
 
 # %% [markdown]

@@ -117,7 +117,7 @@ def plan(
     catalog: CatalogOpt = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed for the search; the same seed gives the same week.")] = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json.")] = "table",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file (atomically) instead of the terminal.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -133,16 +133,15 @@ def plan(
     """
 
     def action() -> int:
-        from planner.render import FORMATS, render, to_plan
-        from planner.solver import solve
+        from planner.api import plan_week
+        from planner.render import FORMATS, render
 
         if fmt not in FORMATS:
             raise BackplanError(f'unknown format "{fmt}"; choose one of {", ".join(FORMATS)}')
         cat, rule_list = _load(catalog, rules)
-        person = load_profile(profile, cat)
-        solution = solve(rule_list, cat, person, seed=seed)
+        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
-        text = render(to_plan(solution, cat, person, seed), fmt, width)
+        text = render(week, fmt, width)
         if out is None:
             sys.stdout.write(text)
         else:
@@ -323,16 +322,15 @@ def rules_diff(
     """Plan the same profile with and without FILE and show what changed in the week and its balance."""
 
     def action() -> int:
+        from planner.api import plan_week
         from planner.authoring import diff_plans
-        from planner.render import to_plan
-        from planner.solver import solve
 
         cat, every = _load(catalog, [file])  # loaded exactly as `plan -r FILE` loads it
         target = file.resolve()
         without = [r for r in every if Path(r.where.file).resolve() != target]
         person = load_profile(profile, cat)
-        before = to_plan(solve(without, cat, person, seed=seed), cat, person, seed)
-        after = to_plan(solve(every, cat, person, seed=seed), cat, person, seed)
+        before = plan_week(person, rules=without, catalog=cat, seed=seed)
+        after = plan_week(person, rules=every, catalog=cat, seed=seed)
         typer.echo(SAFETY_NOTICE)
         sys.stdout.write(diff_plans(before, after, cat, person))
         return EXIT_OK

@@ -1,7 +1,9 @@
-"""Turning a solution into the plan contract, and the plan into table, Markdown or JSON text.
+"""Turning a plan into table, Markdown or JSON text.
 
-Every format puts the safety notice at the top, right under the title. JSON follows :class:`planner.models.Plan` (its
-schema is ``schemas/plan.schema.json``); table and Markdown are for people.
+Every format puts the safety notice at the top, right under the title. JSON follows
+:class:`planner.contract.Plan` (its schema is ``schemas/plan.schema.json``); table and Markdown
+are for people. Text that comes from a user's files (names, advice) is data: it is escaped in
+every format, so it can neither drive the terminal nor add Markdown structure.
 """
 
 from __future__ import annotations
@@ -15,66 +17,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from planner.catalog import Catalog
-from planner.contract import Plan, PlanDay, PlanItem
-from planner.models import Profile
-from planner.solver import Solution
+from planner.contract import Plan, PlanItem
 
-__all__ = ["to_plan", "render", "FORMATS", "Format"]
+__all__ = ["render", "FORMATS", "Format"]
 
 Format = Literal["table", "markdown", "json"]
 FORMATS: tuple[str, ...] = ("table", "markdown", "json")
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-
-
-def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -> Plan:
-    days = []
-    for day, items in solution.days.items():
-        out = []
-        for item in items:
-            ex = catalog.exercises[item.exercise]
-            out.append(
-                PlanItem(
-                    exercise=ex.id,
-                    name=ex.name,
-                    kind=ex.kind,
-                    block=catalog.block(ex),
-                    region=ex.region,
-                    position=ex.position,
-                    side=item.side,
-                    equipment=list(ex.equipment),
-                    muscles=catalog.muscles(ex.id),
-                    groups=list(catalog.groups(ex.id)),
-                    sets=item.dose.sets,
-                    reps=item.dose.reps,
-                    hold_s=item.dose.hold_s,
-                    minutes=item.dose.minutes,
-                    why=list(item.why),
-                )
-            )
-        days.append(PlanDay(day=day, items=out))
-    return Plan(
-        profile=profile,
-        seed=seed,
-        days=days,
-        soft_penalty=solution.penalty,
-        soft_misses=solution.soft_misses,
-        advice=[text for _, text in solution.advice],
-        notes=_dose_notes(solution.undosable),
-    )
-
-
-def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:
-    """One note per set of contradicting dose rules, naming the exercises they keep out."""
-    by_rules: dict[tuple[str, ...], list[str]] = {}
-    for ex_id, rule_ids in sorted(undosable.items()):
-        by_rules.setdefault(tuple(dict.fromkeys(rule_ids)), []).append(ex_id)
-    return [
-        f"the dose rules {', '.join(rules)} leave no dose that meets them all, so these are never "
-        f"planned: {', '.join(ids)}"
-        for rules, ids in by_rules.items()
-    ]
 
 
 def visible(text: str) -> str:

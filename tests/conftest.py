@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from planner.api import plan_week
 from planner.catalog import Catalog, default_catalog
 from planner.checker import check_plan
 from planner.contract import Plan
 from planner.models import Profile
 from planner.profile import load_profile
-from planner.render import to_plan
 from planner.rules import Rule, default_rule_files, load_rules
-from planner.solver import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
@@ -46,7 +45,7 @@ def make_profile(catalog: Catalog, **fields) -> Profile:
 
 def plan_and_check(rules: list[Rule], catalog: Catalog, profile: Profile, seed: int = 0) -> Plan:
     """Plan a week and assert the independent checker finds no hard violation in it."""
-    plan = to_plan(solve(rules, catalog, profile, seed=seed), catalog, profile, seed)
+    plan = plan_week(profile, rules=rules, catalog=catalog, seed=seed)
     hard = [str(v) for v in check_plan(plan, rules, catalog, profile) if v.hard]
     assert hard == [], hard
     return plan

@@ -6,16 +6,15 @@ import copy
 
 import pytest
 
+from planner.api import plan_week
 from planner.checker import check_plan
-from planner.render import to_plan
-from planner.solver import solve
 from tests.conftest import make_profile
 
 
 @pytest.fixture(scope="module")
 def base(rules, catalog):
     profile = make_profile(catalog, equipment=["mat", "chair", "band"])
-    return profile, to_plan(solve(rules, catalog, profile, seed=1), catalog, profile, 1)
+    return profile, plan_week(profile, rules=rules, catalog=catalog, seed=1)
 
 
 def violations(plan, rules, catalog, profile):

@@ -12,13 +12,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.api import plan_week
 from planner.catalog import default_catalog
 from planner.checker import check_plan
 from planner.errors import InfeasibleError, RedFlagError
 from planner.models import Profile
-from planner.render import to_plan
 from planner.rules import default_rule_files, load_rules
-from planner.solver import solve
 
 CATALOG = default_catalog()
 RULES = load_rules(default_rule_files(), CATALOG)
@@ -62,7 +61,7 @@ def assert_safe(plan, profile, catalog, rules):
 
 def outcome(rules, catalog, profile, seed):
     try:
-        return to_plan(solve(rules, catalog, profile, seed=seed), catalog, profile, seed)
+        return plan_week(profile, rules=rules, catalog=catalog, seed=seed)
     except RedFlagError as exc:
         assert {"acute_pain", "recent_injury"} & set(profile.conditions)
         assert not profile.cleared_by_doctor
@@ -80,7 +79,7 @@ def test_random_profiles_plan_safely_and_deterministically(profile, seed):
     plan = outcome(RULES, CATALOG, profile, seed)
     if plan is not None:
         assert_safe(plan, profile, CATALOG, RULES)
-        again = to_plan(solve(RULES, CATALOG, profile, seed=seed), CATALOG, profile, seed)
+        again = plan_week(profile, rules=RULES, catalog=CATALOG, seed=seed)
         assert again == plan
 
 

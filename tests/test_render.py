@@ -6,17 +6,17 @@ import json
 
 import pytest
 
+from planner.api import plan_week
 from planner.models import SAFETY_NOTICE
-from planner.render import FORMATS, render, to_plan
+from planner.render import FORMATS, render
 from planner.rules import load_rule_file
-from planner.solver import solve
 from tests.conftest import CONTRADICTING_PLANK_HOLDS, make_profile
 
 
 @pytest.fixture(scope="module")
 def plan(rules, catalog):
     profile = make_profile(catalog)
-    return to_plan(solve(rules, catalog, profile, seed=0), catalog, profile, 0)
+    return plan_week(profile, rules=rules, catalog=catalog, seed=0)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -46,7 +46,7 @@ def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path
         "    select: {id: forearm_plank}\n    hold_s: {min: 10}\n    source: [me]\n"
     )
     profile = make_profile(catalog)
-    plan = to_plan(solve([*rules, *load_rule_file(path, catalog)], catalog, profile, seed=0), catalog, profile, 0)
+    plan = plan_week(profile, rules=[*rules, *load_rule_file(path, catalog)], catalog=catalog, seed=0)
     note = ("the dose rules long-planks, short-planks leave no dose that meets them all, "
             "so these are never planned: forearm_plank")
     assert plan.notes == [note]
@@ -60,7 +60,7 @@ HOSTILE_NAME = "[/x] hi [bold]B\x1b[31mred\u202eevil\n## Monday\n- Toe touches |
 @pytest.fixture(scope="module")
 def hostile_plan(rules, catalog):
     profile = make_profile(catalog, name=HOSTILE_NAME)
-    return to_plan(solve(rules, catalog, profile, seed=0), catalog, profile, 0)
+    return plan_week(profile, rules=rules, catalog=catalog, seed=0)
 
 
 def test_text_from_a_file_is_data_in_the_table(hostile_plan):

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from planner import schemas
-from planner.render import render, to_plan
-from planner.solver import solve
+from planner.api import plan_week
+from planner.render import render
 from tests.conftest import EXAMPLES, ROOT, make_profile
 
 SCHEMAS = ROOT / "schemas"
@@ -49,7 +49,7 @@ def test_shipped_files_validate_and_are_bound(schema, pattern):
 
 def test_plan_json_validates(rules, catalog):
     profile = make_profile(catalog)
-    plan = to_plan(solve(rules, catalog, profile, seed=3), catalog, profile, 3)
+    plan = plan_week(profile, rules=rules, catalog=catalog, seed=3)
     jsonschema.validate(json.loads(render(plan, "json")), committed("plan"))
 
 

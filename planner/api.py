@@ -1,0 +1,171 @@
+"""The one way in: load, plan and check weeks, for the CLI, notebooks, batch runs and tests.
+
+Everything here accepts either loaded objects or paths, so a notebook can write::
+
+    from planner import api
+
+    plan = api.plan_week("examples/profiles/child.yaml", seed=3)
+    violations = api.check_week(plan)
+
+and the CLI passes what the user typed. Errors are :class:`planner.errors.BackplanError`
+subclasses (bad input, a red flag, rules that cannot all hold); nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.catalog import Catalog, default_catalog, load_catalog
+from planner.contract import Plan, PlanDay, PlanItem
+from planner.models import Profile
+from planner.profile import load_profile
+from planner.rules import Rule, default_rule_files, load_rules
+
+if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
+    from planner.solver import Settings, Solution
+
+__all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan"]
+
+PathLike = str | Path
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a week is made from: the catalog, the rule set and the person."""
+
+    catalog: Catalog
+    rules: list[Rule]
+    profile: Profile
+
+
+def _catalog(catalog: Catalog | PathLike | None) -> Catalog:
+    if isinstance(catalog, Catalog):
+        return catalog
+    return default_catalog() if catalog is None else load_catalog(catalog)
+
+
+def _rules(rules: Sequence[Rule] | None, extra: Iterable[PathLike], catalog: Catalog) -> list[Rule]:
+    if rules is not None:
+        return list(rules)
+    return load_rules([*default_rule_files(), *extra], catalog)
+
+
+def _profile(profile: Profile | PathLike | None, catalog: Catalog) -> Profile:
+    return profile if isinstance(profile, Profile) else load_profile(profile, catalog)
+
+
+def load_inputs(
+    profile: Profile | PathLike | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+) -> Inputs:
+    """Load (or take as given) the catalog, the rules and the profile.
+
+    ``profile``: a :class:`Profile`, a profile file, or ``None`` for the embedded default.
+    ``rules``: a complete rule set; when ``None``, the shipped rules plus ``extra_rules`` files.
+    ``catalog``: a :class:`Catalog`, a catalog folder, or ``None`` for the shipped catalog.
+    """
+    cat = _catalog(catalog)
+    return Inputs(cat, _rules(rules, extra_rules, cat), _profile(profile, cat))
+
+
+def plan_week(
+    profile: Profile | PathLike | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+    seed: int = 0,
+    settings: Settings | None = None,
+) -> Plan:
+    """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
+
+    Raises :class:`planner.errors.RedFlagError` when the person should see a doctor first and
+    :class:`planner.errors.InfeasibleError` when the hard rules cannot all hold.
+    """
+    from planner.solver import solve
+
+    given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
+    solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings)
+    return to_plan(solution, given.catalog, given.profile, seed)
+
+
+def check_week(
+    plan: Plan | PathLike,
+    *,
+    profile: Profile | PathLike | None = None,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+) -> list:
+    """Every violation of ``plan`` (a :class:`Plan` or a plan file), hard ones first.
+
+    The profile is, in order: the one given, the one stored in the plan, the embedded default.
+    The checker shares no code with the solver.
+    """
+    from planner.checker import check_plan, load_plan, plan_profile
+
+    cat = _catalog(catalog)
+    rule_list = _rules(rules, extra_rules, cat)
+    if isinstance(plan, Plan):
+        the_plan = plan
+        person = _profile(profile if profile is not None else plan.profile, cat)
+    else:
+        the_plan, doc = load_plan(plan, cat)
+        person = _profile(profile, cat) if profile is not None else plan_profile(the_plan, doc, cat)
+    return check_plan(the_plan, rule_list, cat, person)
+
+
+def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -> Plan:
+    """The plan contract for a solver :class:`planner.solver.Solution`."""
+    days = []
+    for day, items in solution.days.items():
+        out = []
+        for item in items:
+            ex = catalog.exercises[item.exercise]
+            out.append(
+                PlanItem(
+                    exercise=ex.id,
+                    name=ex.name,
+                    kind=ex.kind,
+                    block=catalog.block(ex),
+                    region=ex.region,
+                    position=ex.position,
+                    side=item.side,
+                    equipment=list(ex.equipment),
+                    muscles=catalog.muscles(ex.id),
+                    groups=list(catalog.groups(ex.id)),
+                    sets=item.dose.sets,
+                    reps=item.dose.reps,
+                    hold_s=item.dose.hold_s,
+                    minutes=item.dose.minutes,
+                    why=list(item.why),
+                )
+            )
+        days.append(PlanDay(day=day, items=out))
+    return Plan(
+        profile=profile,
+        seed=seed,
+        days=days,
+        soft_penalty=solution.penalty,
+        soft_misses=solution.soft_misses,
+        advice=[text for _, text in solution.advice],
+        notes=_dose_notes(solution.undosable),
+    )
+
+
+def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:
+    """One note per set of contradicting dose rules, naming the exercises they keep out."""
+    by_rules: dict[tuple[str, ...], list[str]] = {}
+    for ex_id, rule_ids in sorted(undosable.items()):
+        by_rules.setdefault(tuple(dict.fromkeys(rule_ids)), []).append(ex_id)
+    return [
+        f"the dose rules {', '.join(rules)} leave no dose that meets them all, so these are never "
+        f"planned: {', '.join(ids)}"
+        for rules, ids in by_rules.items()
+    ]
