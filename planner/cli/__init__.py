@@ -1,0 +1,46 @@
+"""The ``backplan`` command line: a thin layer over :mod:`planner.api`, loading and rendering.
+
+One module per command group: :mod:`planner.cli.week` (``plan``, ``check``),
+:mod:`planner.cli.rules` (``rules list|show|validate|new|kinds|diff``); what they share (file
+options, the error guard, loading) is :mod:`planner.cli.common`.
+
+Exit codes: 0 success; 1 ``check`` found a hard-rule violation; 2 bad input; 3 a doctor first;
+4 the hard rules cannot all hold (the message names them); 70 internal error; 130 interrupted;
+141 the reader of the output went away (``| head``).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from planner import __version__
+from planner.cli import week
+from planner.cli.rules import rules_app
+from planner.models import SAFETY_NOTICE
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="backplan",
+    help=(
+        "Safe, balanced weekly back-strengthening plans from declarative rules.\n\n"
+        f"{SAFETY_NOTICE}\n\n"
+        "\b\nExit codes: 0 success; 1 check found a hard violation; 2 bad input (file:line:column);\n"
+        "3 see a doctor first; 4 the hard rules conflict (the message names them);\n"
+        "70 internal error (rerun with --debug); 130 interrupted; 141 output pipe closed (| head)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+app.command()(week.plan)
+app.command()(week.check)
+app.add_typer(rules_app, name="rules")
+
+
+@app.command()
+def version() -> None:
+    """Print the backplan version."""
+    typer.echo(__version__)

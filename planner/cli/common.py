@@ -1,0 +1,93 @@
+"""What every command shares: the file options, the error guard and loading the inputs.
+
+Every error a user can cause reaches :func:`guard` as a :class:`planner.errors.BackplanError`
+and leaves as one line on stderr with its exit code; nothing else chooses exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from planner.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    BackplanError,
+    InfeasibleError,
+)
+
+if TYPE_CHECKING:
+    from planner.catalog import Catalog
+    from planner.rules import Rule
+
+__all__ = ["CatalogOpt", "RulesOpt", "ProfileOpt", "DebugOpt", "fail", "guard", "check_kind", "load_inputs"]
+
+CatalogOpt = Annotated[
+    Optional[Path],
+    typer.Option("--catalog", metavar="DIR", readable=False, help="Catalog folder (vocab.yaml, muscles.yaml, exercise files). Default: the shipped one."),
+]
+RulesOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--rules", "-r", metavar="FILE", readable=False, help="Extra rule file(s), added to the shipped rules. Repeatable."),
+]
+ProfileOpt = Annotated[
+    Optional[Path],
+    typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
+
+
+
+def fail(message: str, code: int) -> None:
+    typer.echo(f"backplan: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def guard(debug: bool, action: Callable[[], int]) -> None:
+    """Run ``action``; map every error to one line on stderr and an exit code."""
+    try:
+        code = action()
+    except InfeasibleError as exc:
+        typer.echo(f"backplan: no plan: {exc.message}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except BackplanError as exc:
+        typer.echo(f"backplan: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("backplan: interrupted; no file was written", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (`backplan rules kinds | head`): stop quietly, like other Unix tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        if debug:
+            raise
+        typer.echo(f"backplan: internal error: {type(exc).__name__}: {exc} (run again with --debug)", err=True)
+        raise typer.Exit(EXIT_INTERNAL) from None
+    raise typer.Exit(code)
+
+
+def check_kind(name: str) -> None:
+    from planner.kinds import REGISTRY, unknown_kind
+
+    if name not in REGISTRY:
+        raise BackplanError(f"{unknown_kind(name)}; see backplan rules kinds")
+
+
+def load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
+    """The catalog (``--catalog`` or the shipped one) and the shipped rules plus ``--rules`` files."""
+    from planner.catalog import default_catalog, load_catalog
+    from planner.rules import default_rule_files, load_rules
+
+    catalog = load_catalog(catalog_dir) if catalog_dir is not None else default_catalog()
+    rules = load_rules([*default_rule_files(), *(rule_files or [])], catalog)
+    return catalog, rules

@@ -1,0 +1,95 @@
+"""``backplan plan`` and ``backplan check``: make a week, and verify one."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
+from planner.models import SAFETY_NOTICE
+
+__all__ = ["plan", "check"]
+
+
+def plan(
+    profile: ProfileOpt = None,
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed for the search; the same seed gives the same week.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json.")] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Build a week that obeys every hard rule and optimises the soft ones.
+
+    \b
+    Examples:
+      backplan plan
+      backplan plan -p examples/profiles/child.yaml --seed 3
+      backplan plan -f json -o week.json && backplan check week.json
+      backplan plan -r my_rules.yaml
+    Exit codes: 0 plan written; 2 bad input; 3 see a doctor first; 4 rules conflict.
+    """
+
+    def action() -> int:
+        from planner.api import plan_week
+        from planner.files import write_atomic
+        from planner.profile import load_profile
+        from planner.render import FORMATS, render
+
+        if fmt not in FORMATS:
+            raise BackplanError(f'unknown format "{fmt}"; choose one of {", ".join(FORMATS)}')
+        cat, rule_list = load_inputs(catalog, rules)
+        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed)
+        width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
+        text = render(week, fmt, width)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, text, force=force)
+            typer.echo(f"backplan: wrote {out}", err=True)
+        return EXIT_OK
+
+    guard(debug, action)
+
+
+def check(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes.")],
+    profile: Annotated[
+        Optional[Path],
+        typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
+    ] = None,
+    rules: RulesOpt = None,
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Verify a plan against the rules, independently of how it was made.
+
+    Exit 1 on a hard violation; 3 when the profile should get no plan before seeing a doctor.
+    """
+
+    def action() -> int:
+        from planner.checker import check_plan, load_plan, plan_profile, red_flagged
+        from planner.profile import load_profile
+
+        cat, rule_list = load_inputs(catalog, rules)
+        the_plan, doc = load_plan(plan_file, cat)
+        person = load_profile(profile, cat) if profile is not None else plan_profile(the_plan, doc, cat)
+        violations = check_plan(the_plan, rule_list, cat, person)
+        typer.echo(SAFETY_NOTICE)
+        for v in violations:
+            typer.echo(str(v))
+        hard = sum(v.hard for v in violations)
+        soft = len(violations) - hard
+        typer.echo(f"{hard} hard violation(s), {soft} soft warning(s) against {len(rule_list)} rules")
+        if red_flagged(rule_list, person):
+            return EXIT_RED_FLAG
+        return EXIT_VIOLATION if hard else EXIT_OK
+
+    guard(debug, action)
