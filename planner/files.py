@@ -10,8 +10,10 @@ run, however it ends, leaves half a file. How each kind of ``FILE`` is treated:
   An interrupted run (Ctrl-C, SIGTERM, SIGHUP and the other signals that would end the process,
   a full disk) removes its temporary file, so it leaves the old file or the new one, never half
   of one; a signal during the write ends the run with exit code 128 + the signal number.
-  (On a file system without hard links, such as FAT, the name is first claimed with an
-  exclusive create, so a power cut at that instant can leave it empty.)
+  (SIGKILL and a power cut cannot be caught: they may leave the hidden temporary file, never
+  half a plan under the real name.)
+  On a file system without hard links (FAT) the name is first claimed with an exclusive
+  create, so a power cut at that instant can leave it empty.
 * **Permissions.** A plan holds health data (conditions, clearance), so a new file is private:
   mode 0600 (less the umask, which can only make it stricter). A replaced file keeps its own
   permission bits and, where the system allows it, its owner and group. ``write_generated``
