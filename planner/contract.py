@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from planner.models import SAFETY_NOTICE, Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
+from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
+from planner.notice import SAFETY_NOTICE
 
 __all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "Plan"]
 

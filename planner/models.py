@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+
 __all__ = [
     "Strict",
     "Ident",
@@ -32,14 +33,9 @@ __all__ = [
     "When",
     "Selector",
     "RuleHeader",
-    "SAFETY_NOTICE",
     "BANNED_RULE_ID",
 ]
 
-SAFETY_NOTICE = (
-    "Talk to your doctor or physiotherapist before starting or changing an exercise plan. "
-    "Move slowly and never bounce; stop and seek advice if pain is sharp, new or getting worse."
-)
 BANNED_RULE_ID = "builtin:banned-moves"  # banned catalog entries never appear, whatever the rules say
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
-from planner.models import SAFETY_NOTICE
+from planner.notice import SAFETY_NOTICE
 
 runner = CliRunner()
 

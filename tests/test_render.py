@@ -7,7 +7,7 @@ import json
 import pytest
 
 from planner.api import plan_week
-from planner.models import SAFETY_NOTICE
+from planner.notice import SAFETY_NOTICE
 from planner.render import FORMATS, render
 from planner.rules import load_rule_file
 from tests.conftest import CONTRADICTING_PLANK_HOLDS, make_profile

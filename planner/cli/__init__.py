@@ -16,7 +16,7 @@ import typer
 from planner import __version__
 from planner.cli import week
 from planner.cli.rules import rules_app
-from planner.models import SAFETY_NOTICE
+from planner.notice import SAFETY_NOTICE
 
 __all__ = ["app"]
 

@@ -11,7 +11,7 @@ import typer
 
 from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, check_kind, guard, load_inputs
 from planner.errors import EXIT_INPUT, EXIT_OK
-from planner.models import SAFETY_NOTICE
+from planner.notice import SAFETY_NOTICE
 
 __all__ = ["rules_app"]
 

@@ -11,7 +11,7 @@ import typer
 
 from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard, load_inputs
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
-from planner.models import SAFETY_NOTICE
+from planner.notice import SAFETY_NOTICE
 
 __all__ = ["plan", "check"]
 
