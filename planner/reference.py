@@ -19,7 +19,7 @@ from pydantic_core import PydanticUndefined
 
 from planner import selectors
 from planner.catalog import Catalog, default_catalog
-from planner.files import write_generated
+from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
 from planner.loading.resources import data_dir
 from planner.models import Dose, Exercise, Muscles, Profile, RuleHeader, When

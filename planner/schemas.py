@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from planner.catalog import Catalog, default_catalog
 from planner.contract import Plan
-from planner.files import write_generated
+from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Exercise, Profile, RuleHeader, Selector
 

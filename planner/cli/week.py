@@ -39,7 +39,7 @@ def plan(
 
     def action() -> int:
         from planner.api import plan_week
-        from planner.files import write_atomic
+        from planner.loading.files import write_atomic
         from planner.profile import load_profile
         from planner.render import FORMATS, render
 

@@ -303,7 +303,8 @@ def load_yaml_file(path: Path | str, display: str | None = None) -> Document:
     except PermissionError:
         raise InputError("permission denied", Where(name)) from None
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", Where(name)) from None
+        reason = str(exc.strerror or exc)
+        raise InputError(f"cannot read file: {reason[:1].lower()}{reason[1:]}", Where(name)) from None
     wide = _wide_encoding(raw)
     if wide:
         raise InputError(f"the file is {wide} text; save it as UTF-8", Where(name, 1, 1))

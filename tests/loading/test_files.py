@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from planner import files
+from planner.loading import files
 from planner.errors import InputError
-from planner.files import Terminated, write_atomic, write_generated
+from planner.loading.files import Terminated, write_atomic, write_generated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXISTS = "file exists; use --force to replace it"
 LINK = "is a symbolic link; use --force to replace the link itself"
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (chown, mount, losetup)")
