@@ -13,7 +13,7 @@ Example::
 
 from __future__ import annotations
 
-from planner.kinds.base import Context, Violation, Week
+from planner.kinds.base import Context, Violation, Week, no_checks
 from planner.models import Strict, Text
 from planner.requirements import Advice
 
@@ -24,8 +24,7 @@ class Params(Strict):
     text: Text
 
 
-def validate(params, catalog, doc, path) -> None:
-    return None
+validate = no_checks
 
 
 def compile(rule, ctx: Context) -> list:

@@ -32,15 +32,17 @@ from planner.models import Dose, Profile, Selector, Strict
 from planner.selectors import check_selector, select
 
 __all__ = [
-    "Context",
-    "Entry",
-    "Week",
-    "Violation",
     "Bounds",
+    "Context",
+    "Count0",
+    "Entry",
+    "NoParams",
+    "Violation",
+    "Week",
     "check_days",
     "check_selectors",
+    "no_checks",
     "volume",
-    "Count0",
 ]
 
 Count0 = Annotated[int, Field(ge=0, le=1000)]
@@ -59,6 +61,14 @@ class Bounds(Strict):
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
         return self
+
+
+class NoParams(Strict):
+    """``Params`` of a kind that takes no parameters: any key beside the header is an error."""
+
+
+def no_checks(params: Any, catalog: Catalog, doc: Document, path: tuple) -> None:
+    """``validate`` of a kind whose parameters need no check beyond their ``Params`` model."""
 
 
 @dataclass

@@ -12,19 +12,12 @@ Example::
 
 from __future__ import annotations
 
-from planner.kinds.base import Context, Violation, Week
-from planner.models import Strict
+from planner.kinds.base import Context, NoParams, Violation, Week, no_checks
 from planner.requirements import Exclude
 
 NAME = "equipment_owned"
-
-
-class Params(Strict):
-    pass
-
-
-def validate(params, catalog, doc, path) -> None:
-    return None
+Params = NoParams
+validate = no_checks
 
 
 def _missing(ctx: Context, exercise_id: str) -> list[str]:

@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Literal
 
 from planner.kinds.base import Context, Violation, Week, check_selectors
@@ -54,7 +55,7 @@ def compile(rule, ctx: Context) -> list:
 
 
 def consecutive_pairs(days: list[str], wrap: bool) -> list[tuple[str, str]]:
-    pairs = list(zip(days, days[1:]))
+    pairs = list(pairwise(days))
     return pairs + [(days[-1], days[0])] if wrap else pairs
 
 
