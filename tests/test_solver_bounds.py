@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from planner.errors import InfeasibleError
 from planner.rules import load_rule_file
-from planner.solver import _LinearAtMost, solve
+from planner.solver import solve
+from planner.solver.csp.propagators import LinearAtMost
 from tests.conftest import make_profile
 
 WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -137,7 +138,7 @@ def test_weekly_cap_below_what_every_session_needs_is_proven(rules, catalog, tmp
     assert error.rule_ids == ("neck-every-session", "neck-at-most-twice")
 
 
-# _LinearAtMost prunes partial weeks for load rules; it must never lose a solution.
+# LinearAtMost prunes partial weeks for load rules; it must never lose a solution.
 
 
 @settings(max_examples=150, derandomize=True, deadline=None)
@@ -150,7 +151,7 @@ def test_linear_pruning_keeps_exactly_the_solutions_under_the_limit(weights, dom
     problem = constraint.Problem()
     for i, dom in enumerate(domains):
         problem.addVariable(i, dom)
-    problem.addConstraint(_LinearAtMost(w), list(range(len(domains))))
+    problem.addConstraint(LinearAtMost(w), list(range(len(domains))))
     found = {tuple(s[i] for i in range(len(domains))) for s in problem.getSolutions()}
     expected = {combo for combo in itertools.product(*domains) if sum(w.get(x, 0.0) for x in combo) <= 0}
     assert found == expected

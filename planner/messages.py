@@ -1,0 +1,56 @@
+"""Words for people about what the solver found: red flags and conflicting rules.
+
+The solver (:mod:`planner.solver`) reports structured results (rule ids, whether a conflict was
+proven); these functions turn them into the errors the CLI prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.errors import InfeasibleError, RedFlagError
+from planner.rules import Rule
+
+__all__ = ["red_flag", "no_session_order", "no_week", "rule_lines"]
+
+
+def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
+    """One line per rule id: its description and where it was written."""
+    by_id = {r.id: r for r in rules}
+    return "".join(
+        f"\n  - {i}: {by_id[i].header.description} ({by_id[i].where})" if i in by_id else f"\n  - {i}" for i in ids
+    )
+
+
+def red_flag(message: str, rule_ids: Sequence[str]) -> RedFlagError:
+    """The person should see a doctor first (the first referral's message, every rule's id)."""
+    return RedFlagError(f"{message} [{', '.join(rule_ids)}]")
+
+
+def no_session_order(rule_ids: Sequence[str], rules: Sequence[Rule]) -> InfeasibleError:
+    """Weeks exist, but these ordering rules together leave a session no order."""
+    return InfeasibleError(
+        "no session order satisfies these ordering rules together: " + ", ".join(rule_ids)
+        + rule_lines(rule_ids, rules),
+        rule_ids,
+    )
+
+
+def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rules: Sequence[Rule]) -> InfeasibleError:
+    """No week meets the hard rules (``search_gave_up``: none was found within the search limit,
+    so one may still exist); ``rule_ids`` are the rules most likely in conflict, a minimal set
+    when ``proven``."""
+    details = rule_lines(rule_ids, rules)
+    if search_gave_up:
+        return InfeasibleError(
+            "no week found within the search limit (one may still exist); the hard rules most "
+            "likely in conflict: " + ", ".join(rule_ids) + details,
+            rule_ids,
+            proven=False,
+        )
+    qualifier = "" if proven else " (the search limit was reached, so this set may not be minimal)"
+    return InfeasibleError(
+        "these hard rules cannot all hold for this profile: " + ", ".join(rule_ids) + qualifier + details,
+        rule_ids,
+        proven=proven,
+    )

@@ -1,0 +1,200 @@
+"""What a search backend must do, in terms any constraint solver can implement.
+
+The solver-neutral side (week model, bounds, score, reasons, restarts, promotion, conflict
+search) asks a backend two questions:
+
+1. :meth:`Backend.assign_days`: which exercises go on which day? The week is given as *slot
+   groups* (per training day and block: the candidate exercises in the seeded order of
+   preference, how many slots must be filled and how many may be) and a list of *day
+   constraints* below, each over the exercises placed on some days.
+2. :meth:`Backend.order_session`: in which order do one session's exercises go? Given as
+   *order constraints* over the exercises.
+
+The python-constraint2 backend (:mod:`planner.solver.csp`) is the one in use; an exact backend
+(OR-Tools CP-SAT, say) would implement the same protocol from the same inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+__all__ = [
+    "Backend",
+    "OutOfBudget",
+    "Meter",
+    "SlotGroup",
+    "DayConstraint",
+    "Among",
+    "DaysAmong",
+    "DistinctAmong",
+    "NotBoth",
+    "TimeCap",
+    "LinearAtMost",
+    "WeekHolds",
+    "NotTogether",
+    "PerValueDays",
+    "OrderConstraint",
+    "Before",
+    "NotFirst",
+]
+
+
+class OutOfBudget(Exception):
+    """A search spent its node budget without an answer (it proves nothing)."""
+
+
+@dataclass
+class Meter:
+    """Nodes spent across several searches (the conflict search has one overall budget)."""
+
+    nodes: int = 0
+
+
+@dataclass(frozen=True)
+class SlotGroup:
+    """The slots of one block on one training day: each holds a different exercise of
+    ``members`` (listed in the order the search should try them) or stays empty; the first
+    ``required`` slots must be filled, at most ``total`` can be."""
+
+    day: str
+    block: str
+    members: tuple[str, ...]
+    required: int
+    total: int
+
+
+# --------------------------------------------------------------------------------------------
+# day constraints: ``days`` is the days whose exercises the constraint reads (in that order),
+# ``None`` for the whole week. An exercise is placed at most once a day.
+
+
+@dataclass(frozen=True)
+class Among:
+    """Between ``low`` and ``high`` exercises of ``ids`` are placed on ``days`` (occurrences)."""
+
+    days: tuple[str, ...] | None
+    ids: frozenset[str]
+    low: int
+    high: int | None
+
+
+@dataclass(frozen=True)
+class DaysAmong:
+    """Between ``low`` and ``high`` of ``days`` hold at least one exercise of ``ids``."""
+
+    days: tuple[str, ...] | None
+    ids: frozenset[str]
+    low: int
+    high: int | None
+
+
+@dataclass(frozen=True)
+class DistinctAmong:
+    """Between ``low`` and ``high`` different exercises of ``ids`` are placed on ``days``."""
+
+    days: tuple[str, ...] | None
+    ids: frozenset[str]
+    low: int
+    high: int | None
+
+
+@dataclass(frozen=True)
+class NotBoth:
+    """The two ``days`` do not both hold an exercise of ``ids``."""
+
+    days: tuple[str, str]
+    ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TimeCap:
+    """The exercises of ``day`` take at most ``cap`` seconds (``seconds`` per exercise)."""
+
+    day: str
+    seconds: Mapping[str, int]
+    cap: int
+
+
+@dataclass(frozen=True)
+class LinearAtMost:
+    """Over the week, the sum of ``weights`` of the placed exercises is at most zero (an exercise
+    without a weight adds nothing). A relaxation of :class:`WeekHolds` tests, for pruning."""
+
+    weights: Mapping[str, float]
+
+
+@dataclass(frozen=True, eq=False)
+class WeekHolds:
+    """``test`` holds for the complete week (exercises per training day)."""
+
+    test: Callable[[dict[str, list[str]]], bool]
+
+
+@dataclass(frozen=True)
+class NotTogether:
+    """No two exercises that ``partners`` pairs up are placed together on ``day``."""
+
+    day: str
+    partners: Mapping[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class PerValueDays:
+    """Each exercise ``x`` of ``limits`` is placed on at most ``limits[x]`` days."""
+
+    limits: Mapping[str, int]
+
+
+DayConstraint = Among | DaysAmong | DistinctAmong | NotBoth | TimeCap | LinearAtMost | WeekHolds | NotTogether | PerValueDays
+
+
+# --------------------------------------------------------------------------------------------
+# order constraints, over the exercises of one session
+
+
+@dataclass(frozen=True)
+class Before:
+    """``first`` comes before ``then``."""
+
+    first: str
+    then: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return self.first not in order or self.then not in order or order.index(self.first) < order.index(self.then)
+
+
+@dataclass(frozen=True)
+class NotFirst:
+    """``unit`` does not open the session."""
+
+    unit: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return not order or order[0] != self.unit
+
+
+OrderConstraint = Before | NotFirst
+
+
+class Backend(Protocol):
+    """A constraint solver that can place a week and order a session."""
+
+    def assign_days(
+        self,
+        days: Sequence[str],
+        groups: Sequence[SlotGroup],
+        constraints: Sequence[DayConstraint],
+        budget: int,
+        meter: Meter | None = None,
+    ) -> dict[str, list[str]] | None:
+        """The exercises of each of ``days``, or ``None`` when no placement meets the
+        constraints. Raises :class:`OutOfBudget` after ``budget`` nodes (adding them to
+        ``meter``). Must be deterministic for the same inputs."""
+        ...
+
+    def order_session(self, units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
+        """``units`` in an order that meets the constraints (ties broken towards the given
+        order), or ``None`` when there is none."""
+        ...

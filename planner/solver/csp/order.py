@@ -1,0 +1,34 @@
+"""The order of one session as a python-constraint2 problem: one position variable per
+exercise, all different, with the order constraints of :mod:`planner.solver.backend`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import constraint
+
+from planner.solver.backend import Before, NotFirst, OrderConstraint
+from planner.solver.csp.propagators import OrderedBacktracking
+
+__all__ = ["order_session"]
+
+
+def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
+    """``units`` in an order meeting ``constraints``, earlier units placed earlier when free."""
+    units = list(units)
+    problem = constraint.Problem(OrderedBacktracking(units))
+    positions = list(range(len(units)))
+    for u in units:
+        problem.addVariable(u, list(reversed(positions)))
+    problem.addConstraint(constraint.AllDifferentConstraint(), units)
+    for c in constraints:
+        if isinstance(c, Before):
+            problem.addConstraint(constraint.FunctionConstraint(lambda x, y: x < y), [c.first, c.then])
+        elif isinstance(c, NotFirst):
+            problem.addConstraint(constraint.FunctionConstraint(lambda x: x != 0), [c.unit])
+        else:
+            raise TypeError(f"the python-constraint2 backend cannot express {type(c).__name__}")
+    found = problem.getSolution()
+    if found is None:
+        return None
+    return sorted(units, key=lambda u: found[u])

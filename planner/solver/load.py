@@ -1,0 +1,63 @@
+"""Muscle load of a placed week, and the load rules (balance, load ratio) measured on it.
+
+An exercise adds its sets (:func:`planner.kinds.base.volume`) to its primary muscles and half
+of that to its secondary ones; the muscle graph passes load up to groups and regions. An
+exercise's load is the same on whatever day it is placed, so each load rule is also linear in
+the exercises chosen (:func:`linear_forms`), which lets a backend prune partial weeks.
+"""
+
+from __future__ import annotations
+
+from planner.kinds.base import volume
+from planner.requirements import LoadRatio, LoadShare
+from planner.solver.model import WeekModel
+
+__all__ = ["week_load", "share_excess", "ratio_excess", "share_forms", "ratio_forms"]
+
+
+def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[str]) -> dict[str, float]:
+    """Load per graph node from the exercises of ``ids`` placed in ``per_day``."""
+    catalog = model.catalog
+    worked = []
+    for exercises in per_day.values():
+        for ex_id in exercises:
+            if ex_id in ids:
+                ex = catalog.exercises[ex_id]
+                worked.append((ex.muscles.primary, ex.muscles.secondary, volume(model.doses[ex_id].sets)))
+    return catalog.graph.load(worked)
+
+
+def share_excess(req: LoadShare, model: WeekModel, per_day: dict[str, list[str]]) -> float:
+    """How far the groups' shares of the load go over ``max_share``, added up."""
+    load = week_load(model, per_day, req.ids)
+    total = sum(load.get(g, 0.0) for g in req.groups)
+    if total == 0:
+        return 0.0
+    return sum(max(0.0, load.get(g, 0.0) / total - req.max_share) for g in req.groups)
+
+
+def ratio_excess(req: LoadRatio, model: WeekModel, per_day: dict[str, list[str]]) -> float:
+    """How far the numerator's load goes over ``max_ratio`` times the denominator's."""
+    load = week_load(model, per_day, req.ids)
+    top, bottom = load.get(req.numerator, 0.0), load.get(req.denominator, 0.0)
+    return max(0.0, top - req.max_ratio * bottom)
+
+
+def _one_each(req: LoadShare | LoadRatio, model: WeekModel) -> dict[str, dict[str, float]]:
+    return {x: week_load(model, {"_": [x]}, req.ids) for x in req.ids if x in model.doses}
+
+
+def share_forms(req: LoadShare, model: WeekModel) -> list[dict[str, float]]:
+    """The share rule as linear forms over exercises, each to stay at or below zero:
+    ``group - max_share * total`` per group."""
+    one = _one_each(req, model)
+    forms = []
+    for g in req.groups:
+        forms.append({x: load.get(g, 0.0) - req.max_share * sum(load.get(h, 0.0) for h in req.groups) for x, load in one.items()})
+    return forms
+
+
+def ratio_forms(req: LoadRatio, model: WeekModel) -> list[dict[str, float]]:
+    """The ratio rule as one linear form: ``numerator - max_ratio * denominator`` <= 0."""
+    one = _one_each(req, model)
+    return [{x: load.get(req.numerator, 0.0) - req.max_ratio * load.get(req.denominator, 0.0) for x, load in one.items()}]

@@ -1,0 +1,95 @@
+"""The solver-neutral week model: what the requirements leave open before any search.
+
+:func:`planner.solver.build.build_model` fills a :class:`WeekModel` for one set of enforced
+requirements (the hard ones and any promoted soft ones): which exercises each training day may
+hold, their doses and durations, how many slots each block gets, which exercises hard rules
+keep apart, and whether plain counting already shows that no week exists. Nothing here depends
+on the random seed or on a constraint library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planner.catalog import Catalog
+from planner.models import Dose
+from planner.requirements import Apart, Count, DoseLimit, Requirement
+from planner.solver.backend import DayConstraint
+
+__all__ = ["WeekModel", "ModelFacts", "PlacedWeek", "consecutive"]
+
+
+@dataclass
+class ModelFacts:
+    """What the enforced requirements say about the model, collected before it is built.
+
+    Each requirement type adds its part (see ``shape`` in
+    :mod:`planner.solver.requirement_types`); the model is then derived from these lists.
+    """
+
+    exclusions: list[tuple[frozenset[str], frozenset[str] | None, str]] = field(default_factory=list)  # ids, days, rule
+    dose_limits: list[DoseLimit] = field(default_factory=list)
+    time_caps: list[int] = field(default_factory=list)  # seconds a session may take
+    session_counts: list[Count] = field(default_factory=list)
+    week_counts: list[Count] = field(default_factory=list)
+    spacings: list[Apart] = field(default_factory=list)
+    ranks: list[dict[str, int]] = field(default_factory=list)  # within a session, lower rank first
+    repeat_limits: dict[str, int] = field(default_factory=dict)  # exercise -> most days a week
+
+
+@dataclass
+class WeekModel:
+    """Everything derived from the requirements that does not depend on the random seed."""
+
+    catalog: Catalog
+    days: list[str]
+    eligible: dict[str, list[str]]  # per day, eligible exercise ids
+    excluded: dict[str, list[str]]  # id -> rule ids that excluded it (any day)
+    doses: dict[str, Dose]
+    dose_why: dict[str, list[str]]
+    seconds: dict[str, int]
+    slots: dict[tuple[str, str], tuple[int, int]]  # (day, block) -> (required, total)
+    hard: list[Requirement]  # enforced: the hard requirements and the promoted soft ones
+    soft: list[Requirement]
+    facts: ModelFacts = field(default_factory=ModelFacts)
+    partners: dict[str, frozenset[str]] = field(default_factory=dict)  # cannot share a session
+    refuted: bool = False  # plain counting (planner.solver.bounds) already shows no week exists
+    undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules that contradict
+    constraints: list[DayConstraint] = field(default_factory=list)  # the enforced rules, for a backend
+
+    @property
+    def repeat_limits(self) -> dict[str, int]:
+        return self.facts.repeat_limits
+
+
+@dataclass
+class PlacedWeek:
+    """A week the search placed (exercise ids per training day, in session order when ordered),
+    read against a model: what the soft score and the reasons look at."""
+
+    model: WeekModel
+    per_day: dict[str, list[str]]
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.model.catalog
+
+    def entries(self, day: str) -> list[tuple[str, Dose]]:
+        """The day's plan items as (exercise, dose): a unilateral exercise is two items."""
+        out = []
+        for ex_id in self.per_day.get(day, []):
+            sides = 2 if self.catalog.exercises[ex_id].side == "unilateral" else 1
+            out.extend([(ex_id, self.model.doses[ex_id])] * sides)
+        return out
+
+
+def consecutive(days: Sequence[str], all_days: Sequence[str], wrap: bool) -> list[tuple[str, str]]:
+    """Pairs of ``days`` that follow each other in the calendar ``all_days`` (the last day and
+    the first too when ``wrap``)."""
+    pairs = []
+    for i, day in enumerate(all_days):
+        nxt = all_days[(i + 1) % len(all_days)]
+        if (i + 1 < len(all_days) or wrap) and day in days and nxt in days:
+            pairs.append((day, nxt))
+    return pairs

@@ -1,0 +1,91 @@
+"""The best week: enforce what soft rules a week allows, then compare seeded weeks.
+
+1. Find any week that meets the hard rules (or learn there is none).
+2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
+   leaves a week (:func:`promote_soft_rules`).
+3. Collect ``settings.restarts`` more weeks under the promoted set; keep the one with the lowest
+   soft penalty (:mod:`planner.solver.score`).
+"""
+
+from __future__ import annotations
+
+import time
+
+from planner.solver.backend import Backend
+from planner.solver.build import build_model
+from planner.solver.compiled import Compiled
+from planner.solver.model import WeekModel
+from planner.solver.reasons import expand
+from planner.solver.requirement_types import treatment
+from planner.solver.score import soft_penalty
+from planner.solver.search import Found, find_week
+from planner.solver.settings import Settings
+from planner.solver.solution import Item, Solution
+
+__all__ = ["best_week", "promotable_rules", "promote_soft_rules"]
+
+
+def promotable_rules(compiled: Compiled) -> list[str]:
+    """Soft rules the search can enforce as constraints (every requirement of the rule is of a
+    promotable type), heaviest first, then in rule-file order."""
+    weight: dict[str, int] = {}
+    blocked: set[str] = set()
+    for req in compiled.soft():
+        rid = req.origin.rule_id
+        weight[rid] = req.origin.weight
+        if not treatment(req).promotable:
+            blocked.add(rid)
+    order = compiled.positions()
+    return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
+
+
+def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings, seed: int
+                       ) -> tuple[frozenset[str], WeekModel]:
+    """The soft rules that could be enforced together, and the week model enforcing them.
+
+    Best effort: a rule not shown feasible within ``settings.promote_budget`` stays soft.
+    """
+    promoted: frozenset[str] = frozenset()
+    for rule_id in promotable_rules(compiled):
+        trial = build_model(compiled, settings, promote=promoted | {rule_id})
+        if find_week(backend, compiled, trial, seed, settings.budgets(settings.promote_budget)).week is not None:
+            promoted |= {rule_id}
+    return promoted, build_model(compiled, settings, promote=promoted)
+
+
+def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, Found]:
+    """Best week found, or ``(None, found)`` with why none was (see :class:`Found`)."""
+    catalog = compiled.ctx.catalog
+    started = time.perf_counter()
+    base = build_model(compiled, settings)
+    first = find_week(backend, compiled, base, seed, settings.budgets())
+    if first.week is None:
+        return None, first
+
+    promoted, model = promote_soft_rules(backend, compiled, settings, seed)
+    best: Solution | None = None
+    candidates = 0
+    for restart in range(settings.restarts + 1):
+        if restart == 0:
+            ordered: dict[str, list[str]] | None = first.week
+        else:
+            budgets = settings.budgets(settings.candidate_budget)
+            ordered = find_week(backend, compiled, model, seed, budgets, first=100 * restart).week
+        if ordered is None:
+            continue
+        candidates += 1
+        penalty, misses = soft_penalty(model, ordered)
+        if best is None or penalty < best.penalty:
+            days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
+            for d in ordered:
+                days[d] = expand(compiled, model, ordered, d)
+            best = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable)
+        if best.penalty == 0:
+            break
+    assert best is not None
+    best.stats.update(
+        seconds=round(time.perf_counter() - started, 4),
+        candidates=candidates,
+        promoted=sorted(promoted),
+    )
+    return best, first

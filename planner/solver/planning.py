@@ -1,0 +1,81 @@
+"""Planning a week from rules: the solver's entry point.
+
+:func:`plan` returns structured results (a :class:`Solution`, a :class:`Referral` or a
+:class:`Conflict`); :func:`solve` raises them as the errors the CLI reports, worded by
+:mod:`planner.messages`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.catalog import Catalog
+from planner.messages import no_session_order, no_week, red_flag
+from planner.models import Profile
+from planner.rules import Rule
+from planner.solver.backend import Backend
+from planner.solver.compiled import Compiled, compile_rules
+from planner.solver.conflict import Cause, Conflict, order_conflict, week_conflict
+from planner.solver.csp import CspBackend
+from planner.solver.optimise import best_week
+from planner.solver.requirement_types import treatment
+from planner.solver.search import Outcome
+from planner.solver.settings import Settings
+from planner.solver.solution import Solution
+
+__all__ = ["Referral", "plan", "solve"]
+
+
+@dataclass(frozen=True)
+class Referral:
+    """No plan at all: hard ``refer`` rules apply (the first one's message, all their ids)."""
+
+    message: str
+    rule_ids: tuple[str, ...]
+
+
+def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, backend: Backend | None = None
+         ) -> Solution | Referral | Conflict:
+    """The best week found for the compiled rules, or why there is none."""
+    settings = settings or Settings()
+    backend = backend or CspBackend()
+    stops = _texts(compiled, "referral", hard_only=True)
+    if stops:
+        return Referral(stops[0][1], tuple(rule_id for rule_id, _ in stops))
+    solution, found = best_week(backend, compiled, settings, seed)
+    if solution is None:
+        if found.outcome is Outcome.UNORDERABLE:
+            ids = order_conflict(backend, compiled, found.unorderable)
+            return Conflict(Cause.SESSION_ORDER, tuple(ids), True)
+        ids, proven = week_conflict(backend, compiled, settings, seed)
+        if found.outcome is Outcome.GAVE_UP:
+            return Conflict(Cause.WEEK_NOT_FOUND, tuple(ids), False)
+        return Conflict(Cause.WEEK, tuple(ids), proven)
+    solution.advice = _texts(compiled, "advice")
+    return solution
+
+
+def _texts(compiled: Compiled, kind: str, hard_only: bool = False) -> list[tuple[str, str]]:
+    """(rule id, text) of each requirement whose type has a text of ``kind`` (referral, advice)."""
+    out = []
+    for req in compiled.requirements:
+        get = getattr(treatment(req), kind)
+        if get is not None and (req.origin.hard or not hard_only):
+            out.append((req.origin.rule_id, get(req)))
+    return out
+
+
+def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
+          settings: Settings | None = None, backend: Backend | None = None) -> Solution:
+    """Plan a week for ``profile``; raise :class:`planner.errors.RedFlagError` or
+    :class:`planner.errors.InfeasibleError`."""
+    result = plan(compile_rules(rules, catalog, profile), settings, seed, backend)
+    if isinstance(result, Referral):
+        raise red_flag(result.message, result.rule_ids)
+    if isinstance(result, Conflict):
+        if result.cause is Cause.SESSION_ORDER:
+            raise no_session_order(result.rule_ids, rules)
+        raise no_week(result.rule_ids, proven=result.proven, search_gave_up=result.cause is Cause.WEEK_NOT_FOUND,
+                      rules=rules)
+    return result

@@ -1,0 +1,321 @@
+"""How the solver treats each requirement type: the one table to extend with a new type.
+
+:data:`TREATMENTS` maps every class of :mod:`planner.requirements` to a :class:`Treatment`: what
+it does to the week model, which backend constraints it becomes (for the day assignment and for
+the session order), what it costs as a soft rule, when it is a reason for a plan item, whether a
+soft one can be promoted to a constraint, and whether it can take part in a conflict. Nothing
+else in the solver asks which class a requirement is; a new requirement type is one new entry
+here (with its functions next to it), and the python-constraint2 backend needs no change as long
+as it compiles to the day and order constraints of :mod:`planner.solver.backend`.
+
+The soft amounts (``miss``) are in the units the rule kinds report as ``Violation.amount`` (one
+per item, session, day pair, minute over, ...): ``tests/solver/test_score.py`` checks on planned
+weeks that they agree rule by rule with :func:`planner.checker.check_plan`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from planner.requirements import (
+    Adjacent,
+    Advice,
+    Apart,
+    Count,
+    DoseLimit,
+    Exclude,
+    First,
+    LoadRatio,
+    LoadShare,
+    Ordered,
+    Requirement,
+    SessionTime,
+    Stop,
+)
+from planner.solver.backend import (
+    Among,
+    Before,
+    DayConstraint,
+    DaysAmong,
+    DistinctAmong,
+    LinearAtMost,
+    NotBoth,
+    NotFirst,
+    OrderConstraint,
+    TimeCap,
+    WeekHolds,
+)
+from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
+from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
+
+__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
+
+# A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
+# goes over the limit, e.g. 0.05) or load in sets (load_ratio), while other amounts are whole
+# items, sessions or days. Ten times the load amount puts a group 10 points of share over its
+# limit on a par with one missing item.
+LOAD_SCALE = 10
+
+
+def _none(req: Any, *_: Any) -> list:
+    return []
+
+
+def _never(req: Any, *_: Any) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """What the solver does with one requirement type (every field has a do-nothing default).
+
+    ``shape(req, facts)``: add what an *enforced* requirement says about the week model.
+    ``post(req, model)``: the backend day constraints of an enforced requirement.
+    ``order(req, units)``: the backend order constraints among a session's exercises.
+    ``miss(req, week)``: how much a placed week misses the requirement, in the kind's units
+    (``None``: nothing to miss); ``scale`` multiplies it in the soft score.
+    ``explains(req, week, day, exercise)``: whether it is a reason for that plan item.
+    ``promotable``: a soft one can be enforced as a constraint when a week still exists.
+    ``week_level(req)``: it relates several days (a day cannot be checked alone against it).
+    ``constrains``: it can make a week impossible (so it may be named in a conflict).
+    ``implies(req)``: requirements it brings along when compiled.
+    ``referral(req)``/``advice(req)``: the text of a stop or of advice.
+    """
+
+    shape: Callable[[Any, ModelFacts], None] = _none
+    post: Callable[[Any, WeekModel], Iterable[DayConstraint]] = _none
+    order: Callable[[Any, Sequence[str]], Iterable[OrderConstraint]] = _none
+    miss: Callable[[Any, PlacedWeek], float] | None = None
+    scale: int = 1
+    explains: Callable[[Any, PlacedWeek, str, str], bool] = _never
+    promotable: bool = False
+    week_level: Callable[[Any], bool] = _never
+    constrains: bool = True
+    implies: Callable[[Any], list[Requirement]] = _none
+    referral: Callable[[Any], str] | None = None
+    advice: Callable[[Any], str] | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Exclude: these exercises never appear (on some days)
+
+
+def _exclude_shape(req: Exclude, facts: ModelFacts) -> None:
+    facts.exclusions.append((req.ids, req.days, req.origin.rule_id))
+
+
+def _exclude_miss(req: Exclude, week: PlacedWeek) -> float:
+    return sum(
+        1 for d, xs in week.per_day.items() for x in xs if x in req.ids and (req.days is None or d in req.days)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Count: how many of a set a session or the week holds
+
+
+def is_repeat_limit(req: Count) -> bool:
+    """A cap on the days one exercise may appear (all such caps share one constraint)."""
+    return (req.scope == "week" and req.measure == "days" and req.low == 0
+            and req.high is not None and len(req.ids) == 1)
+
+
+def count_measure(req: Count, per_day: dict[str, list[str]]) -> int:
+    """A week-scope count of ``req.ids`` in a placed week."""
+    if req.measure == "items":
+        return sum(1 for xs in per_day.values() for x in xs if x in req.ids)
+    if req.measure == "days":
+        return sum(1 for xs in per_day.values() if set(xs) & req.ids)
+    return len({x for xs in per_day.values() for x in xs if x in req.ids})
+
+
+def _count_shape(req: Count, facts: ModelFacts) -> None:
+    if req.scope == "session":
+        facts.session_counts.append(req)
+        return
+    facts.week_counts.append(req)
+    if is_repeat_limit(req):
+        assert req.high is not None
+        (value,) = req.ids
+        facts.repeat_limits[value] = min(req.high, facts.repeat_limits.get(value, req.high))
+
+
+_WEEK_COUNT = {"items": Among, "days": DaysAmong, "distinct": DistinctAmong}
+
+
+def _count_post(req: Count, model: WeekModel) -> Iterable[DayConstraint]:
+    if req.scope == "session":
+        return [Among((d,), req.ids, req.low, req.high) for d in model.days if req.days is None or d in req.days]
+    if is_repeat_limit(req):
+        return []  # in the model's repeat limits
+    return [_WEEK_COUNT[req.measure](None, req.ids, req.low, req.high)]
+
+
+def _count_miss(req: Count, week: PlacedWeek) -> float:
+    miss = 0.0
+    if req.scope == "session":
+        values = [
+            sum(1 for x in xs if x in req.ids)
+            for d, xs in week.per_day.items()
+            if req.days is None or d in req.days
+        ]
+    else:
+        values = [count_measure(req, week.per_day)]
+    for n in values:
+        miss += max(0, req.low - n) + (max(0, n - req.high) if req.high is not None else 0)
+    return miss
+
+
+def _count_explains(req: Count, week: PlacedWeek, day: str, ex_id: str) -> bool:
+    """Named only when the plan meets the count and would break it without this exercise on
+    this day (a soft count the week falls short of forced nothing)."""
+    if not (req.low > 0 and ex_id in req.ids):
+        return False
+    per_day = week.per_day
+    if req.scope == "session":
+        return (req.days is None or day in req.days) and sum(x in req.ids for x in per_day[day]) == req.low
+    rest = {d: [x for x in xs if not (d == day and x == ex_id)] for d, xs in per_day.items()}
+    return count_measure(req, rest) < req.low <= count_measure(req, per_day)
+
+
+# --------------------------------------------------------------------------------------------
+# Apart: never on two consecutive days
+
+
+def _apart_shape(req: Apart, facts: ModelFacts) -> None:
+    facts.spacings.append(req)
+
+
+def _apart_post(req: Apart, model: WeekModel) -> Iterable[DayConstraint]:
+    return [NotBoth((a, b), req.ids) for a, b in consecutive(model.days, model.catalog.vocab.days, req.wrap)]
+
+
+def _apart_miss(req: Apart, week: PlacedWeek) -> float:
+    miss = 0.0
+    per_day = week.per_day
+    for a, b in consecutive(week.model.days, week.catalog.vocab.days, req.wrap):
+        miss += bool(set(per_day[a]) & req.ids and set(per_day[b]) & req.ids)
+    return miss
+
+
+# --------------------------------------------------------------------------------------------
+# Ordered and First: the order within a session
+
+
+def _ordered_shape(req: Ordered, facts: ModelFacts) -> None:
+    facts.ranks.append(dict(req.rank))
+
+
+def _ordered_order(req: Ordered, units: Sequence[str]) -> Iterable[OrderConstraint]:
+    ranked = [u for u in units if u in req.rank]
+    return [Before(a, b) for a in ranked for b in ranked if req.rank[a] < req.rank[b]]
+
+
+def _ordered_explains(req: Ordered, week: PlacedWeek, day: str, ex_id: str) -> bool:
+    return ex_id in req.rank and any(o in req.rank and req.rank[o] != req.rank[ex_id] for o in week.per_day[day])
+
+
+def _first_order(req: First, units: Sequence[str]) -> Iterable[OrderConstraint]:
+    return [NotFirst(u) for u in units if u not in req.ids] if units else []
+
+
+def _first_explains(req: First, week: PlacedWeek, day: str, ex_id: str) -> bool:
+    exercises = week.per_day[day]
+    return bool(exercises) and exercises[0] == ex_id and ex_id in req.ids
+
+
+def _first_implies(req: First) -> list[Requirement]:
+    """A session must contain something to open with: First implies "at least one"."""
+    return [Count(req.origin, req.ids, "session", 1)]
+
+
+# --------------------------------------------------------------------------------------------
+# Adjacent, DoseLimit, SessionTime
+
+
+def _adjacent_explains(req: Adjacent, week: PlacedWeek, day: str, ex_id: str) -> bool:
+    return ex_id in req.ids and week.catalog.exercises[ex_id].side == "unilateral"
+
+
+def _dose_shape(req: DoseLimit, facts: ModelFacts) -> None:
+    facts.dose_limits.append(req)
+
+
+def _time_shape(req: SessionTime, facts: ModelFacts) -> None:
+    facts.time_caps.append(req.max_seconds)
+
+
+def _time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
+    return [TimeCap(d, model.seconds, req.max_seconds) for d in model.days]
+
+
+def _time_miss(req: SessionTime, week: PlacedWeek) -> float:
+    miss = 0.0
+    for xs in week.per_day.values():
+        miss += max(0, sum(week.model.seconds[x] for x in xs) - req.max_seconds) / 60
+    return miss
+
+
+# --------------------------------------------------------------------------------------------
+# LoadShare and LoadRatio: muscle load over the week
+
+
+def _share_post(req: LoadShare, model: WeekModel) -> Iterable[DayConstraint]:
+    return [
+        *(LinearAtMost(w) for w in share_forms(req, model)),
+        WeekHolds(lambda per_day: share_excess(req, model, per_day) == 0),
+    ]
+
+
+def _ratio_post(req: LoadRatio, model: WeekModel) -> Iterable[DayConstraint]:
+    return [
+        *(LinearAtMost(w) for w in ratio_forms(req, model)),
+        WeekHolds(lambda per_day: ratio_excess(req, model, per_day) == 0),
+    ]
+
+
+def _always(req: Any) -> bool:
+    return True
+
+
+TREATMENTS: dict[type[Requirement], Treatment] = {
+    Exclude: Treatment(shape=_exclude_shape, miss=_exclude_miss, promotable=True),
+    Count: Treatment(
+        shape=_count_shape,
+        post=_count_post,
+        miss=_count_miss,
+        explains=_count_explains,
+        promotable=True,
+        week_level=lambda req: req.scope == "week",
+    ),
+    Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always),
+    Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, explains=_ordered_explains),
+    First: Treatment(order=_first_order, explains=_first_explains, implies=_first_implies),
+    Adjacent: Treatment(explains=_adjacent_explains),
+    DoseLimit: Treatment(shape=_dose_shape),
+    SessionTime: Treatment(shape=_time_shape, post=_time_post, miss=_time_miss, promotable=True),
+    LoadShare: Treatment(
+        post=_share_post,
+        miss=lambda req, week: share_excess(req, week.model, week.per_day),
+        scale=LOAD_SCALE,
+        week_level=_always,
+    ),
+    LoadRatio: Treatment(
+        post=_ratio_post,
+        miss=lambda req, week: ratio_excess(req, week.model, week.per_day),
+        scale=LOAD_SCALE,
+        week_level=_always,
+    ),
+    Stop: Treatment(constrains=False, referral=lambda req: req.message),
+    Advice: Treatment(constrains=False, advice=lambda req: req.text),
+}
+
+
+def treatment(req: Requirement) -> Treatment:
+    """The treatment of ``req``'s type (a subclass falls back to its nearest listed base)."""
+    for cls in type(req).__mro__:
+        if cls in TREATMENTS:
+            return TREATMENTS[cls]
+    raise TypeError(f"no treatment for requirement type {type(req).__name__}; add one to TREATMENTS")

@@ -1,0 +1,51 @@
+"""The soft score: how much a placed week misses the soft requirements, weighted.
+
+Each soft requirement's amount comes from its type's ``miss`` (in
+:mod:`planner.solver.requirement_types`), in the units the rule kinds report as
+``Violation.amount``; the type's ``scale`` and the rule's ``weight`` multiply it. The search
+compares weeks by this score and the plan reports it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from planner.solver.model import PlacedWeek, WeekModel
+from planner.solver.requirement_types import treatment
+
+__all__ = ["soft_penalty", "soft_amounts", "TENTHS"]
+
+# The penalty is reported as a whole number of tenths: amounts can be fractions (minutes over
+# the time limit, load shares), and an integer in the plan compares and reads more easily.
+TENTHS = 10
+
+
+def soft_penalty(model: WeekModel, per_day: dict[str, list[str]]) -> tuple[int, list[str]]:
+    """Weighted amount (in tenths) by which the soft requirements are missed, and the sorted
+    ids of the rules missed."""
+    week = PlacedWeek(model, per_day)
+    penalty = 0.0
+    misses: list[str] = []
+    for req in model.soft:
+        t = treatment(req)
+        if t.miss is None:
+            continue
+        miss = t.miss(req, week) * t.scale
+        if miss > 0:
+            penalty += miss * req.origin.weight
+            misses.append(req.origin.rule_id)
+    return round(penalty * TENTHS), sorted(set(misses))
+
+
+def soft_amounts(model: WeekModel, per_day: dict[str, list[str]]) -> dict[str, float]:
+    """Per soft rule id, the unweighted, unscaled amount missed (what the rule's kind reports
+    as the sum of its violations' ``amount``); rules not missed are left out."""
+    week = PlacedWeek(model, per_day)
+    out: dict[str, float] = defaultdict(float)
+    for req in model.soft:
+        t = treatment(req)
+        if t.miss is not None:
+            amount = t.miss(req, week)
+            if amount > 0:
+                out[req.origin.rule_id] += amount
+    return dict(out)

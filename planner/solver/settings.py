@@ -1,0 +1,43 @@
+"""Search limits: how many nodes each kind of search may spend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Search limits.
+
+    Backtracking times are heavy-tailed: most seeded orders find a week in a few hundred
+    nodes, a few wander for minutes. So every search is a series of short restarts whose node
+    budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
+    ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
+    ``candidate_budget`` nodes) to compare soft scores; ``promote_budget`` bounds each test of
+    whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
+    soft); ``trial_budget`` bounds each step of a conflict search; ``conflict_budget``
+    bounds a whole conflict search.
+    """
+
+    restarts: int = 6
+    first_budget: int = 1_500
+    max_budget: int = 200_000
+    total_budget: int = 150_000
+    trial_budget: int = 30_000
+    promote_budget: int = 3_000
+    candidate_budget: int = 6_000
+    conflict_budget: int = 150_000
+    max_slots_per_block: int = 6
+
+    def budgets(self, total: int | None = None) -> list[int]:
+        """The node budget of each try, doubling every two tries, within ``total``."""
+        total = self.total_budget if total is None else total
+        out: list[int] = []
+        budget = self.first_budget
+        while sum(out) + min(budget, self.max_budget) <= total:
+            out.append(min(budget, self.max_budget))
+            if len(out) % 2 == 0:
+                budget *= 2
+        return out or [total]

@@ -1,0 +1,29 @@
+"""What the solver hands back: a planned week of items, with its soft score and traces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.models import Dose
+
+__all__ = ["Item", "Solution"]
+
+
+@dataclass(frozen=True)
+class Item:
+    exercise: str
+    side: str  # both | left | right
+    dose: Dose
+    why: tuple[str, ...]
+
+
+@dataclass
+class Solution:
+    days: dict[str, list[Item]]
+    penalty: int
+    soft_misses: list[str]
+    advice: list[tuple[str, str]]
+    excluded: dict[str, list[str]]
+    stats: dict[str, Any] = field(default_factory=dict)
+    undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules no dose meets together
