@@ -39,7 +39,12 @@ def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = 
         haystack = " ".join([rule.id, rule.header.description, *rule.header.source]).lower()
         if text and text.lower() not in haystack:
             continue
-        severity = "hard" if rule.hard else f"soft ({rule.header.weight})"
+        if rule.header.kind == "advice":
+            severity = "advice"
+        elif rule.level == "preference":
+            severity = f"preference ({rule.header.weight})"
+        else:
+            severity = rule.level
         rows.append((rule.id, rule.header.kind, severity, "; ".join(rule.header.source), str(rule.where)))
     return rows
 

@@ -33,6 +33,7 @@ __all__ = [
     "When",
     "Selector",
     "RuleHeader",
+    "LEVELS",
     "BANNED_RULE_ID",
 ]
 
@@ -248,13 +249,27 @@ class Selector(Strict):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
+LEVELS = ("safety", "structure", "preference")
+OLD_LEVEL_NAMES = {"hard": "safety", "soft": "preference"}  # the names used before levels
+
+
 class RuleHeader(Strict):
-    """Keys every rule has, whatever its kind; the kind's own parameters sit beside them."""
+    """Keys every rule has, whatever its kind; the kind's own parameters sit beside them.
+
+    ``severity`` is the rule's level: ``safety`` never gives way (no plan breaks it);
+    ``structure`` holds whenever the week allows, and otherwise gives way as little as possible
+    and visibly (the plan names it and says why); ``preference`` is optimised by ``weight``.
+    ``hard`` and ``soft`` are still read, as ``safety`` and ``preference``.
+    """
 
     id: Ident
     kind: Word
     description: Text
-    severity: Literal["hard", "soft"] = "hard"
+    severity: Literal["safety", "structure", "preference", "hard", "soft"] = Field(
+        default="safety",
+        description="safety (never gives way; the default), structure (gives way only when the week allows "
+        "nothing else, and the plan says so) or preference (optimised by weight). hard = safety, soft = preference.",
+    )
     weight: Annotated[int, Field(ge=1, le=1000)] = 1
     when: When | None = None
     tags: Words = []
@@ -264,3 +279,8 @@ class RuleHeader(Strict):
     @classmethod
     def _source_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("severity")
+    @classmethod
+    def _current_level_name(cls, value: str) -> str:
+        return OLD_LEVEL_NAMES.get(value, value)

@@ -50,8 +50,19 @@ class Rule:
         return self.header.id
 
     @property
+    def level(self) -> str:
+        """``safety``, ``structure`` or ``preference`` (see :class:`planner.models.RuleHeader`)."""
+        return self.header.severity
+
+    @property
     def hard(self) -> bool:
-        return self.header.severity == "hard"
+        """Must the plan meet it? Safety rules always; structure rules unless they gave way."""
+        return self.level != "preference"
+
+    @property
+    def gives_way(self) -> bool:
+        """A structure rule: kept whenever the week allows, given way visibly otherwise."""
+        return self.level == "structure"
 
     @property
     def refers(self) -> bool:

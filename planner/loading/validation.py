@@ -74,6 +74,13 @@ def validate_model(model: type[BaseModel], data: Any, doc: Document, path: tuple
             clean = clean[:-1]
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             message = "Input should be a mapping of keys to values"
+        elif kind == "literal_error":
+            choices = [c.strip().strip("'") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+            given = f'"{error["input"]}"' if isinstance(error["input"], str) else str(error["input"])
+            if len(choices) == 1:
+                message = f"must be {choices[0]}, not {given}"
+            else:
+                message = f'{given} is not one of {", ".join(choices)}{did_you_mean(str(error["input"]), choices)}'
         elif kind in ("int_type", "float_type", "int_from_float"):
             message = _not_a_number(error.get("input"), whole=kind != "float_type") or message
         elif kind == "too_short":
