@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Context, Violation, Week, no_checks
 from planner.models import Strict, Text
-from planner.requirements import Advice
+from planner.requirements import Advice, Requirement
 
 NAME = "advice"
 
@@ -27,7 +27,7 @@ class Params(Strict):
 validate = no_checks
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Advice(rule.origin, rule.params.text)]
 
 

@@ -26,7 +26,7 @@ from pydantic import Field
 from planner.kinds.base import Context, Violation, Week, check_selectors, volume
 from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
-from planner.requirements import LoadShare
+from planner.requirements import LoadShare, Requirement
 
 NAME = "balance"
 
@@ -47,7 +47,7 @@ def groups(rule, ctx: Context) -> tuple[str, ...]:
     return tuple(rule.params.groups or ctx.catalog.graph.groups)
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [LoadShare(rule.origin, ctx.select(rule.params.select), groups(rule, ctx), rule.params.max_share)]
 
 

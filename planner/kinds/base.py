@@ -4,16 +4,21 @@ A kind is a module with ``NAME``, a pydantic ``Params`` model, and three functio
 
 ``validate(params, catalog, doc, path)``
     extra checks at load time (unknown words, min > max ...), raising positioned errors;
-``compile(rule, ctx)``
-    the rule as :mod:`planner.requirements` for the solver;
+``compile_rule(rule, ctx)``
+    the rule as a list of :mod:`planner.requirements` for the solver;
 ``check(rule, week, ctx)``
-    the rule verified directly on a finished week, for the independent checker;
+    the rule verified directly on a finished week, for the independent checker: a list of
+    :class:`Violation`, each with an ``amount`` in the units the solver's soft score counts;
 
 and optionally ``validate_set(rules, catalog)``, called once with every loaded rule of the
 kind, for mistakes that only show across rules (such as order rules that form a cycle).
+A kind without parameters uses ``Params = NoParams``; one whose parameters need no check beyond
+their model uses ``validate = no_checks``. The contract is written down as a protocol,
+:class:`planner.kinds.contract.Kind`, and every registered module is checked against it on import.
 
 Its docstring is its documentation and ends with an ``Example::`` block of YAML that the test
-suite loads and validates.
+suite loads and validates. Its behaviour is pinned by ``tests/kinds/cases/<kind>.yaml``: small
+weeks with the exact violations expected, also scored by the solver.
 """
 
 from __future__ import annotations

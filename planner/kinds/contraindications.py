@@ -15,7 +15,7 @@ Example::
 from __future__ import annotations
 
 from planner.kinds.base import Context, NoParams, Violation, Week, no_checks
-from planner.requirements import Exclude
+from planner.requirements import Exclude, Requirement
 
 NAME = "contraindications"
 Params = NoParams
@@ -26,7 +26,7 @@ def _clash(ctx: Context, exercise_id: str) -> list[str]:
     return sorted(set(ctx.catalog.exercises[exercise_id].contraindications) & set(ctx.profile.conditions))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     ids = frozenset(ex for ex in ctx.catalog.exercises if _clash(ctx, ex))
     return [Exclude(rule.origin, ids, reason="contraindicated for a condition in the profile")]
 

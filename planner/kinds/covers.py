@@ -24,7 +24,7 @@ from planner.errors import InputError
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
-from planner.requirements import Count
+from planner.requirements import Count, Requirement
 
 NAME = "covers"
 
@@ -48,7 +48,7 @@ def _working(ctx: Context, name: str, pool: frozenset[str]) -> frozenset[str]:
     return frozenset(ex for ex in pool if graph.works(ctx.catalog.muscles(ex), name))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     pool = ctx.select(rule.params.select)
     return [Count(rule.origin, _working(ctx, name, pool), rule.params.per, 1) for name in rule.params.muscles]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Bounds, Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import DoseLimit
+from planner.requirements import DoseLimit, Requirement
 
 NAME = "dose"
 FIELDS = ("sets", "reps", "hold_s", "minutes")
@@ -41,7 +41,7 @@ def validate(params: Params, catalog, doc, path) -> None:
         raise InputError("give at least one of sets, reps, hold_s, minutes", doc.where(path))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     ids = ctx.select(rule.params.select)
     out = []
     for name in FIELDS:

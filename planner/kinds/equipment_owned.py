@@ -13,7 +13,7 @@ Example::
 from __future__ import annotations
 
 from planner.kinds.base import Context, NoParams, Violation, Week, no_checks
-from planner.requirements import Exclude
+from planner.requirements import Exclude, Requirement
 
 NAME = "equipment_owned"
 Params = NoParams
@@ -25,7 +25,7 @@ def _missing(ctx: Context, exercise_id: str) -> list[str]:
     return [e for e in ctx.catalog.exercises[exercise_id].equipment if e not in owned]
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     ids = frozenset(ex for ex in ctx.catalog.exercises if _missing(ctx, ex))
     return [Exclude(rule.origin, ids, reason="needs equipment the person does not have")]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import First
+from planner.requirements import First, Requirement
 
 NAME = "first_in_session"
 
@@ -29,7 +29,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_selectors(params, catalog, doc, path, "select")
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [First(rule.origin, ctx.select(rule.params.select))]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Context, Violation, Week, check_days, check_selectors
 from planner.models import Selector, Strict, Word
-from planner.requirements import Exclude
+from planner.requirements import Exclude, Requirement
 
 NAME = "forbid"
 
@@ -32,7 +32,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_days(params.days, catalog, doc, (*path, "days"))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     days = frozenset(rule.params.days) if rule.params.days is not None else None
     return [Exclude(rule.origin, ctx.select(rule.params.select), days, reason=rule.header.description)]
 

@@ -26,7 +26,7 @@ from planner.kinds.balance import week_load
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.loading.words import check_word
 from planner.models import Selector, Strict, Word
-from planner.requirements import LoadRatio
+from planner.requirements import LoadRatio, Requirement
 
 NAME = "load_ratio"
 
@@ -47,7 +47,7 @@ def validate(params: Params, catalog, doc, path) -> None:
         raise InputError(f"a load ratio compares two separate parts: {problem}", doc.where((*path, "denominator")))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     p = rule.params
     return [LoadRatio(rule.origin, ctx.select(p.select), p.numerator, p.denominator, p.max_ratio)]
 

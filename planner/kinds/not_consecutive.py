@@ -22,7 +22,7 @@ from typing import Literal
 
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import Apart
+from planner.requirements import Apart, Requirement
 
 NAME = "not_consecutive"
 
@@ -50,7 +50,7 @@ def _sets(rule, ctx: Context) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Apart(rule.origin, members, rule.params.wrap, label) for label, members in _sets(rule, ctx)]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from planner.errors import InputError
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import Ordered
+from planner.requirements import Ordered, Requirement
 from planner.selectors import select
 
 NAME = "order"
@@ -64,7 +64,7 @@ def ranks(rule, ctx: Context) -> dict[str, int]:
     return {**{ex: 0 for ex in first - both}, **{ex: 1 for ex in then - both}}
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Ordered(rule.origin, ranks(rule, ctx))]
 
 

@@ -13,14 +13,14 @@ Example::
 from __future__ import annotations
 
 from planner.kinds.base import Context, NoParams, Violation, Week, no_checks
-from planner.requirements import Exclude
+from planner.requirements import Exclude, Requirement
 
 NAME = "profile_exclude"
 Params = NoParams
 validate = no_checks
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Exclude(rule.origin, frozenset(ctx.profile.exclude), reason="excluded by the profile")]
 
 

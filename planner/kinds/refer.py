@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Context, Violation, Week, no_checks
 from planner.models import Strict, Text
-from planner.requirements import Stop
+from planner.requirements import Requirement, Stop
 
 NAME = "refer"
 
@@ -28,7 +28,7 @@ class Params(Strict):
 validate = no_checks
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Stop(rule.origin, rule.params.message)]
 
 

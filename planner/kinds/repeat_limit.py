@@ -20,7 +20,7 @@ from pydantic import Field
 
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import Count
+from planner.requirements import Count, Requirement
 
 NAME = "repeat_limit"
 
@@ -34,7 +34,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_selectors(params, catalog, doc, path, "select")
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     p = rule.params
     return [Count(rule.origin, frozenset([ex]), "week", 0, p.max_days, "days") for ex in sorted(ctx.select(p.select))]
 

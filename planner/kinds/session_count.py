@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Bounds, Context, Violation, Week, check_days, check_selectors
 from planner.models import Selector, Word
-from planner.requirements import Count
+from planner.requirements import Count, Requirement
 
 NAME = "session_count"
 
@@ -32,7 +32,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_days(params.days, catalog, doc, (*path, "days"))
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     p = rule.params
     days = frozenset(p.days) if p.days is not None else None
     return [Count(rule.origin, ctx.select(p.select), "session", p.min or 0, p.max, "items", days)]

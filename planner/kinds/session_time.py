@@ -19,7 +19,7 @@ from pydantic import Field
 
 from planner.kinds.base import Context, Violation, Week, no_checks
 from planner.models import Strict
-from planner.requirements import SessionTime
+from planner.requirements import Requirement, SessionTime
 
 NAME = "session_time"
 
@@ -35,7 +35,7 @@ def limit(rule, ctx: Context) -> int:
     return rule.params.max_minutes or ctx.profile.session_minutes
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [SessionTime(rule.origin, limit(rule, ctx) * 60)]
 
 

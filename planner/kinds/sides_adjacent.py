@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.models import Selector, Strict
-from planner.requirements import Adjacent
+from planner.requirements import Adjacent, Requirement
 
 NAME = "sides_adjacent"
 
@@ -30,7 +30,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_selectors(params, catalog, doc, path, "select")
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     ids = frozenset(e for e in ctx.select(rule.params.select) if ctx.catalog.exercises[e].side == "unilateral")
     return [Adjacent(rule.origin, ids)]
 

@@ -20,7 +20,7 @@ from planner.kinds.base import Context, Violation, Week, check_selectors
 from planner.kinds.order import check_ranks
 from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
-from planner.requirements import Ordered
+from planner.requirements import Ordered, Requirement
 
 NAME = "top_down"
 
@@ -47,7 +47,7 @@ def block_ranks(rule, ctx: Context) -> dict[str, dict[str, int]]:
     return out
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [Ordered(rule.origin, rank) for rank in block_ranks(rule, ctx).values()]
 
 

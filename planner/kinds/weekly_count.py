@@ -20,7 +20,7 @@ from typing import Literal
 
 from planner.kinds.base import Bounds, Context, Violation, Week, check_selectors
 from planner.models import Selector
-from planner.requirements import Count
+from planner.requirements import Count, Requirement
 
 NAME = "weekly_count"
 
@@ -34,7 +34,7 @@ def validate(params: Params, catalog, doc, path) -> None:
     check_selectors(params, catalog, doc, path, "select")
 
 
-def compile(rule, ctx: Context) -> list:
+def compile_rule(rule, ctx: Context) -> list[Requirement]:
     p = rule.params
     return [Count(rule.origin, ctx.select(p.select), "week", p.min or 0, p.max, p.count)]
 

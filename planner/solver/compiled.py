@@ -36,7 +36,7 @@ def compile_rules(rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> 
     reqs: list[Requirement] = []
     for rule in rules:
         if rule.applies(profile):
-            reqs.extend(rule.kind.compile(rule, ctx))
+            reqs.extend(rule.kind.compile_rule(rule, ctx))
     for req in list(reqs):
         reqs.extend(treatment(req).implies(req))
     return Compiled(ctx, reqs, [r.id for r in rules])
