@@ -1,0 +1,252 @@
+"""What an exercise's name and instructions say: its position, its sides, what it needs, banned moves.
+
+Plain keyword rules on English text, shared by every importer. Each one errs on the safe side:
+an exercise whose position no rule recognises is reported, never given a default; a mention of
+an implement backplan has no word for keeps the exercise out; a sit-up or leg-raise variant the
+rules cannot clear is banned. Names are read first (``Seated Cable Rows`` is seated), then the
+first instruction sentence that names a position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Ban", "find_ban", "find_position", "is_one_sided", "needed_equipment", "unsuitable"]
+
+_I = re.IGNORECASE
+
+# -- position ------------------------------------------------------------------------------------
+# Read from a name: only words that state a position (a "Sit-Up" is not seated).
+_NAME_POSITIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("side", re.compile(r"\bside[- ]lying\b|\bon your side\b|\bside (plank|bridge)\b", _I)),
+    ("prone", re.compile(r"\bprone\b|\bface[- ]?down\b|\bpush[- ]?ups?\b|\bpushups?\b|\bplank\b", _I)),
+    ("supine", re.compile(r"\bsupine\b|\bon[- ]your[- ]back\b|\bface[- ]?up\b|\bbench press\b|\bfloor press\b", _I)),
+    ("quadruped", re.compile(r"\ball fours\b", _I)),
+    ("seated", re.compile(r"\bseated\b|\bsitting\b", _I)),
+    ("kneeling", re.compile(r"\bkneeling\b", _I)),
+    ("standing", re.compile(r"\bstanding\b|\bbent[- ]over\b", _I)),
+]
+_LYING = re.compile(r"\blying\b", _I)
+
+# Read from an instruction sentence; the earliest mention wins, except that "lie ... face down"
+# is prone, "lie on your side" is side, and "kneel ... on all fours" is quadruped.
+_SENTENCE_POSITIONS: dict[str, re.Pattern[str]] = {
+    "side": re.compile(r"\bside[- ]lying\b|\b(lie|lying|lay) on (your|one|the) (left |right )?side\b|\bon your side\b", _I),
+    "prone": re.compile(
+        r"\bprone\b|\bface[- ]?down\b|\bfacing (the )?(floor|ground)\b|\bon your (stomach|belly|front)\b"
+        r"|\bpush[- ]?up position\b|\bpushup position\b|\bplank position\b", _I),
+    "quadruped": re.compile(r"\ball fours\b|\bhands,? (and )?knees\b|\bquadruped\b", _I),
+    "kneeling": re.compile(r"\bkneel\w*\b|\bon (your|both|one) knees?\b", _I),
+    "supine": re.compile(r"\bsupine\b|\bon your back\b|\bface[- ]?up\b|\b(lie|lies|lying|lay)\b|\bsit-?up position\b", _I),
+    "seated": re.compile(r"\bsit(s|ting)?\b(?!-?ups?\b)(?! back\b)|\bseated\b|\bseat yourself\b|\bknee pad\b", _I),
+    # Upright work named by its stance or its steps ("bent over", "staggered stance", "step forward"),
+# and hanging from a bar (upright, the nearest word the vocabulary has).
+    "standing": re.compile(
+        r"\bstand(s|ing)?\b|\bstance\b|\bbent[- ]over\b|\bbend(ing)? (your torso )?(forward )?(at|from) the waist\b"
+        r"|\bsteps? (forward|back|away)\b|\blung(e|es|ing)\b|\bwalk(ing)?\b|\bhang(s|ing)? from\b", _I),
+}
+_QUALIFIES = {"supine": ("prone", "side"), "kneeling": ("quadruped",)}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _sentence_position(sentence: str) -> str | None:
+    hits = {p: m.start() for p, rx in _SENTENCE_POSITIONS.items() if (m := rx.search(sentence))}
+    if not hits:
+        return None
+    first = min(hits, key=lambda p: hits[p])
+    for refined in _QUALIFIES.get(first, ()):
+        if refined in hits:
+            return refined
+    return first
+
+
+def _sentences(steps: Sequence[str]) -> list[str]:
+    return [s for step in steps for s in _SENTENCE_END.split(step) if s.strip()]
+
+
+def find_position(name: str, steps: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The starting position and every other position mentioned, or ``(None, [])``."""
+    sentences = _sentences(steps)
+    from_steps = next((p for s in sentences if (p := _sentence_position(s))), None)
+    start = next((p for p, rx in _NAME_POSITIONS if rx.search(name)), None)
+    if start is None and _LYING.search(name):
+        start = from_steps if from_steps in ("prone", "side", "supine") else "supine"
+    start = start or from_steps
+    if start is None:
+        return None, []
+    text = " ".join([name, *sentences])
+    others = [p for p, rx in _SENTENCE_POSITIONS.items() if p != start and rx.search(text)]
+    return start, others
+
+
+# -- sides ---------------------------------------------------------------------------------------
+_ONE_SIDED_NAME = re.compile(
+    r"\b(one|single)[- ](arm|arms|leg|legs|legged|hand|handed|knee|side|sided)\b|\balternat\w*|\bunilateral\b"
+    r"|\bside[- ](plank|bridge|lying)\b", _I)
+_ONE_SIDED_STEPS = re.compile(
+    r"\b(switch|swap|change|alternate|alternating)\s+(sides|legs|arms|hands|feet)\b"
+    r"|\b(the )?(other|opposite) (side|leg|arm|hand|foot|knee)\b|\beach leg\b", _I)
+
+
+def is_one_sided(name: str, steps: Sequence[str]) -> bool:
+    """One side at a time (``One-Arm``, ``Single-Leg``, ``Alternating``, ``Side Plank``, "switch sides" ...)."""
+    return bool(_ONE_SIDED_NAME.search(name) or _ONE_SIDED_STEPS.search(" ".join(steps)))
+
+
+# -- equipment named in the text -----------------------------------------------------------------
+# Implements with a vocabulary word: a mention adds the word (the person must own it).
+_NAMED: dict[str, re.Pattern[str]] = {
+    "dumbbells": re.compile(r"\bdumbbells?\b", _I),
+    "barbell": re.compile(r"\bbarbells?\b", _I),
+    "cable_machine": re.compile(r"\bcables?\b|\bpulley\b", _I),
+    "band": re.compile(r"(?<!\bIT )(?<!\bit )\bbands?\b", _I),
+    "fitball": re.compile(r"\b(exercise|stability|swiss) balls?\b|\bphysio ?ball\b", _I),
+    "bench": re.compile(r"\bbench(es)?\b", _I),
+    "chair": re.compile(r"\bchairs?\b", _I),
+    "mat": re.compile(r"\bmat\b", _I),
+    "pillow": re.compile(r"\bpillow\b", _I),
+}
+# Implements with no vocabulary word: a mention keeps the exercise out (reported by name).
+_UNNAMED: dict[str, re.Pattern[str]] = {
+    "kettlebell": re.compile(r"\bkettlebells?\b", _I),
+    "medicine ball": re.compile(r"\bmedicine balls?\b", _I),
+    "weight plate": re.compile(r"\bplates?\b", _I),
+    "pull-up bar": re.compile(r"\b(pull|chin)[- ]?up bar\b|\bhang(ing)? from\b|\bbar above\b", _I),
+    "rack": re.compile(r"\brack\b|\bpins\b", _I),
+    "box or step": re.compile(r"\bbox\b|\b(a|the) step\b|\bstairs?\b", _I),
+    "platform": re.compile(r"\bplatform\b", _I),
+    "partner": re.compile(r"\bpartner\b", _I),
+    "towel": re.compile(r"\btowel\b", _I),
+    "machine": re.compile(r"(?<!cable )(?<!pulley )\bmachine\b|\bsmith\b|\bleg press\b", _I),
+    "parallel bars": re.compile(r"\bparallel bars\b|\bdip (bars?|station)\b", _I),
+    "suspension straps or rings": re.compile(r"\bsuspension\b|\bstraps\b|\btrx\b|\brings\b", _I),
+    "adjustable bench": re.compile(r"\b(incline|decline|preacher|adjustable|hyperextension)\s+bench\b", _I),
+    "e-z curl bar": re.compile(r"\be-?z[- ]?(curl )?bar\b", _I),
+    "foam roll": re.compile(r"\bfoam roll", _I),
+    "sled, landmine, trap bar or chains": re.compile(r"\bsled\b|\blandmine\b|\b(trap|hex) bar\b|\bchains\b", _I),
+    "rope": re.compile(r"\brope\b", _I),
+    "ankle weight": re.compile(r"\bankle weights?\b", _I),
+}
+_CABLE_PARTS = {"rope", "machine", "platform"}  # a cable machine's own parts and attachments
+_OPTIONAL = re.compile(r"\bwith or without (an? |the )?[\w-]+( [\w-]+)?|\([^)]*optional[^)]*\)", _I)
+
+
+def needed_equipment(name: str, steps: Sequence[str], listed: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``(vocabulary words, implements without a word)`` that the name and instructions mention.
+
+    ``listed`` is the equipment already mapped; "with or without X" and "(optional)" are ignored.
+    """
+    text = _OPTIONAL.sub(" ", " ".join([name, *steps]))
+    words = [w for w, rx in _NAMED.items() if w not in listed and rx.search(text)]
+    unnamed = [
+        what for what, rx in _UNNAMED.items()
+        if rx.search(text) and not (what in _CABLE_PARTS and "cable_machine" in [*listed, *words])
+    ]
+    return words, unnamed
+
+
+# -- banned moves --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Ban:
+    """A recognised banned move: why, the safer catalog entry to use instead, and whether the
+    ban is backplan's conservative reading of a variant rather than the move itself."""
+
+    reason: str
+    alternative: str
+    in_doubt: bool
+
+
+_SIT_UP = (
+    "A sit-up raises the whole trunk off the floor, which loads the low back far too much; curl up "
+    "with the knees bent and the low back kept down instead."
+)
+_LEG_LIFT = (
+    "Raising or holding both legs out straight while lying on the back (or hanging) is one of the "
+    "moves best known for injuring the back; bring bent knees toward the chest instead."
+)
+_TOE_TOUCH = (
+    "Reaching for the toes from standing with straight legs is a notorious cause of back injury; "
+    "bend the knees instead."
+)
+_DOUBT = " (backplan's conservative reading: banned as a variant of this move)"
+
+_BANS: list[tuple[re.Pattern[str], str, str, bool]] = [  # (name pattern, reason, alternative, in doubt)
+    (re.compile(r"\bstanding toe touch", _I), _TOE_TOUCH, "bent_knee_forward_fold", False),
+    (re.compile(r"\bstraight[- ]leg(ged)? sit[- ]?ups?\b", _I), _SIT_UP, "bent_knee_crunch", False),
+    (re.compile(r"\bsit[- ]?ups?\b|\bsitups?\b|\bjackknife\b|\bv[- ]ups?\b|\botis[- ]up\b", _I), _SIT_UP,
+     "bent_knee_crunch", True),
+    (re.compile(r"\blying (double )?leg raises?\b|\bstraight[- ]leg (raise|lift)s?\b", _I), _LEG_LIFT,
+     "knees_to_chest", False),
+    (re.compile(r"\bhanging (leg raise|pike)\b|\bscissors? kicks?\b|\btoe touchers\b|\breverse crunch\b"
+                r"|\bleg pull[- ]ins?\b|\bleg tucks?\b|\bcocoons?\b", _I),  # both legs held out, then tucked
+     _LEG_LIFT, "knees_to_chest", True),
+]
+# Instruction patterns for variants named otherwise: feet held down while the trunk comes up (an
+# anchored sit-up) and both legs straight while lying or hanging.
+_ANCHORED = re.compile(r"\bsecure (your|the) feet\b|\bfeet (either )?under something\b|\bpartner hold", _I)
+_TRUNK_UP = re.compile(r"\b(raise|elevate|lift|bring)\b[^.]*\b(torso|upper body|trunk)\b", _I)
+_BOTH_LEGS_STRAIGHT = re.compile(
+    r"\blegs\b[^.]*\b(fully extended|straight|extended|locked)\b|\b(straight|extended) legs\b"
+    r"|\bextend (both |your )?legs\b", _I)
+_LEGS_UP = re.compile(
+    r"\b(raise|lift|elevate|hold|move|extend)\b[^.]*\blegs\b[^.]*\b(up|parallel|off|perpendicular|above you)\b", _I)
+_LYING_OR_HANGING = re.compile(r"\b(lie|lying|lay|on your back|hang|hanging)\b", _I)
+# From standing, legs kept straight while the hands go down to the floor or the toes.
+_STRAIGHT_LEGS = re.compile(r"\b(keep(ing)? your legs straight|legs straight|straight legs|knees (straight|locked))\b", _I)
+_REACH_DOWN = re.compile(r"\b(bend|reach|stretch) (down|forward)\b|\btouch (your )?toes\b|\bhands on the floor\b", _I)
+
+
+def find_ban(name: str, steps: Sequence[str], one_sided: bool, position: str | None) -> Ban | None:
+    """The banned move this exercise is, or a variant of, if any."""
+    for rx, reason, alternative, doubt in _BANS:
+        if rx.search(name):
+            return Ban(reason + (_DOUBT if doubt else ""), alternative, doubt)
+    text = " ".join(steps)
+    if position == "standing" and any(_STRAIGHT_LEGS.search(s) and _REACH_DOWN.search(s) for s in _sentences(steps)):
+        return Ban(_TOE_TOUCH + _DOUBT, "bent_knee_forward_fold", True)
+    if _ANCHORED.search(text) and _TRUNK_UP.search(text):
+        return Ban(_SIT_UP + _DOUBT, "bent_knee_crunch", True)
+    if (not one_sided and _LYING_OR_HANGING.search(text)
+            and any(_BOTH_LEGS_STRAIGHT.search(s) and _LEGS_UP.search(s) for s in _sentences(steps))):
+        return Ban(_LEG_LIFT + _DOUBT, "knees_to_chest", True)
+    return None
+
+
+# -- moves not suitable for back rehabilitation ---------------------------------------------------
+_UNSUITABLE: list[tuple[str, re.Pattern[str]]] = [
+    ("Olympic-style or ballistic lift", re.compile(
+        r"\bclean\b|\bsnatch\b|\bjerk\b|\bswings?\b|\bthrusters?\b|\bpush press\b|\bhigh pull\b|\bmuscle[- ]up\b"
+        r"|\bkipping\b|\bslam\b|\bturkish get[- ]up\b", _I)),
+    ("jumping or sprinting", re.compile(r"\bjump\w*\b|\bhops?\b|\bbound\w*\b|\bsprints?\b|\brunning\b|\bjogging\b", _I)),
+    ("loaded spinal hinge (deadlift, good morning)", re.compile(
+        r"\bdead[- ]?lifts?\b|\bgood[- ]?mornings?\b|\bjefferson\b|\bzercher\b|\bpull[- ]through\b", _I)),
+    ("loaded or unsupported spinal extension", re.compile(r"\bhyperextensions?\b|\bglute[- ]ham raise\b", _I)),
+    ("rollout (high load on the low back)", re.compile(r"\brollouts?\b|\bab roller\b|\bfallout\b", _I)),
+    ("behind-the-neck press or pull", re.compile(r"\bbehind (the )?neck\b", _I)),
+    ("inversion (head down)", re.compile(r"\bhandstand\b|\binversion\b", _I)),
+]
+
+
+_JUMPS = re.compile(r"\bjump\w*\b|\bhops?\b|\bhopping\b", _I)
+_BALLISTIC = re.compile(r"\bswing\w*\b|\bbounc\w*\b|\bquickly\b", _I)
+_LOADED_FLEXION = re.compile(r"\bcrunch\w*\b|\btwists?\b|\bjudo flip\b|\bside bends?\b", _I)
+
+
+def unsuitable(name: str, steps: Sequence[str], stretch: bool, loaded: bool = False) -> str | None:
+    """Why a move does not belong in a back-rehabilitation plan, or ``None``.
+
+    By name for every kind of lift above, and for crunches, twists and side bends against an
+    external load; by the instructions for any jump, and for stretches that swing, bounce or go
+    quickly (the shipped advice: never bounce).
+    """
+    why = next((why for why, rx in _UNSUITABLE if rx.search(name)), None)
+    if why is None and loaded and _LOADED_FLEXION.search(name):
+        why = "spine bent or twisted against a load (weighted crunch, twist or side bend)"
+    text = " ".join(steps)
+    if why is None and _JUMPS.search(text):
+        why = "jumping or sprinting"
+    if why is None and stretch and _BALLISTIC.search(text):
+        why = "swinging or bouncing stretch (never bounce)"
+    return why

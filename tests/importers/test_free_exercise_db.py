@@ -1,0 +1,276 @@
+"""Importing free-exercise-db: the mapping, the folder it writes, and weeks planned from it.
+
+The committed sample (38 verbatim entries) is always tested; the whole library (873 entries) is
+imported too when CI's copy of shared/ sits beside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planner import api, importers
+from planner.catalog import default_catalog, load_catalog
+from planner.cli import app
+from planner.importers import free_exercise_db
+from planner.importers.base import LOAD_CONTRAINDICATIONS, LOAD_SOURCE
+from planner.models import Exercise, Profile
+from planner.profile import load_profile
+from planner.rules import default_rule_files, load_rules
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SAMPLE = HERE / "free_exercise_db_sample.json"
+SHARED = ROOT.parent / "shared" / "data"
+LIBRARY = SHARED / "free-exercise-db.json"
+needs_library = pytest.mark.skipif(
+    not LIBRARY.is_file(), reason=f"the full free-exercise-db is not at {LIBRARY} (CI keeps a copy of shared/ there)"
+)
+HYPERTENSION = ROOT / "examples" / "profiles" / "hypertension_home_dumbbells.yaml"
+GYM = ROOT / "examples" / "profiles" / "gym_goer.yaml"
+UNSUITABLE_CATEGORIES = {"plyometrics", "powerlifting", "olympic weightlifting", "strongman"}
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def sample() -> importers.Import:
+    return importers.prepare("free-exercise-db", SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sample_dir(tmp_path_factory, sample) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "catalog"
+    importers.write(sample, out)
+    return out
+
+
+def entries(done: importers.Import) -> dict[str, dict]:
+    return {e["id"]: e for e in done.outcome.entries}
+
+
+# -- the mapping ---------------------------------------------------------------------------------
+def test_the_sample_is_mapped_banned_and_skipped_as_documented(sample):
+    out = sample.outcome
+    assert len(sample.drafts) == 38
+    assert len(out.entries) + len(out.skipped) == 38
+    assert set(out.banned) == {
+        "fedb_3_4_sit_up", "fedb_sit_up", "fedb_russian_twist", "fedb_flat_bench_lying_leg_raise",
+        "fedb_scissor_kick", "fedb_standing_toe_touches", "fedb_inchworm",
+    }
+    assert set(out.banned_in_doubt) == {"fedb_3_4_sit_up", "fedb_sit_up", "fedb_russian_twist", "fedb_scissor_kick",
+                                        "fedb_inchworm"}
+    unsuitable = "not suitable for back rehabilitation (backplan's conservative choice): "
+    assert out.skipped == {
+        "fedb_barbell_deadlift": unsuitable + "loaded spinal hinge (deadlift, good morning)",
+        "fedb_bicycling": 'unknown equipment "other"',
+        "fedb_chin_up": 'the instructions need equipment with no vocabulary word: "pull-up bar"',
+        "fedb_freehand_jump_squat": unsuitable + "jumping or sprinting",
+        "fedb_front_leg_raises": unsuitable + "swinging or bouncing stretch (never bounce)",
+        "fedb_hyperextensions_back_extensions": unsuitable + "loaded or unsupported spinal extension",
+        "fedb_isometric_neck_exercise_sides": "position not recognised",
+        "fedb_kettlebell_windmill": 'unknown equipment "kettlebells"',
+        "fedb_leg_press": 'unknown equipment "machine"',
+        "fedb_lower_back_smr": 'unknown equipment "foam roll"',
+        "fedb_power_clean": unsuitable + "Olympic-style or ballistic lift",
+    }
+
+
+def test_every_entry_is_a_valid_exercise_with_its_source_and_licence(sample):
+    source_ids = {d.id: d.source_id for d in sample.drafts}
+    for entry in sample.outcome.entries:
+        ex = Exercise.model_validate(entry)
+        assert re.fullmatch(r"fedb_[a-z0-9_]+", ex.id)
+        assert ex.source[0] == f"free-exercise-db: {source_ids[ex.id]} (public domain, The Unlicense)"
+        assert ex.audience == ["adult"]
+        assert "free_exercise_db" in ex.tags
+
+
+def test_the_licence_named_is_the_one_in_licenses_md():
+    licences = SHARED / "LICENSES.md"
+    if not licences.is_file():
+        pytest.skip(f"{licences} is not there")
+    assert "The Unlicense" in licences.read_text() and "The Unlicense" in free_exercise_db.LICENCE
+
+
+def test_fields_follow_from_name_instructions_and_equipment(sample):
+    got = entries(sample)
+    assert (got["fedb_plank"]["position"], got["fedb_plank"]["equipment"], got["fedb_plank"]["dose"]) == (
+        "prone", ["mat"], {"sets": 2, "hold_s": 15})  # static strength: a hold
+    assert got["fedb_side_bridge"]["side"] == "unilateral"
+    assert got["fedb_one_arm_dumbbell_row"]["side"] == "unilateral"
+    assert got["fedb_one_arm_dumbbell_row"]["equipment"] == ["dumbbells", "bench"]
+    assert got["fedb_dumbbell_bench_press"]["position"] == "supine"
+    assert got["fedb_dumbbell_shrug"]["side"] == "bilateral"
+    assert got["fedb_childs_pose"]["position"] == "quadruped"
+    assert got["fedb_seated_floor_hamstring_stretch"]["position"] == "seated"
+    assert got["fedb_kneeling_hip_flexor"]["position"] == "kneeling"
+    assert got["fedb_face_pull"]["position"] == "standing"  # cable work that names no position
+    assert got["fedb_arm_circles"]["kind"] == "mobility" and got["fedb_arm_circles"]["dose"] == {"sets": 2, "reps": 10}
+    assert got["fedb_cat_stretch"]["kind"] == "stretch" and got["fedb_cat_stretch"]["dose"]["hold_s"] == 15
+    assert got["fedb_butt_lift_bridge"]["region"] == "hips"
+    assert got["fedb_superman"]["muscles"]["primary"] == ["erector_spinae", "multifidus", "quadratus_lumborum"]
+
+
+def test_external_loads_carry_the_shipped_dumbbell_contraindications(sample):
+    catalog = default_catalog()
+    rule = next(r for r in load_rules(default_rule_files(), catalog) if r.id == "dumbbell-contraindications")
+    assert set(LOAD_CONTRAINDICATIONS) == set(rule.header.when.conditions)
+    for entry in sample.outcome.entries:
+        loaded = bool({"dumbbells", "barbell", "cable_machine"} & set(entry.get("equipment", [])))
+        assert (entry.get("contraindications") == list(LOAD_CONTRAINDICATIONS)) == loaded, entry["id"]
+        assert (LOAD_SOURCE in entry["source"]) == loaded
+        assert ("weighted" in entry["tags"]) == loaded
+
+
+def test_bans_name_a_reason_and_an_alternative_from_the_catalog(sample):
+    got = entries(sample)
+    assert got["fedb_standing_toe_touches"]["banned"]["alternative"] == "bent_knee_forward_fold"
+    assert "conservative reading" not in got["fedb_standing_toe_touches"]["banned"]["reason"]
+    assert got["fedb_sit_up"]["banned"]["alternative"] == "bent_knee_crunch"
+    assert "conservative reading" in got["fedb_sit_up"]["banned"]["reason"]
+    assert got["fedb_flat_bench_lying_leg_raise"]["banned"]["alternative"] == "knees_to_chest"
+
+
+def test_doses_meet_the_shipped_dose_rules(sample):
+    for entry in sample.outcome.entries:
+        dose = entry["dose"]
+        assert dose.get("reps", 5) >= 5
+        if entry["kind"] == "stretch":
+            assert 10 <= dose["hold_s"] <= 20
+
+
+# -- the folder ----------------------------------------------------------------------------------
+def test_the_folder_is_the_shipped_catalog_plus_the_import(sample_dir, sample):
+    shipped = default_catalog()
+    combined = load_catalog(sample_dir)
+    assert set(combined.exercises) == set(shipped.exercises) | {e["id"] for e in sample.outcome.entries}
+    shipped_files = [p.name for p in Path(shipped.folder).glob("*.yaml")]
+    assert sorted(p.name for p in sample_dir.iterdir()) == sorted([*shipped_files, "ex_free_exercise_db.yaml"])
+    for name in shipped_files:
+        assert (sample_dir / name).read_text() == (Path(shipped.folder) / name).read_text()
+    text = (sample_dir / "ex_free_exercise_db.yaml").read_text()
+    assert "#   fedb_power_clean: not suitable for back rehabilitation" in text  # skipped ids listed
+
+
+def test_cli_summary_refusal_force_and_strict(tmp_path: Path):
+    out = tmp_path / "lib"
+    args = ["catalog", "import", str(SAMPLE), "--from", "free-exercise-db", "--out", str(out)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "mapped: 27 (of them banned: 7" in first.stdout
+    assert "skipped: 11" in first.stdout
+    assert 'unknown equipment "machine" (1)' in first.stdout
+    again = runner.invoke(app, args)
+    assert again.exit_code == 2
+    assert "file exists" in again.stderr and "--force" in again.stderr
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    strict = runner.invoke(app, [*args[:-1], str(tmp_path / "strict"), "--strict"])
+    assert strict.exit_code == 2 and "--strict: 11 entries skipped" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+    verbose = runner.invoke(app, [*args, "--force", "-v"])
+    assert "    fedb_leg_press: unknown equipment \"machine\"" in verbose.stdout
+
+
+def test_an_import_can_join_an_earlier_import_and_replaces_it(tmp_path: Path, sample_dir, sample):
+    again = importers.prepare("free-exercise-db", SAMPLE, catalog=sample_dir)
+    assert again.outcome.skipped == sample.outcome.skipped  # no "id already used" for the earlier import's ids
+    importers.write(again, tmp_path / "again")
+    assert set(load_catalog(tmp_path / "again").exercises) == set(load_catalog(sample_dir).exercises)
+
+
+def test_a_folder_with_other_catalog_files_is_refused(tmp_path: Path):
+    (tmp_path / "mine.yaml").write_text("exercises: []\n")
+    result = runner.invoke(app, ["catalog", "import", str(SAMPLE), "--from", "free-exercise-db", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "other catalog files (mine.yaml)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"a": 1}', "a free-exercise-db file is a JSON list of exercises"),
+        ('[{"id": "x", "name": "X", "level": "beginner", "category": "strength"}]', 'missing required key "primaryMuscles"'),
+        ("[1, 2", "invalid JSON"),
+    ],
+)
+def test_a_malformed_library_is_a_positioned_error(tmp_path: Path, text: str, message: str):
+    bad = tmp_path / "bad.json"
+    bad.write_text(text)
+    result = runner.invoke(app, ["catalog", "import", str(bad), "--from", "free-exercise-db", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"backplan: error: {bad}:1:") and message in result.stderr
+
+
+def test_an_unknown_format_is_named():
+    result = runner.invoke(app, ["catalog", "import", str(SAMPLE), "--from", "free-exercise", "--out", "x"])
+    assert result.exit_code == 2
+    assert 'unknown library format "free-exercise" (did you mean "free-exercise-db"?)' in result.stderr
+
+
+# -- planning with it ----------------------------------------------------------------------------
+def assert_safe_week(plan, catalog, profile: Profile) -> None:
+    hard = [str(v) for v in api.check_week(plan, catalog=catalog) if v.hard]
+    assert hard == []
+    for item in (i for day in plan.days for i in day.items):
+        ex = catalog.exercises[item.exercise]
+        assert ex.banned is None
+        assert not set(ex.contraindications) & set(profile.conditions)
+        assert set(ex.equipment) <= set(profile.equipment)
+        if set(profile.conditions) & set(LOAD_CONTRAINDICATIONS):
+            assert not {"dumbbells", "barbell", "cable_machine"} & set(ex.equipment)
+
+
+@pytest.mark.parametrize("profile_file", [None, HYPERTENSION], ids=["default", "hypertension"])
+def test_weeks_from_the_sample_pass_check(sample_dir, profile_file):
+    catalog = load_catalog(sample_dir)
+    profile = load_profile(profile_file, catalog)
+    plan = api.plan_week(profile, catalog=catalog)
+    assert_safe_week(plan, catalog, profile)
+
+
+@pytest.fixture(scope="module")
+def library_dir(tmp_path_factory) -> Path:
+    if not LIBRARY.is_file():
+        pytest.skip(f"the full free-exercise-db is not at {LIBRARY} (CI keeps a copy of shared/ there)")
+    out = tmp_path_factory.mktemp("library") / "catalog"
+    importers.write(importers.prepare("free-exercise-db", LIBRARY), out)
+    return out
+
+
+@needs_library
+def test_the_whole_library_imports_conservatively(library_dir):
+    source = {e["id"]: e for e in json.loads(LIBRARY.read_text())}
+    assert len(source) == 873
+    catalog = load_catalog(library_dir)
+    imported = {k: v for k, v in catalog.exercises.items() if k.startswith("fedb_")}
+    assert 250 <= len(imported) <= 400
+    banned = {k for k, v in imported.items() if v.banned}
+    assert {"fedb_sit_up", "fedb_standing_toe_touches", "fedb_flat_bench_lying_leg_raise", "fedb_hanging_leg_raise"} <= banned
+    by_source = {v.source[0].split(": ", 1)[1].rsplit(" (", 1)[0]: v for v in imported.values()}
+    for source_id, ex in by_source.items():
+        if ex.banned is None:
+            assert source[source_id]["category"] not in UNSUITABLE_CATEGORIES, source_id
+            assert ex.level != "advanced", source_id
+            assert not re.search(r"sit-?up|deadlift|good morning|snatch|clean\b", ex.name, re.IGNORECASE), source_id
+
+
+@needs_library
+@pytest.mark.parametrize("profile_file", [None, HYPERTENSION, GYM], ids=["default", "hypertension", "gym-goer"])
+def test_weeks_from_the_whole_library_pass_check(library_dir, profile_file):
+    catalog = load_catalog(library_dir)
+    profile = load_profile(profile_file, catalog)
+    plan = api.plan_week(profile, catalog=catalog)
+    assert_safe_week(plan, catalog, profile)
+    assert any(i.exercise.startswith("fedb_") for day in plan.days for i in day.items)
+
+
+@needs_library
+def test_the_sample_is_a_verbatim_copy_of_the_library():
+    library = {e["id"]: e for e in json.loads(LIBRARY.read_text())}
+    for entry in json.loads(SAMPLE.read_text()):
+        assert library[entry["id"]] == entry
