@@ -15,6 +15,7 @@ import typer
 
 from planner import __version__
 from planner.cli import week
+from planner.cli.batch import batch
 from planner.cli.catalog import catalog_app
 from planner.cli.rules import rules_app
 from planner.notice import SAFETY_NOTICE
@@ -38,6 +39,7 @@ app = typer.Typer(
 
 app.command()(week.plan)
 app.command()(week.check)
+app.command()(batch)
 app.add_typer(rules_app, name="rules")
 app.add_typer(catalog_app, name="catalog")
 
