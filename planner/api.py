@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.catalog import Catalog, default_catalog, load_catalog
-from planner.contract import Plan, PlanDay, PlanItem
+from planner.contract import GaveWay, Instructions, Plan, PlanDay, PlanItem
 from planner.models import Profile
 from planner.profile import load_profile
 from planner.rules import Rule, default_rule_files, load_rules
@@ -92,7 +92,7 @@ def plan_week(
 
     given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
     solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings)
-    return to_plan(solution, given.catalog, given.profile, seed)
+    return to_plan(solution, given.catalog, given.profile, seed, given.rules)
 
 
 def check_week(
@@ -121,8 +121,10 @@ def check_week(
     return check_plan(the_plan, rule_list, cat, person)
 
 
-def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -> Plan:
-    """The plan contract for a solver :class:`planner.solver.Solution`."""
+def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, rules: Sequence[Rule] = ()) -> Plan:
+    """The plan contract for a solver :class:`planner.solver.Solution` (``rules`` describe
+    the structure rules that gave way)."""
+    described = {r.id: r.header.description for r in rules}
     days = []
     for day, items in solution.days.items():
         out = []
@@ -156,6 +158,25 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int) -
         soft_misses=solution.soft_misses,
         advice=[text for _, text in solution.advice],
         notes=_dose_notes(solution.undosable),
+        gave_way=[
+            GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
+                    reason=_gave_way_reason(g.because, described))
+            for g in solution.gave_way
+        ],
+        instructions={
+            ex_id: Instructions(name=ex.name, steps=list(ex.steps), cues=list(ex.cues))
+            for ex_id in dict.fromkeys(item.exercise for items in solution.days.values() for item in items)
+            for ex in [catalog.exercises[ex_id]]
+        },
+    )
+
+
+def _gave_way_reason(because: Sequence[str], described: dict[str, str]) -> str:
+    """Why a structure rule gave way, in the words of the rules it could not fit beside."""
+    if not because:
+        return "The week could not hold it together with the safety rules."
+    return "It does not fit beside: " + " ".join(
+        f"{described.get(i, i).rstrip('.')} ({i})." for i in because
     )
 
 

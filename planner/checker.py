@@ -9,6 +9,7 @@ cannot hide itself here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from planner.catalog import Catalog
@@ -95,13 +96,20 @@ def _catalog_fields(ex: Exercise, catalog: Catalog) -> dict[str, str | list[str]
 
 
 def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> list[Violation]:
-    """Every violation of the plan against the rules that apply to ``profile``; hard ones first."""
+    """Every violation of the plan against the rules that apply to ``profile``; hard ones first.
+
+    A structure rule the plan lists under ``gave_way`` is reported, but not as a failure: the
+    plan says it could not be met. A safety rule is a failure whatever the plan says."""
     week = Week.from_plan(plan, profile.days)
     ctx = Context(catalog, profile)
     found = _structure(plan, catalog, profile)
+    stated = {g.rule for g in plan.gave_way}
     for rule in rules:
         if rule.applies(profile):
-            found.extend(rule.kind.check(rule, week, ctx))
+            for violation in rule.kind.check(rule, week, ctx):
+                if rule.gives_way and rule.id in stated:  # a structure rule the plan says gave way
+                    violation = replace(violation, hard=False, message=f"{violation.message} (gave way, as the plan says)")
+                found.append(violation)
     return sorted(found, key=lambda v: not v.hard)
 
 

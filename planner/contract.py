@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "Plan"]
+__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Instructions", "Plan"]
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -56,6 +56,27 @@ class PlanDay(BaseModel):
     items: list[PlanItem] = Field(default=[], description="The session in order; empty on a rest day.")
 
 
+class GaveWay(BaseModel):
+    """A structure rule this week could not fully meet, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str = Field(description="Id of the structure rule that gave way.")
+    description: str = Field(default="", description="What the rule asks for.")
+    because: list[str] = Field(default=[], description="Ids of the rules it could not hold beside (e.g. the session time).")
+    reason: str = Field(default="", description="Why, in plain words.")
+
+
+class Instructions(BaseModel):
+    """How to do one exercise: what the person reads before doing it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(description="Human name of the exercise.")
+    steps: list[str] = Field(default=[], description="The steps, in order.")
+    cues: list[str] = Field(default=[], description="What to watch for while doing it.")
+
+
 class Plan(BaseModel):
     """The plan contract written by ``--format json`` and read by ``backplan check``."""
 
@@ -70,3 +91,5 @@ class Plan(BaseModel):
     soft_misses: list[str] = Field(default=[], description="Ids of the soft rules not fully met.")
     notes: list[str] = Field(default=[], description="What the rules left out that a reader should know, e.g. an exercise no dose can satisfy because dose rules contradict each other.")
     advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
+    gave_way: list[GaveWay] = Field(default=[], description="Structure rules this week could not fully meet (too little time, no equipment...), each with the rules it could not hold beside. Safety rules never give way.")
+    instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues for every exercise in the plan, once each, keyed by exercise id.")

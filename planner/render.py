@@ -61,28 +61,70 @@ def dose_text(item: PlanItem) -> str:
     return ", ".join(parts)
 
 
-def _name(item: PlanItem) -> str:
-    return item.name if item.side == "both" else f"{item.name} ({item.side})"
+SIDE_LETTER = {"left": "L", "right": "R"}
+
+
+def _rows(items: list[PlanItem]) -> list[tuple[str, str, str, str]]:
+    """(block, exercise, dose, why) per row: a one-sided exercise's left and right items make one
+    row that says the sides take turns set by set (seed 001: mix it up, never one side first)."""
+    rows = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        pair = items[i + 1] if i + 1 < len(items) else None
+        if item.side != "both" and pair is not None and pair.exercise == item.exercise and pair.side != item.side:
+            turns = ", ".join([SIDE_LETTER[item.side], SIDE_LETTER[pair.side]] * (item.sets or 1))
+            name = f"{item.name}: {item.side} and {pair.side} in turn, set by set ({turns})"
+            why = ", ".join(dict.fromkeys([*item.why, *pair.why]))
+            rows.append((item.block, name, f"{dose_text(item)} per side", why))
+            i += 2
+            continue
+        name = item.name if item.side == "both" else f"{item.name} ({item.side})"
+        rows.append((item.block, name, dose_text(item), ", ".join(item.why)))
+        i += 1
+    return rows
 
 
 def _soft_text(plan: Plan) -> str:
     return (
-        f"Soft rules not fully met: {', '.join(plan.soft_misses)}. Every hard (safety) rule holds; "
+        f"Preferences not fully met: {', '.join(plan.soft_misses)}. Every safety rule holds; "
         "`backplan rules show ID` says what a rule asks for."
     )
 
 
-def _markdown(plan: Plan) -> str:
+def _gave_way_lines(plan: Plan) -> list[str]:
+    """One line per structure rule that gave way, in plain words."""
+    lines = []
+    for g in plan.gave_way:
+        what = f"{g.description.rstrip('.')} ({g.rule})" if g.description else g.rule
+        lines.append(f"{what}: gave way this week. {g.reason}".rstrip())
+    return lines
+
+
+GAVE_WAY_TITLE = "Adjusted to fit your week (no safety rule gave way)"
+INSTRUCTIONS_TITLE = "How to do each exercise"
+
+
+def _markdown(plan: Plan, instructions: bool = True) -> str:
     lines = [f"# Weekly back plan: {md(plan.profile.name) if plan.profile else 'default'}", "", f"> {md(plan.notice)}", ""]
+    if plan.gave_way:
+        lines += [f"**{GAVE_WAY_TITLE}:**", ""] + [f"- {md(line)}" for line in _gave_way_lines(plan)] + [""]
     for day in plan.days:
         lines.append(f"## {DAY_NAMES.get(day.day, day.day)}")
         if not day.items:
             lines += ["", "Rest day.", ""]
             continue
         lines += ["", "| # | block | exercise | dose | why |", "|---|---|---|---|---|"]
-        for n, item in enumerate(day.items, 1):
-            lines.append(f"| {n} | {md(item.block)} | {md(_name(item))} | {dose_text(item)} | {md(', '.join(item.why))} |")
+        for n, (block, name, dose, why) in enumerate(_rows(day.items), 1):
+            lines.append(f"| {n} | {md(block)} | {md(name)} | {dose} | {md(why)} |")
         lines.append("")
+    if instructions and plan.instructions:
+        lines += [f"## {INSTRUCTIONS_TITLE}", ""]
+        for guide in plan.instructions.values():
+            lines += [f"### {md(guide.name)}", ""]
+            lines += [f"{n}. {md(step)}" for n, step in enumerate(guide.steps, 1)]
+            lines += [f"- Watch: {md(cue)}" for cue in guide.cues]
+            lines.append("")
     if plan.advice:
         lines += ["## Advice", ""] + [f"- {md(a)}" for a in plan.advice] + [""]
     if plan.notes:
@@ -98,7 +140,7 @@ def plain_console(buffer: io.StringIO, width: int) -> Console:
     return Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
 
 
-def _table(plan: Plan, width: int = 110) -> str:
+def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
     buffer = io.StringIO()
     console = plain_console(buffer, width)
 
@@ -108,6 +150,11 @@ def _table(plan: Plan, width: int = 110) -> str:
     name = plan.profile.name if plan.profile else "default"
     say(f"Weekly back plan: {name}")
     say(f"NOTICE: {plan.notice}")
+    if plan.gave_way:
+        console.print()
+        say(f"{GAVE_WAY_TITLE}:")
+        for line in _gave_way_lines(plan):
+            say(f"  - {line}")
     for day in plan.days:
         if not day.items:
             console.print()
@@ -116,11 +163,20 @@ def _table(plan: Plan, width: int = 110) -> str:
         table = Table(title=DAY_NAMES.get(day.day, day.day), title_justify="left", show_lines=False)
         for column in ("#", "block", "exercise", "dose", "why"):
             table.add_column(column, overflow="fold")
-        for n, item in enumerate(day.items, 1):
-            cells = (str(n), item.block, _name(item), dose_text(item), ", ".join(item.why))
-            table.add_row(*(Text(visible(cell)) for cell in cells))
+        for n, row in enumerate(_rows(day.items), 1):
+            table.add_row(*(Text(visible(cell)) for cell in (str(n), *row)))
         console.print()
         console.print(table)
+    if instructions and plan.instructions:
+        console.print()
+        say(f"{INSTRUCTIONS_TITLE}:")
+        for guide in plan.instructions.values():
+            console.print()
+            say(guide.name)
+            for n, step in enumerate(guide.steps, 1):
+                say(f"  {n}. {step}")
+            for cue in guide.cues:
+                say(f"  - Watch: {cue}")
     for title, lines in (("Advice:", plan.advice), ("Notes:", plan.notes)):
         if lines:
             console.print()
@@ -133,10 +189,11 @@ def _table(plan: Plan, width: int = 110) -> str:
     return buffer.getvalue()
 
 
-def render(plan: Plan, fmt: str, width: int = 110) -> str:
-    """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only."""
+def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True) -> str:
+    """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only;
+    ``instructions`` adds each exercise's steps and cues, once, to the formats for people."""
     if fmt == "json":
         return _json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
-        return _markdown(plan)
-    return _table(plan, max(60, width))
+        return _markdown(plan, instructions)
+    return _table(plan, max(60, width), instructions)

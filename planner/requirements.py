@@ -35,11 +35,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Origin:
-    """Which rule a requirement came from."""
+    """Which rule a requirement came from; ``gives_way`` marks a structure rule (enforced like a
+    safety rule until the week cannot hold it, then relaxed as little as possible)."""
 
     rule_id: str
     hard: bool = True
     weight: int = 1
+    gives_way: bool = False
 
 
 @dataclass(frozen=True)

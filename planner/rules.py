@@ -71,7 +71,7 @@ class Rule:
 
     @property
     def origin(self) -> Origin:
-        return Origin(self.header.id, self.hard, self.header.weight)
+        return Origin(self.header.id, self.hard, self.header.weight, self.gives_way)
 
     def applies(self, profile: Profile) -> bool:
         return self.header.when is None or self.header.when.applies(profile)

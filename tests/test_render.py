@@ -33,7 +33,7 @@ def test_the_table_fits_the_terminal(plan, width):
 
 def test_a_missed_soft_rule_is_named_with_where_to_read_about_it(plan):
     assert plan.soft_misses == ["regular-practice"]
-    assert ("Soft rules not fully met: regular-practice. Every hard (safety) rule holds; "
+    assert ("Preferences not fully met: regular-practice. Every safety rule holds; "
             "`backplan rules show ID` says what a rule asks for.") in render(plan, "markdown")
 
 

@@ -24,6 +24,7 @@ def plan(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json.")] = "table",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
+    brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Build a week that obeys every hard rule and optimises the soft ones.
@@ -48,7 +49,7 @@ def plan(
         cat, rule_list = load_inputs(catalog, rules)
         week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
-        text = render(week, fmt, width)
+        text = render(week, fmt, width, instructions=not brief)
         if out is None:
             sys.stdout.write(text)
         else:

@@ -18,6 +18,7 @@ from planner.solver.backend import Backend
 from planner.solver.compiled import Compiled, compile_rules
 from planner.solver.conflict import Cause, Conflict, order_conflict, week_conflict
 from planner.solver.csp import CspBackend
+from planner.solver.giveway import plan_giving_way, relax_structure
 from planner.solver.optimise import best_week
 from planner.solver.requirement_types import treatment
 from planner.solver.search import Outcome
@@ -44,6 +45,9 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
     if stops:
         return Referral(stops[0][1], tuple(rule_id for rule_id, _ in stops))
     solution, found = best_week(backend, compiled, settings, seed)
+    if solution is None and any(r.origin.gives_way for r in compiled.requirements):
+        solution, found = plan_giving_way(backend, compiled, settings, seed)
+        compiled = relax_structure(compiled)  # what remains to conflict: the safety rules
     if solution is None:
         if found.outcome is Outcome.UNORDERABLE:
             ids = order_conflict(backend, compiled, found.unorderable)

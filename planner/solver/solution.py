@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.models import Dose
 
-__all__ = ["Item", "Solution"]
+__all__ = ["Item", "GaveWay", "Solution"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,15 @@ class Item:
     side: str  # both | left | right
     dose: Dose
     why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GaveWay:
+    """A structure rule the week does not fully meet, and the rules it could not hold beside
+    (see :mod:`planner.solver.giveway`)."""
+
+    rule_id: str
+    because: tuple[str, ...]
 
 
 @dataclass
@@ -27,3 +36,4 @@ class Solution:
     excluded: dict[str, list[str]]
     stats: dict[str, Any] = field(default_factory=dict)
     undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules no dose meets together
+    gave_way: list[GaveWay] = field(default_factory=list)  # structure rules relaxed for this week

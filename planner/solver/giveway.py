@@ -1,0 +1,119 @@
+"""Structure rules give way: when the safety rules and the week leave no room for every
+structure rule, the fewest and least important of them give way, each as little as it can.
+
+Levels (see :class:`planner.models.RuleHeader`): a *safety* rule never gives way; a *structure*
+rule (session shape, variety) is enforced like a safety rule whenever a week exists with it;
+a *preference* is weighted. When no week meets every safety and structure rule:
+
+1. **Relax.** Every structure requirement becomes soft with :data:`STRUCTURE_WEIGHT` times its
+   rule's weight, far above any preference, so the search keeps as many structure rules as it
+   can, the heaviest first (:func:`planner.solver.optimise.promote_soft_rules`).
+2. **Weaken before dropping.** A structure count the week could not hold ("two to four strength
+   exercises a session") is tried again at each lower minimum down to one, and the strongest
+   that still leaves a week is enforced: a 15-minute session keeps one strength exercise rather
+   than none.
+3. **Say why.** For each structure rule the chosen week misses, the rules it cannot hold
+   together with (a minimal conflicting set of safety rules, found as for refusals) are reported
+   with it, so the plan can say "gave way: strength-per-session, because of do-not-overdo".
+
+If no week exists even with every structure rule relaxed, the safety rules themselves conflict
+and the plan is refused, naming them (:mod:`planner.solver.conflict`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.requirements import Count, Origin, Requirement
+from planner.solver.backend import Backend
+from planner.solver.build import build_model
+from planner.solver.compiled import Compiled
+from planner.solver.conflict import week_conflict
+from planner.solver.optimise import best_week
+from planner.solver.score import soft_amounts, soft_penalty
+from planner.solver.search import Found, find_week
+from planner.solver.settings import Settings
+from planner.solver.solution import GaveWay, Solution
+
+__all__ = ["STRUCTURE_WEIGHT", "relax_structure", "plan_giving_way"]
+
+# A structure rule's weight while relaxed: one missing structure item costs as much as ten
+# thousand weight-1 preference misses, so no set of shipped preferences can outweigh it.
+STRUCTURE_WEIGHT = 10_000
+
+
+def relax_structure(compiled: Compiled) -> Compiled:
+    """The same rules with every structure requirement soft, weighted above every preference."""
+    relaxed = [
+        replace(r, origin=replace(r.origin, hard=False, weight=STRUCTURE_WEIGHT * r.origin.weight))
+        if r.origin.gives_way else r
+        for r in compiled.requirements
+    ]
+    return replace(compiled, requirements=relaxed)
+
+
+def _structure_ids(compiled: Compiled) -> list[str]:
+    return list(dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.gives_way))
+
+
+def _enforced(req: Requirement) -> Requirement:
+    return replace(req, origin=replace(req.origin, hard=True, weight=req.origin.weight))
+
+
+def _weakened(backend: Backend, compiled: Compiled, settings: Settings, seed: int, kept: set[str]) -> Compiled:
+    """Enforce the kept structure rules, and for each other structure count with a minimum
+    above one, the highest lower minimum that still leaves a week."""
+    reqs: list[Requirement] = [
+        _enforced(r) if r.origin.gives_way and r.origin.rule_id in kept else r for r in compiled.requirements
+    ]
+    current = replace(compiled, requirements=reqs)
+    for req in compiled.requirements:
+        if not (req.origin.gives_way and req.origin.rule_id not in kept and isinstance(req, Count) and req.low > 1):
+            continue
+        for low in range(req.low - 1, 0, -1):
+            weaker = replace(req, low=low, origin=Origin(req.origin.rule_id, True, req.origin.weight, True))
+            trial = replace(current, requirements=[*current.requirements, weaker])
+            model = build_model(trial, settings)
+            if find_week(backend, trial, model, seed, settings.budgets(settings.promote_budget)).week is not None:
+                current = trial
+                break
+    return current
+
+
+def _because(backend: Backend, compiled: Compiled, settings: Settings, seed: int, rule_id: str) -> tuple[str, ...]:
+    """The safety rules ``rule_id`` cannot hold beside (a minimal set, best effort)."""
+    alone = [
+        r for r in compiled.requirements
+        if not r.origin.gives_way or r.origin.rule_id == rule_id
+    ]
+    alone = [_enforced(r) if r.origin.rule_id == rule_id else r for r in alone]
+    ids, _ = week_conflict(backend, replace(compiled, requirements=alone), settings, seed)
+    return tuple(i for i in ids if i != rule_id)
+
+
+def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, seed: int
+                    ) -> tuple[Solution | None, Found]:
+    """The best week with structure rules giving way as little as possible (what gave way, and
+    why, in ``Solution.gave_way``), and the search result, for a refusal when even that fails."""
+    structure = _structure_ids(compiled)
+    relaxed = relax_structure(compiled)
+    solution, found = best_week(backend, relaxed, settings, seed)
+    if solution is None:
+        return None, found
+    kept = set(solution.stats.get("promoted", [])) & set(structure)
+    final = _weakened(backend, relaxed, settings, seed, kept)
+    better, _ = best_week(backend, final, settings, seed)
+    if better is not None:
+        solution = better
+    per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in solution.days.items() if items}
+    missed = soft_amounts(build_model(final, settings), per_day)
+    solution.gave_way = [GaveWay(r, _because(backend, compiled, settings, seed, r)) for r in structure if r in missed]
+    _drop_structure_from_score(solution, final, settings, per_day, set(structure))
+    return solution, found
+
+
+def _drop_structure_from_score(solution: Solution, compiled: Compiled, settings: Settings,
+                               per_day: dict[str, list[str]], structure: set[str]) -> None:
+    """Report the preference penalty alone; structure rules that gave way are listed apart."""
+    preferences = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id not in structure])
+    solution.penalty, solution.soft_misses = soft_penalty(build_model(preferences, settings), per_day)
