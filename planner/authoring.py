@@ -30,6 +30,9 @@ def rule_tags(rule: Rule) -> list[str]:
 def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = None, text: str | None = None
               ) -> list[tuple[str, str, str, str, str]]:
     """(id, kind, severity, source, where) for each rule that passes the filters."""
+    if tag and not any(tag in rule_tags(r) for r in rules):
+        known = {t for r in rules for t in rule_tags(r)}
+        raise InputError(f'no rule has the tag "{tag}"{did_you_mean(tag, known)}; tags in use: {", ".join(sorted(known))}')
     rows = []
     for rule in rules:
         if kind and rule.header.kind != kind:
@@ -71,7 +74,8 @@ def show_rule(rule_id: str, rules: Sequence[Rule], catalog: Catalog) -> str:
     for name, selector in _selectors(rule):
         ids = sorted(select(selector, catalog))
         lines += ["", f"{name} matches {len(ids)} exercise(s) in the catalog:"]
-        lines += [f"  - {i}: {catalog.exercises[i].name}" for i in ids]
+        lines += [f"  - {i}: {catalog.exercises[i].name}{' (banned: never planned)' if catalog.exercises[i].banned else ''}"
+                  for i in ids]
     return "\n".join(lines) + "\n"
 
 

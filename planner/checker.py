@@ -29,7 +29,10 @@ STRUCTURE = "structure"
 
 def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
     """Read a plan file (JSON or YAML) and check its shape and exercise ids, with positions."""
-    doc = load_yaml_file(path)
+    try:
+        doc = load_yaml_file(path)
+    except InputError as exc:
+        raise _human_format_hint(path, exc) from None
     plan: Plan = validate_model(Plan, file_body(doc, "plan"), doc)
     days = catalog.vocab.days
     for i, day in enumerate(plan.days):
@@ -40,6 +43,20 @@ def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
                 hint = did_you_mean(item.exercise, catalog.exercises)
                 raise InputError(f'unknown exercise "{item.exercise}"{hint}', doc.where(("days", i, "items", j, "exercise")))
     return plan, doc
+
+
+def _human_format_hint(path: Path | str, error: InputError) -> InputError:
+    """A table or Markdown plan given to check: say which format check reads."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(200).decode("utf-8", "replace").lstrip()
+    except OSError:
+        return error
+    if head.startswith(("Weekly back plan:", "# Weekly back plan:")):
+        return InputError(
+            "this is a plan for people (table or Markdown); check reads the JSON format: "
+            "backplan plan -f json -o week.json", error.where)
+    return error
 
 
 def plan_profile(plan: Plan, doc: Document, catalog: Catalog) -> Profile:

@@ -300,3 +300,34 @@ def test_an_unreadable_file_is_one_line_of_ours(tmp_path: Path, args):
     command = [*_without_read_override(), sys.executable, "-m", "planner", *(a.format(f=path) for a in args)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr) == (2, f"backplan: error: {path}: permission denied\n")
+
+
+@pytest.mark.parametrize(("name", "starts"), [("week.json", "{"), ("week.md", "# Weekly back plan"), ("week.txt", "Weekly back plan")])
+def test_the_out_file_name_chooses_the_format_unless_format_is_given(tmp_path: Path, name, starts):
+    target = tmp_path / name
+    assert run("plan", "-o", str(target)).exit_code == 0
+    assert target.read_text().startswith(starts)
+    other = tmp_path / f"again-{name}"
+    assert run("plan", "-f", "table", "-o", str(other)).exit_code == 0
+    assert other.read_text().startswith("Weekly back plan")
+
+
+def test_check_of_a_plan_for_people_says_which_format_it_reads(tmp_path: Path):
+    target = tmp_path / "week.json"
+    assert run("plan", "-f", "table", "-o", str(target)).exit_code == 0
+    result = run("check", str(target))
+    assert (result.exit_code, result.stderr) == (2, (
+        f"backplan: error: {target}:1:1: this is a plan for people (table or Markdown); check reads the "
+        "JSON format: backplan plan -f json -o week.json\n"))
+
+
+def test_an_unknown_tag_is_an_error_not_an_empty_list():
+    result = run("rules", "list", "-t", "safty")
+    assert (result.exit_code, result.stderr) == (2, (
+        'backplan: error: no rule has the tag "safty" (did you mean "safety"?); '
+        "tags in use: advice, dose, safety, session, week\n"))
+
+
+def test_rules_show_marks_banned_moves():
+    result = run("rules", "show", "banned-moves")
+    assert "  - straight_leg_situp: Straight-leg sit-up (banned: never planned)" in result.stdout.splitlines()

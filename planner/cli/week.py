@@ -13,7 +13,14 @@ from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["plan", "check"]
+__all__ = ["plan", "check", "format_for"]
+
+_FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def format_for(out: Path | None) -> str:
+    """The format an output file's name asks for (``week.json`` is JSON), else the table."""
+    return _FORMAT_OF_SUFFIX.get(out.suffix.lower(), "table") if out is not None else "table"
 
 
 def plan(
@@ -21,13 +28,14 @@ def plan(
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed for the search; the same seed gives the same week.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json.")] = "table",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="Output format: table, markdown or json. Default: from the --out file's extension (.json, .md), else table.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Build a week that obeys every hard rule and optimises the soft ones.
+    """Build a week: every safety rule holds, structure rules give way only when they must
+    (the plan says which), preferences are optimised.
 
     \b
     Examples:
@@ -44,12 +52,13 @@ def plan(
         from planner.profile import load_profile
         from planner.render import FORMATS, render
 
-        if fmt not in FORMATS:
-            raise BackplanError(f'unknown format "{fmt}"; choose one of {", ".join(FORMATS)}')
+        chosen = fmt or format_for(out)
+        if chosen not in FORMATS:
+            raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
         cat, rule_list = load_inputs(catalog, rules)
         week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
-        text = render(week, fmt, width, instructions=not brief)
+        text = render(week, chosen, width, instructions=not brief)
         if out is None:
             sys.stdout.write(text)
         else:
