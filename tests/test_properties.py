@@ -96,3 +96,17 @@ def test_random_rule_subsets_and_catalogs(profile, dropped, removed, seed):
     plan = outcome(rules, catalog, profile, seed)
     if plan is not None:
         assert_safe(plan, profile, catalog, rules)
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), seed=st.integers(min_value=0, max_value=10_000))
+def test_the_shipped_rules_refuse_only_for_a_red_flag(profile, seed):
+    """Issue "A safe plan for every real week": with the shipped rules alone, every valid profile
+    gets a safe week (structure rules giving way where they must) unless it needs a doctor first.
+    ``benchmarks/properties.py`` counts the outcomes over many more profiles."""
+    profile = profile.model_copy(update={"exclude": []})
+    try:
+        plan = plan_week(profile, rules=RULES, catalog=CATALOG, seed=seed)
+    except RedFlagError:
+        return
+    assert_safe(plan, profile, CATALOG, RULES)
