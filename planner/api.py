@@ -149,7 +149,8 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
                     why=list(item.why),
                 )
             )
-        days.append(PlanDay(day=day, items=out))
+        seconds = sum(item.dose.seconds() for item in items)
+        days.append(PlanDay(day=day, items=out, minutes=-(-seconds // 60)))
     return Plan(
         profile=profile,
         seed=seed,

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from planner.contract import Plan, PlanItem
+from planner.contract import Plan, PlanDay, PlanItem
 
 __all__ = ["render", "FORMATS", "Format"]
 
@@ -85,6 +85,11 @@ def _rows(items: list[PlanItem]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _day_title(day: PlanDay) -> str:
+    name = DAY_NAMES.get(day.day, day.day)
+    return f"{name} (about {day.minutes} min)" if day.items and day.minutes else name
+
+
 def _soft_text(plan: Plan) -> str:
     return (
         f"Preferences not fully met: {', '.join(plan.soft_misses)}. Every safety rule holds; "
@@ -110,7 +115,7 @@ def _markdown(plan: Plan, instructions: bool = True) -> str:
     if plan.gave_way:
         lines += [f"**{GAVE_WAY_TITLE}:**", ""] + [f"- {md(line)}" for line in _gave_way_lines(plan)] + [""]
     for day in plan.days:
-        lines.append(f"## {DAY_NAMES.get(day.day, day.day)}")
+        lines.append(f"## {_day_title(day)}")
         if not day.items:
             lines += ["", "Rest day.", ""]
             continue
@@ -160,7 +165,7 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
             console.print()
             say(f"{DAY_NAMES.get(day.day, day.day)}: rest day")
             continue
-        table = Table(title=DAY_NAMES.get(day.day, day.day), title_justify="left", show_lines=False)
+        table = Table(title=_day_title(day), title_justify="left", show_lines=False)
         for column in ("#", "block", "exercise", "dose", "why"):
             table.add_column(column, overflow="fold")
         for n, row in enumerate(_rows(day.items), 1):

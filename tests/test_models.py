@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from planner.errors import InputError
 from planner.loading.validation import validate_model
 from planner.loading.yamlio import load_yaml_text
-from planner.models import Dose, Exercise, Profile, When
+from planner.models import CHANGEOVER_S, Dose, Exercise, Profile, When
 
 
 def invalid(model, text: str) -> str:
@@ -20,11 +20,13 @@ def invalid(model, text: str) -> str:
 
 
 def test_dose_seconds():
-    assert Dose(sets=2, reps=10).seconds() == 2 * 40 + 30
-    assert Dose(sets=2, reps=10, hold_s=3).seconds() == 2 * 70 + 30
-    assert Dose(sets=3, hold_s=20).seconds() == 3 * 30 + 60
-    assert Dose(minutes=15).seconds() == 900
-    assert Dose(sets=1, reps=12).seconds(unilateral=True) == 96
+    """Work, 30 s between sets, and 20 s (CHANGEOVER_S) to move on to the item, per side."""
+    assert CHANGEOVER_S == 20
+    assert Dose(sets=2, reps=10).seconds() == 2 * 40 + 30 + 20
+    assert Dose(sets=2, reps=10, hold_s=3).seconds() == 2 * 70 + 30 + 20
+    assert Dose(sets=3, hold_s=20).seconds() == 3 * 30 + 60 + 20
+    assert Dose(minutes=15).seconds() == 900 + 20
+    assert Dose(sets=1, reps=12).seconds(unilateral=True) == 2 * (48 + 20)
 
 
 def test_dose_needs_an_amount():
