@@ -25,7 +25,8 @@ from .conftest import ROOT
 runner = CliRunner()
 FAST = ["child.yaml", "hypertension_home_dumbbells.yaml", "two_days_a_week.yaml"]  # each plans in well under 1 s
 RED_FLAG = "name: hurting\ndays: [mon, wed]\nconditions: [acute_pain]\nequipment: [mat]\n"
-CONFLICT = "name: short\ndays: [mon, wed, fri]\nsession_minutes: 15\nequipment: [mat, chair]\n"  # ~1 s
+# excludes every warm-up an adult could do: a contradiction in the person's own profile
+CONFLICT = "name: short\ndays: [mon, wed, fri]\nequipment: [mat, chair]\nexclude: [walking_warmup, marching_on_the_spot]\n"
 BAD = "name: typo\ndays: [mon, wed]\nequipment: [matt]\n"
 
 
@@ -76,7 +77,7 @@ def test_batch_plans_refuses_and_summarises(tmp_path: Path):
     assert rows["hurting.yaml"]["status"] == "red_flag" and rows["hurting.yaml"]["exit_code"] == 3
     assert rows["hurting.yaml"]["rules"] == ["red-flag-pain-or-injury"] and rows["hurting.yaml"]["plan"] == ""
     conflict = rows["short.yaml"]
-    assert conflict["status"] == "conflict" and conflict["exit_code"] == 4 and "do-not-overdo" in conflict["rules"]
+    assert conflict["status"] == "conflict" and conflict["exit_code"] == 4 and "warm-up-every-session" in conflict["rules"]
     assert conflict["proven"] is True
     typo = rows["typo.yaml"]
     assert typo["status"] == "bad_input" and typo["exit_code"] == 2
@@ -84,7 +85,7 @@ def test_batch_plans_refuses_and_summarises(tmp_path: Path):
     assert not list(out.glob("hurting*")) and not list(out.glob("short*")) and not list(out.glob("typo*"))
     with (out / "summary.csv").open(newline="") as handle:
         table = {row["profile"]: row for row in csv.DictReader(handle)}
-    assert table["short.yaml"]["status"] == "conflict" and "do-not-overdo" in table["short.yaml"]["rules"].split()
+    assert table["short.yaml"]["status"] == "conflict" and "warm-up-every-session" in table["short.yaml"]["rules"].split()
     assert "\n" not in table["short.yaml"]["reason"]
     assert table["typo.yaml"]["reason"] == typo["reason"]
     meta = json.loads((out / "summary.json").read_text())
