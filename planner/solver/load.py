@@ -12,7 +12,11 @@ from planner.kinds.base import volume
 from planner.requirements import LoadRatio, LoadShare
 from planner.solver.model import WeekModel
 
-__all__ = ["week_load", "share_excess", "ratio_excess", "share_forms", "ratio_forms"]
+__all__ = ["week_load", "share_excess", "ratio_excess", "share_forms", "ratio_forms", "TOLERANCE"]
+
+# Load is a float sum: a share equal to its limit can come out a hair above it. The kinds
+# (planner/kinds/balance.py, load_ratio.py) allow this much, and so does the solver.
+TOLERANCE = 1e-9
 
 
 def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[str]) -> dict[str, float]:
@@ -28,19 +32,26 @@ def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[st
 
 
 def share_excess(req: LoadShare, model: WeekModel, per_day: dict[str, list[str]]) -> float:
-    """How far the groups' shares of the load go over ``max_share``, added up."""
+    """How far the groups' shares of the load go over ``max_share``, added up (a share over by
+    no more than :data:`TOLERANCE` counts as within, as the ``balance`` kind checks it)."""
     load = week_load(model, per_day, req.ids)
     total = sum(load.get(g, 0.0) for g in req.groups)
     if total == 0:
         return 0.0
-    return sum(max(0.0, load.get(g, 0.0) / total - req.max_share) for g in req.groups)
+    excess = 0.0
+    for g in req.groups:
+        share = load.get(g, 0.0) / total
+        if share > req.max_share + TOLERANCE:
+            excess += share - req.max_share
+    return excess
 
 
 def ratio_excess(req: LoadRatio, model: WeekModel, per_day: dict[str, list[str]]) -> float:
-    """How far the numerator's load goes over ``max_ratio`` times the denominator's."""
+    """How far the numerator's load goes over ``max_ratio`` times the denominator's (within
+    :data:`TOLERANCE`, as the ``load_ratio`` kind checks it)."""
     load = week_load(model, per_day, req.ids)
     top, bottom = load.get(req.numerator, 0.0), load.get(req.denominator, 0.0)
-    return max(0.0, top - req.max_ratio * bottom)
+    return top - req.max_ratio * bottom if top > req.max_ratio * bottom + TOLERANCE else 0.0
 
 
 def _one_each(req: LoadShare | LoadRatio, model: WeekModel) -> dict[str, dict[str, float]]:

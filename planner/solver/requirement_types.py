@@ -217,6 +217,22 @@ def _ordered_explains(req: Ordered, week: PlacedWeek, day: str, ex_id: str) -> b
     return ex_id in req.rank and any(o in req.rank and req.rank[o] != req.rank[ex_id] for o in week.per_day[day])
 
 
+def _ordered_miss(req: Ordered, week: PlacedWeek) -> float:
+    """Plan items that come after an item of higher rank in their session."""
+    miss = 0.0
+    for day in week.per_day:
+        highest: int | None = None
+        for ex_id, _ in week.entries(day):
+            r = req.rank.get(ex_id)
+            if r is None:
+                continue
+            if highest is not None and r < highest:
+                miss += 1
+            if highest is None or r > highest:
+                highest = r
+    return miss
+
+
 def _first_order(req: First, units: Sequence[str]) -> Iterable[OrderConstraint]:
     return [NotFirst(u) for u in units if u not in req.ids] if units else []
 
@@ -226,9 +242,15 @@ def _first_explains(req: First, week: PlacedWeek, day: str, ex_id: str) -> bool:
     return bool(exercises) and exercises[0] == ex_id and ex_id in req.ids
 
 
+def _first_miss(req: First, week: PlacedWeek) -> float:
+    """Sessions that do not open with one of ``ids``."""
+    return sum(1 for xs in week.per_day.values() if xs and xs[0] not in req.ids)
+
+
 def _first_implies(req: First) -> list[Requirement]:
-    """A session must contain something to open with: First implies "at least one"."""
-    return [Count(req.origin, req.ids, "session", 1)]
+    """A session must contain something to open with: a hard First implies "at least one". (A
+    soft one does not: its miss already counts a session that cannot open with one.)"""
+    return [Count(req.origin, req.ids, "session", 1)] if req.origin.hard else []
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,6 +263,19 @@ def _adjacent_explains(req: Adjacent, week: PlacedWeek, day: str, ex_id: str) ->
 
 def _dose_shape(req: DoseLimit, facts: ModelFacts) -> None:
     facts.dose_limits.append(req)
+
+
+def _dose_miss(req: DoseLimit, week: PlacedWeek) -> float:
+    """Plan items whose dose field is below ``low`` or above ``high`` (the solver doses by the
+    hard limits only, so a soft limit can be missed)."""
+    miss = 0.0
+    for day in week.per_day:
+        for ex_id, dose in week.entries(day):
+            value = getattr(dose, req.dose_field)
+            if ex_id not in req.ids or value is None:
+                continue
+            miss += (req.low is not None and value < req.low) + (req.high is not None and value > req.high)
+    return miss
 
 
 def _time_shape(req: SessionTime, facts: ModelFacts) -> None:
@@ -256,6 +291,11 @@ def _time_miss(req: SessionTime, week: PlacedWeek) -> float:
     for xs in week.per_day.values():
         miss += max(0, sum(week.model.seconds[x] for x in xs) - req.max_seconds) / 60
     return miss
+
+
+def _stop_miss(req: Stop, week: PlacedWeek) -> float:
+    """A soft referral is missed once by any plan that holds something."""
+    return float(any(week.per_day.values()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -291,10 +331,10 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
         week_level=lambda req: req.scope == "week",
     ),
     Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always),
-    Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, explains=_ordered_explains),
-    First: Treatment(order=_first_order, explains=_first_explains, implies=_first_implies),
+    Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, miss=_ordered_miss, explains=_ordered_explains),
+    First: Treatment(order=_first_order, miss=_first_miss, explains=_first_explains, implies=_first_implies),
     Adjacent: Treatment(explains=_adjacent_explains),
-    DoseLimit: Treatment(shape=_dose_shape),
+    DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss),
     SessionTime: Treatment(shape=_time_shape, post=_time_post, miss=_time_miss, promotable=True),
     LoadShare: Treatment(
         post=_share_post,
@@ -308,7 +348,7 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
         scale=LOAD_SCALE,
         week_level=_always,
     ),
-    Stop: Treatment(constrains=False, referral=lambda req: req.message),
+    Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message),
     Advice: Treatment(constrains=False, advice=lambda req: req.text),
 }
 
