@@ -49,19 +49,24 @@ def _constructive(backend: Backend, compiled: Compiled, settings: Settings, seed
     the expensive ones (they must prove a negative) and there is about one per conflicting rule;
     the rest find a week quickly. A search that runs out of budget counts as failing, and the
     result is then reported as possibly not minimal.
+
+    Only rules that can make a week impossible take part (``constrains`` in
+    :mod:`planner.solver.requirement_types`: not advice, say). When the whole search's budget
+    is spent, it stops with the smallest set so far known to fail (the conflict found so far
+    and the rules still suspected), rather than naming a rule it had no time to test.
     """
     order = compiled.positions()
     pool = sorted(
-        dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard),
+        dict.fromkeys(r.origin.rule_id for r in compiled.requirements if r.origin.hard and treatment(r).constrains),
         key=lambda r: order.get(r, len(order)),
     )
     proven = True
 
+    def in_order(rule_ids: list[str]) -> list[str]:
+        return sorted(rule_ids, key=lambda r: order.get(r, len(order)))
+
     def fails(rule_ids: list[str]) -> bool:
         nonlocal proven
-        if meter.nodes >= settings.conflict_budget:
-            proven = False
-            return True
         active = set(rule_ids)
         sub = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id in active])
         result = find_week(backend, sub, build_model(sub, settings, only_days=days), seed,
@@ -70,22 +75,30 @@ def _constructive(backend: Backend, compiled: Compiled, settings: Settings, seed
             proven = False
         return result.week is None
 
+    def spent() -> bool:
+        return meter.nodes >= settings.conflict_budget
+
     core: list[str] = []
-    while not (core and fails(core)):
+    while True:
+        if spent():
+            return in_order(core + [r for r in pool if r not in core]), False
+        if core and fails(core):
+            return in_order(core), proven
         grown = list(core)
         tipping = None
         for rule_id in pool:
             if rule_id in core:
                 continue
+            if spent():
+                return in_order(core + [r for r in pool if r not in core]), False
             grown.append(rule_id)
             if fails(grown):
                 tipping = rule_id
                 break
         if tipping is None:  # every rule together admits a week after all
-            return sorted(core, key=lambda r: order.get(r, len(order))), False
+            return in_order(core), False
         core.append(tipping)
         pool = [r for r in grown if r not in core]
-    return sorted(core, key=lambda r: order.get(r, len(order))), proven
 
 
 def order_conflict(backend: Backend, compiled: Compiled, exercises: list[str]) -> list[str]:

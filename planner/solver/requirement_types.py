@@ -333,7 +333,7 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always),
     Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, miss=_ordered_miss, explains=_ordered_explains),
     First: Treatment(order=_first_order, miss=_first_miss, explains=_first_explains, implies=_first_implies),
-    Adjacent: Treatment(explains=_adjacent_explains),
+    Adjacent: Treatment(explains=_adjacent_explains, constrains=False),  # sides are placed together
     DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss),
     SessionTime: Treatment(shape=_time_shape, post=_time_post, miss=_time_miss, promotable=True),
     LoadShare: Treatment(
