@@ -4,8 +4,9 @@ One module per command group: :mod:`planner.cli.week` (``plan``, ``check``),
 :mod:`planner.cli.rules` (``rules list|show|validate|new|kinds|diff``); what they share (file
 options, the error guard, loading) is :mod:`planner.cli.common`.
 
-Exit codes: 0 success; 1 ``check`` found a hard-rule violation; 2 bad input; 3 a doctor first;
-4 the hard rules cannot all hold (the message names them); 70 internal error; 130 interrupted;
+Exit codes: 0 success; 1 ``check`` found a safety violation (or an undeclared structure one);
+2 bad input; 3 a doctor first; 4 the safety rules cannot all hold (the message names them);
+70 internal error; 130 interrupted;
 141 the reader of the output went away (``| head``).
 """
 
@@ -27,8 +28,8 @@ app = typer.Typer(
     help=(
         "Safe, balanced weekly back-strengthening plans from declarative rules.\n\n"
         f"{SAFETY_NOTICE}\n\n"
-        "\b\nExit codes: 0 success; 1 check found a hard violation; 2 bad input (file:line:column);\n"
-        "3 see a doctor first; 4 the hard rules conflict (the message names them);\n"
+        "\b\nExit codes: 0 success; 1 check found a safety violation; 2 bad input (file:line:column);\n"
+        "3 see a doctor first; 4 the safety rules conflict, even with structure rules giving way;\n"
         "70 internal error (rerun with --debug); 130 interrupted; 141 output pipe closed (| head)."
     ),
     no_args_is_help=True,
