@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from planner.requirements import Count
 from planner.solver.model import WeekModel, consecutive
 
 __all__ = ["bounds_hold", "placeable"]
@@ -22,12 +23,46 @@ def bounds_hold(week: WeekModel) -> bool:
     if not _enough_capacity(week):
         return False
     places = placeable(week)
-    return _week_counts_hold(week, places) and _apart_patterns_hold(week, places)
+    return (_nested_counts_hold(week, places) and _week_counts_hold(week, places)
+            and _apart_patterns_hold(week, places))
 
 
-def _needs(week: WeekModel) -> list:
-    """The enforced session counts that need at least one exercise."""
-    return [r for r in week.facts.session_counts if r.low > 0]
+# A count of a measure is never above the count of a wider measure of the same set: the days
+# and the different exercises of a set are never more than its items.
+_WIDER = {"items": ("items",), "days": ("days", "items"), "distinct": ("distinct", "items")}
+
+
+def _nested_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -> bool:
+    """Counts inside counts: a week (or a session) holds no more of a set than of any set that
+    contains its placeable exercises, so a count that must reach ``low`` cannot sit inside one
+    capped below that (one set with crossing bounds included). Sets are bit masks, so each
+    pair is a few integer operations."""
+    bit = {x: 1 << i for i, x in enumerate(week.catalog.exercises)}
+
+    def mask(ids: frozenset[str], within: frozenset[str]) -> int:
+        return sum(bit[x] for x in ids & within)
+
+    anywhere = frozenset().union(*placeable.values())
+    caps = [(mask(c.ids, anywhere), c.measure, c.high) for c in week.week_counts if c.high is not None]
+    for c in week.week_counts:
+        if c.low > 0:
+            inner = mask(c.ids, anywhere)
+            if any(c.low > high and inner & ~outer == 0 and m in _WIDER[c.measure] for outer, m, high in caps):
+                return False
+    for d in week.days:
+        here = [c for c in week.session_counts if c.days is None or d in c.days]
+        session_caps = [(mask(c.ids, placeable[d]), c.high) for c in here if c.high is not None]
+        for c in here:
+            if c.low > 0:
+                inner = mask(c.ids, placeable[d])
+                if any(c.low > high and inner & ~outer == 0 for outer, high in session_caps):
+                    return False
+    return True
+
+
+def _needs(week: WeekModel) -> list[Count]:
+    """The enforced session counts that need at least one exercise (merged: one per set)."""
+    return [r for r in week.session_counts if r.low > 0]
 
 
 def _enough_capacity(week: WeekModel) -> bool:
@@ -59,14 +94,22 @@ def placeable(week: WeekModel) -> dict[str, frozenset[str]]:
     }
 
 
-def _forced(week: WeekModel, placeable: dict[str, frozenset[str]], day: str, ids: frozenset[str]) -> int:
+def _forcing(week: WeekModel, placeable: dict[str, frozenset[str]]) -> dict[str, dict[frozenset[str], int]]:
+    """Per day, the placeable exercises of each enforced session count on that day with the
+    largest ``low`` among the counts that leave the same ones."""
+    out: dict[str, dict[frozenset[str], int]] = {d: {} for d in week.days}
+    for req in _needs(week):
+        for d in week.days:
+            if req.days is None or d in req.days:
+                here = req.ids & placeable[d]
+                out[d][here] = max(req.low, out[d].get(here, 0))
+    return out
+
+
+def _forced(forcing: dict[str, dict[frozenset[str], int]], day: str, ids: frozenset[str]) -> int:
     """How many different exercises of ``ids`` every session on ``day`` must hold: the largest
     ``low`` of a hard session count on that day whose placeable exercises all lie in ``ids``."""
-    most = 0
-    for req in _needs(week):
-        if (req.days is None or day in req.days) and req.ids & placeable[day] <= ids:
-            most = max(most, req.low)
-    return most
+    return max((low for here, low in forcing[day].items() if here <= ids), default=0)
 
 
 def _week_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -> bool:
@@ -80,7 +123,8 @@ def _week_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -> 
     session.
     """
     catalog = week.catalog
-    for req in week.facts.week_counts:
+    forcing = _forcing(week, placeable)
+    for req in week.week_counts:
         if req.low > 0:
             offer = {x: sum(1 for d in week.days if x in placeable[d]) for x in req.ids}
             capped = {x: min(n, week.repeat_limits.get(x, n)) for x, n in offer.items()}
@@ -99,7 +143,7 @@ def _week_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -> 
             if most < req.low:
                 return False
         if req.high is not None:
-            need = [_forced(week, placeable, d, req.ids) for d in week.days]
+            need = [_forced(forcing, d, req.ids) for d in week.days]
             least = {
                 "items": sum(need),
                 "days": sum(1 for n in need if n > 0),
@@ -155,10 +199,16 @@ def _apart_patterns_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) 
                 spaced[(b, a)] |= {i}
     if not spaced:
         return True
-    counts = [r for r in week.facts.week_counts if r.measure == "days" and r.low > 0]
+    counts = [r for r in week.week_counts if r.measure == "days" and r.low > 0]
+
+    known: dict[tuple[str, frozenset[str]], set[frozenset]] = {}
 
     def types(day: str, ids: frozenset[str]) -> set[frozenset]:
-        return _minimal(frozenset(i for i, r in enumerate(aparts) if x in r.ids) for x in ids & placeable[day])
+        if (day, ids) not in known:
+            known[(day, ids)] = _minimal(
+                frozenset(i for i, r in enumerate(aparts) if x in r.ids) for x in ids & placeable[day]
+            )
+        return known[(day, ids)]
 
     patterns: list[list[tuple[frozenset, frozenset]]] = []
     for day in days:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from planner.models import BANNED_RULE_ID, Dose
 from planner.requirements import DoseLimit
-from planner.solver.backend import DayConstraint, NotTogether, PerValueDays
+from planner.solver.backend import Among, DayConstraint, DaysAmong, DistinctAmong, NotTogether, PerValueDays
 from planner.solver.bounds import bounds_hold
 from planner.solver.compiled import Compiled
-from planner.solver.model import ModelFacts, WeekModel
+from planner.solver.model import ModelFacts, WeekModel, merge_counts
 from planner.solver.requirement_types import treatment
 from planner.solver.settings import Settings
 
@@ -39,6 +40,7 @@ def build_model(
     facts = ModelFacts()
     for req in hard:
         treatment(req).shape(req, facts)
+    session_counts, week_counts = merge_counts(facts.session_counts), merge_counts(facts.week_counts)
     days = [d for d in ctx.training_days if not only_days or d in only_days]
     excluded: dict[str, list[str]] = defaultdict(list)
     for ex in catalog.exercises.values():
@@ -69,7 +71,7 @@ def build_model(
             members = set(by_block.get(block, []))
             total = min(len(members), settings.max_slots_per_block)
             required = 0
-            for req in facts.session_counts:
+            for req in session_counts:
                 if req.days is not None and d not in req.days:
                     continue
                 if req.high is not None and members and members <= req.ids:
@@ -82,7 +84,7 @@ def build_model(
             slots[(d, block)] = (min(required, total), total)
     partners = _order_clashes(facts.ranks, set(doses))
     model = WeekModel(catalog, days, eligible, dict(excluded), doses, dose_why, seconds, slots, hard, soft, facts,
-                      partners)
+                      partners, session_counts=session_counts, week_counts=week_counts)
     model.undosable = impossible
     model.refuted = not bounds_hold(model)
     if not model.refuted:
@@ -92,14 +94,26 @@ def build_model(
 
 def day_constraints(model: WeekModel) -> list[DayConstraint]:
     """The enforced rules as backend day constraints: the model's own (ordering clashes, repeat
-    limits) first, then each enforced requirement's in turn."""
+    limits) first, then each enforced requirement's in turn, counts of the same set over the
+    same days merged into one (at the place of the first)."""
     out: list[DayConstraint] = []
     if model.partners:
         out.extend(NotTogether(d, model.partners) for d in model.days)
     if model.repeat_limits:
         out.append(PerValueDays(model.repeat_limits))
+    counts: dict[tuple, int] = {}  # (type, days, ids) -> index in out
     for req in model.hard:
-        out.extend(treatment(req).post(req, model))
+        for c in treatment(req).post(req, model):
+            if isinstance(c, (Among, DaysAmong, DistinctAmong)):
+                key = (type(c), c.days, c.ids)
+                if key in counts:
+                    seen = out[counts[key]]
+                    assert isinstance(seen, (Among, DaysAmong, DistinctAmong))
+                    highs = [h for h in (seen.high, c.high) if h is not None]
+                    out[counts[key]] = replace(seen, low=max(seen.low, c.low), high=min(highs) if highs else None)
+                    continue
+                counts[key] = len(out)
+            out.append(c)
     return out
 
 

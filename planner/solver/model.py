@@ -10,14 +10,14 @@ on the random seed or on a constraint library.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner.catalog import Catalog
 from planner.models import Dose
 from planner.requirements import Apart, Count, DoseLimit, Requirement
 from planner.solver.backend import DayConstraint
 
-__all__ = ["WeekModel", "ModelFacts", "PlacedWeek", "consecutive"]
+__all__ = ["WeekModel", "ModelFacts", "PlacedWeek", "consecutive", "merge_counts"]
 
 
 @dataclass
@@ -58,6 +58,9 @@ class WeekModel:
     undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules that contradict
     constraints: list[DayConstraint] = field(default_factory=list)  # the enforced rules, for a backend
 
+    session_counts: list[Count] = field(default_factory=list)  # enforced, merged (merge_counts)
+    week_counts: list[Count] = field(default_factory=list)  # enforced, merged
+
     @property
     def repeat_limits(self) -> dict[str, int]:
         return self.facts.repeat_limits
@@ -93,3 +96,23 @@ def consecutive(days: Sequence[str], all_days: Sequence[str], wrap: bool) -> lis
         if (i + 1 < len(all_days) or wrap) and day in days and nxt in days:
             pairs.append((day, nxt))
     return pairs
+
+
+def merge_counts(counts: Sequence[Count]) -> list[Count]:
+    """Counts of the same set, scope, measure and days as one count with the tightest bounds
+    (the largest ``low``, the smallest ``high``), in order of first appearance. Holding the
+    merged count is holding them all, and rule sets repeat selectors, so models, bounds and
+    constraints grow with the number of different sets counted, not with the number of rules.
+    The origin kept is the first one's."""
+    merged: dict[tuple, Count] = {}
+    for c in counts:
+        key = (c.scope, c.measure, c.days, c.ids)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = c
+            continue
+        highs = [h for h in (seen.high, c.high) if h is not None]
+        low, high = max(seen.low, c.low), min(highs) if highs else None
+        if (low, high) != (seen.low, seen.high):
+            merged[key] = replace(seen, low=low, high=high)
+    return list(merged.values())

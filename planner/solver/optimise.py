@@ -2,7 +2,8 @@
 
 1. Find any week that meets the hard rules (or learn there is none).
 2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
-   leaves a week (:func:`promote_soft_rules`).
+   leaves a week (:func:`promote_soft_rules`; a rule the last week found already meets needs
+   no search).
 3. Collect ``settings.restarts`` more weeks under the promoted set; keep the one with the lowest
    soft penalty (:mod:`planner.solver.score`).
 """
@@ -10,14 +11,16 @@
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 
-from planner.solver.backend import Backend
+from planner.requirements import Requirement
+from planner.solver.backend import Backend, Meter
 from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
 from planner.solver.reasons import expand
 from planner.solver.requirement_types import treatment
-from planner.solver.score import soft_penalty
+from planner.solver.score import misses, soft_penalty
 from planner.solver.search import Found, find_week
 from planner.solver.settings import Settings
 from planner.solver.solution import Item, Solution
@@ -39,17 +42,36 @@ def promotable_rules(compiled: Compiled) -> list[str]:
     return sorted((r for r in weight if r not in blocked), key=lambda r: (-weight[r], order.get(r, 0)))
 
 
-def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings, seed: int
-                       ) -> tuple[frozenset[str], WeekModel]:
+def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
+                       witness: dict[str, list[str]]) -> tuple[frozenset[str], WeekModel]:
     """The soft rules that could be enforced together, and the week model enforcing them.
 
-    Best effort: a rule not shown feasible within ``settings.promote_budget`` stays soft.
+    ``witness`` is a week that meets every enforced rule. A rule that the witness also meets is
+    promoted at once: the witness shows it can hold with the rules enforced so far (for the
+    promotable types, missing nothing is exactly meeting the constraint). Any other rule costs
+    a search under everything promoted so far plus itself, whose week becomes the new witness;
+    best effort: a rule not shown feasible within ``settings.promote_budget`` stays soft, and
+    once the searches have spent ``settings.promotion_budget`` nodes in all, the remaining rules
+    are only checked against the witness. Each rule is scored once against one week and the
+    searches are bounded, so the work grows linearly with the number of soft rules.
     """
+    base = build_model(compiled, settings)  # days, doses and durations do not depend on promotion
+    by_rule: dict[str, list[Requirement]] = defaultdict(list)
+    for req in compiled.soft():
+        by_rule[req.origin.rule_id].append(req)
     promoted: frozenset[str] = frozenset()
+    meter = Meter()
     for rule_id in promotable_rules(compiled):
-        trial = build_model(compiled, settings, promote=promoted | {rule_id})
-        if find_week(backend, compiled, trial, seed, settings.budgets(settings.promote_budget)).week is not None:
+        if not misses(base, witness, by_rule[rule_id]):
             promoted |= {rule_id}
+            continue
+        if meter.nodes >= settings.promotion_budget:
+            continue
+        trial = build_model(compiled, settings, promote=promoted | {rule_id})
+        found = find_week(backend, compiled, trial, seed, settings.budgets(settings.promote_budget), meter=meter)
+        if found.week is not None:
+            promoted |= {rule_id}
+            witness = found.week
     return promoted, build_model(compiled, settings, promote=promoted)
 
 
@@ -62,7 +84,7 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     if first.week is None:
         return None, first
 
-    promoted, model = promote_soft_rules(backend, compiled, settings, seed)
+    promoted, model = promote_soft_rules(backend, compiled, settings, seed, first.week)
     best: Solution | None = None
     candidates = 0
     for restart in range(settings.restarts + 1):

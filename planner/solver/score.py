@@ -9,11 +9,13 @@ compares weeks by this score and the plan reports it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
+from planner.requirements import Requirement
 from planner.solver.model import PlacedWeek, WeekModel
 from planner.solver.requirement_types import treatment
 
-__all__ = ["soft_penalty", "soft_amounts", "TENTHS"]
+__all__ = ["soft_penalty", "soft_amounts", "misses", "TENTHS"]
 
 # The penalty is reported as a whole number of tenths: amounts can be fractions (minutes over
 # the time limit, load shares), and an integer in the plan compares and reads more easily.
@@ -49,3 +51,13 @@ def soft_amounts(model: WeekModel, per_day: dict[str, list[str]]) -> dict[str, f
             if amount > 0:
                 out[req.origin.rule_id] += amount
     return dict(out)
+
+
+def misses(model: WeekModel, per_day: dict[str, list[str]], reqs: Iterable[Requirement]) -> bool:
+    """Whether the placed week misses any of ``reqs`` (read as soft requirements)."""
+    week = PlacedWeek(model, per_day)
+    for req in reqs:
+        t = treatment(req)
+        if t.miss is not None and t.miss(req, week) > 0:
+            return True
+    return False

@@ -17,8 +17,9 @@ class Settings:
     ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
     ``candidate_budget`` nodes) to compare soft scores; ``promote_budget`` bounds each test of
     whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
-    soft); ``trial_budget`` bounds each step of a conflict search; ``conflict_budget``
-    bounds a whole conflict search.
+    soft) and ``promotion_budget`` all of them together (once it is spent, a soft rule is
+    promoted only when the last week found already meets it); ``trial_budget`` bounds each
+    step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
     """
 
     restarts: int = 6
@@ -27,6 +28,7 @@ class Settings:
     total_budget: int = 150_000
     trial_budget: int = 30_000
     promote_budget: int = 3_000
+    promotion_budget: int = 30_000
     candidate_budget: int = 6_000
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
