@@ -4,18 +4,13 @@ refutes a week that exists."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
-import constraint
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from planner.errors import InfeasibleError
 from planner.rules import load_rule_file
 from planner.solver import solve
-from planner.solver.csp.propagators import LinearAtMost
 from tests.conftest import make_profile
 
 WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -136,22 +131,3 @@ def test_weekly_cap_below_what_every_session_needs_is_proven(rules, catalog, tmp
     extra = extra_rules(tmp_path, catalog, NECK_EVERY_SESSION, NECK_AT_MOST)
     error = conflict([*rules, *extra], catalog, three_days)
     assert error.rule_ids == ("neck-every-session", "neck-at-most-twice")
-
-
-# LinearAtMost prunes partial weeks for load rules; it must never lose a solution.
-
-
-@settings(max_examples=150, derandomize=True, deadline=None)
-@given(
-    st.dictionaries(st.sampled_from("abcdef"), st.integers(-4, 4), min_size=1),
-    st.lists(st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=4, unique=True), min_size=1, max_size=4),
-)
-def test_linear_pruning_keeps_exactly_the_solutions_under_the_limit(weights, domains):
-    w = {k: float(v) for k, v in weights.items()}
-    problem = constraint.Problem()
-    for i, dom in enumerate(domains):
-        problem.addVariable(i, dom)
-    problem.addConstraint(LinearAtMost(w), list(range(len(domains))))
-    found = {tuple(s[i] for i in range(len(domains))) for s in problem.getSolutions()}
-    expected = {combo for combo in itertools.product(*domains) if sum(w.get(x, 0.0) for x in combo) <= 0}
-    assert found == expected

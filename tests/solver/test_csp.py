@@ -1,0 +1,59 @@
+"""The python-constraint2 backend: its propagators never lose a solution, and it answers the
+backend protocol (the same checks would hold for any other backend)."""
+
+from __future__ import annotations
+
+import itertools
+
+import constraint
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.solver.backend import Among, Before, NotBoth, NotFirst, SlotGroup
+from planner.solver.csp import CspBackend
+from planner.solver.csp.propagators import LinearAtMost
+
+# LinearAtMost prunes partial weeks for load rules; it must never lose a solution.
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from("abcdef"), st.integers(-4, 4), min_size=1),
+    st.lists(st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=4, unique=True), min_size=1, max_size=4),
+)
+def test_linear_pruning_keeps_exactly_the_solutions_under_the_limit(weights, domains):
+    w = {k: float(v) for k, v in weights.items()}
+    problem = constraint.Problem()
+    for i, dom in enumerate(domains):
+        problem.addVariable(i, dom)
+    problem.addConstraint(LinearAtMost(w), list(range(len(domains))))
+    found = {tuple(s[i] for i in range(len(domains))) for s in problem.getSolutions()}
+    expected = {combo for combo in itertools.product(*domains) if sum(w.get(x, 0.0) for x in combo) <= 0}
+    assert found == expected
+
+
+def test_the_backend_places_a_week_that_meets_its_day_constraints():
+    groups = [SlotGroup(d, "stretch", ("a", "b", "c"), 1, 2) for d in ("mon", "tue")]
+    constraints = [
+        Among(None, frozenset("a"), 2, None),  # "a" twice in the week
+        NotBoth(("mon", "tue"), frozenset("b")),
+        Among(("mon",), frozenset("bc"), 0, 0),  # nothing but "a" on Monday
+    ]
+    week = CspBackend().assign_days(["mon", "tue"], groups, constraints, budget=1_000)
+    assert week is not None
+    assert [d for d, xs in week.items() if "a" in xs] == ["mon", "tue"]
+    assert week["mon"] == ["a"]
+    assert sum("b" in xs for xs in week.values()) <= 1
+
+
+def test_the_backend_says_when_no_week_exists():
+    groups = [SlotGroup("mon", "stretch", ("a", "b"), 1, 1)]
+    assert CspBackend().assign_days(["mon"], groups, [Among(None, frozenset("ab"), 2, None)], budget=1_000) is None
+
+
+def test_the_backend_orders_a_session_and_keeps_the_given_order_when_free():
+    backend = CspBackend()
+    assert backend.order_session(["a", "b", "c"], []) == ["a", "b", "c"]
+    order = backend.order_session(["a", "b", "c"], [Before("c", "a"), NotFirst("b")])
+    assert order == ["c", "a", "b"]
+    assert backend.order_session(["a", "b"], [Before("a", "b"), Before("b", "a")]) is None

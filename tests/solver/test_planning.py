@@ -1,0 +1,51 @@
+"""Planning a week: determinism, soft rules pursued and reported, red flags, honest limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import InfeasibleError, RedFlagError
+from planner.solver import Settings, solve
+from tests.conftest import make_profile
+
+
+def test_deterministic_for_a_seed(rules, catalog):
+    profile = make_profile(catalog)
+    a = solve(rules, catalog, profile, seed=11)
+    b = solve(rules, catalog, profile, seed=11)
+    assert a.days == b.days and a.penalty == b.penalty
+
+
+def test_soft_rules_are_pursued(rules, catalog):
+    five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
+    solution = solve(rules, catalog, five_days, seed=0)
+    assert "cross-train" in solution.stats["promoted"]
+    assert solution.penalty == 0
+    assert solution.soft_misses == []
+
+
+def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catalog):
+    """The default profile trains three days; seed 001 asks for most days (soft), so the week is
+    still planned on the three days and the unmet soft rule is named."""
+    solution = solve(rules, catalog, make_profile(catalog), seed=0)
+    assert sum(1 for items in solution.days.values() if items) == 3
+    assert solution.soft_misses == ["regular-practice"]
+    reasons = {r for items in solution.days.values() for item in items for r in item.why}
+    assert "regular-practice" not in reasons  # a count the week falls short of forced nothing
+
+
+def test_red_flag(rules, catalog):
+    with pytest.raises(RedFlagError) as info:
+        solve(rules, catalog, make_profile(catalog, conditions=["recent_injury"]))
+    assert info.value.exit_code == 3
+    assert info.value.message.endswith("[red-flag-pain-or-injury]")
+
+
+def test_search_limit_is_reported_honestly(rules, catalog):
+    profile = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri", "sat", "sun"], session_minutes=25,
+                           equipment=["mat", "chair", "pillow"])
+    tiny = Settings(first_budget=10, max_budget=10, total_budget=30, trial_budget=30, conflict_budget=300)
+    with pytest.raises(InfeasibleError) as info:
+        solve(rules, catalog, profile, settings=tiny)
+    assert not info.value.proven
+    assert "search limit" in info.value.message
