@@ -34,6 +34,16 @@ def test_conflict_is_minimal_and_named(rules, catalog, tmp_path):
     assert info.value.proven
 
 
+def test_a_profile_excluding_every_warm_up_conflicts_minimally(rules, catalog):
+    """A six-day child week once conflicted on session-shape rules; those now give way. What can
+    still stop a week is a safety rule against the person's own choices: every warm-up excluded."""
+    profile = make_profile(catalog, exclude=["walking_warmup", "marching_on_the_spot"])
+    with pytest.raises(InfeasibleError) as info:
+        solve(rules, catalog, profile)
+    assert info.value.rule_ids == ("profile-exclusions", "warm-up-every-session")
+    assert info.value.proven
+
+
 def test_advice_is_never_named_among_the_rules_in_conflict(rules, catalog, tmp_path):
     """Issue 7: the conflict search tried every hard rule, advice included. Advice cannot make a
     week impossible, yet each try cost a search; on a budget the search ran out among the
