@@ -1,0 +1,60 @@
+"""What would help: each suggested change is one that was shown to give a safe week."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import InfeasibleError
+from planner.rules import load_rule_file
+from planner.solver import solve
+from planner.solver.suggest import suggest
+from tests.conftest import make_profile, plan_and_check
+
+
+def _warmups(catalog) -> list[str]:
+    return sorted(e for e, ex in catalog.exercises.items() if catalog.block(ex) == "warmup")
+
+
+def test_excluding_every_warm_up_suggests_allowing_one(rules, catalog):
+    person = make_profile(catalog, exclude=_warmups(catalog))
+    with pytest.raises(InfeasibleError):
+        solve(rules, catalog, person)
+    found = [s.change for s in suggest(rules, catalog, person)]
+    assert found, "some single change must help"
+    first = found[0]
+    assert first.startswith('stop excluding "')
+    name = first.removeprefix('stop excluding "').removesuffix('"')
+    kept = [e for e in person.exclude if catalog.exercises[e].name != name]
+    plan_and_check(rules, catalog, person.model_copy(update={"exclude": kept}))
+
+
+def test_more_minutes_is_the_smallest_step_that_works(rules, catalog, tmp_path):
+    # A user rule wanting three strength exercises of at least 60 s each per session, with 10 minutes.
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "rules:\n"
+        "  - {id: long-session, kind: session_count, description: Six exercises at least.,"
+        " select: {block: [stretch, strength]}, min: 6, source: [me]}\n"
+    )
+    mine = [*rules, *load_rule_file(path, catalog)]
+    person = make_profile(catalog, session_minutes=10, days=["mon"], equipment=["mat", "chair"])
+    with pytest.raises(InfeasibleError):
+        solve(mine, catalog, person)
+    found = [s.change for s in suggest(mine, catalog, person)]
+    minutes = [s for s in found if s.startswith("allow about ")]
+    assert len(minutes) == 1
+    asked = int(minutes[0].split()[2])
+    plan_and_check(mine, catalog, person.model_copy(update={"session_minutes": asked}))
+
+
+def test_nothing_is_suggested_when_no_single_change_helps(rules, catalog, tmp_path):
+    path = tmp_path / "never.yaml"
+    path.write_text(
+        "rules:\n"
+        "  - {id: no-warm-ups, kind: forbid, description: No warm-ups at all., select: {block: warmup}, source: [me]}\n"
+    )
+    mine = [*rules, *load_rule_file(path, catalog)]
+    person = make_profile(catalog)
+    with pytest.raises(InfeasibleError):
+        solve(mine, catalog, person)
+    assert suggest(mine, catalog, person) == []
