@@ -140,6 +140,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
                     position=ex.position,
                     side=item.side,
                     equipment=list(ex.equipment),
+                    recommended=list(ex.recommended),
                     muscles=catalog.muscles(ex.id),
                     groups=list(catalog.groups(ex.id)),
                     sets=item.dose.sets,

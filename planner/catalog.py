@@ -93,6 +93,10 @@ def _check_exercise(ex: Exercise, vocab: Vocab, graph: MuscleGraph, doc: Documen
     check_word(ex.level, vocab.levels, "level", doc, (*path, "level"))
     check_words(ex.audience, vocab.audiences, "audience", doc, (*path, "audience"))
     check_words(ex.equipment, vocab.equipment, "equipment", doc, (*path, "equipment"))
+    check_words(ex.recommended, vocab.equipment, "equipment", doc, (*path, "recommended"))
+    both = sorted(set(ex.equipment) & set(ex.recommended))
+    if both:
+        raise InputError(f'"{both[0]}" is both needed (equipment) and only recommended', doc.where((*path, "recommended")))
     check_words(ex.contraindications, vocab.conditions, "condition", doc, (*path, "contraindications"))
     muscles = graph.muscles
     for role in ("primary", "secondary"):

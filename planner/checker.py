@@ -107,6 +107,7 @@ def _catalog_fields(ex: Exercise, catalog: Catalog) -> dict[str, str | list[str]
         "region": ex.region,
         "position": ex.position,
         "equipment": list(ex.equipment),
+        "recommended": list(ex.recommended),
         "muscles": list(catalog.muscles(ex.id)),
         "groups": list(catalog.groups(ex.id)),
     }

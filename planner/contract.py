@@ -32,6 +32,7 @@ class PlanItem(BaseModel):
     position: str = Field(description="Body position (standing, seated, supine, prone, quadruped, side, ...).")
     side: Literal["both", "left", "right"] = Field(description="both for bilateral work; left/right items of a unilateral exercise stand next to each other.")
     equipment: list[str] = Field(default=[], description="Equipment the exercise needs.")
+    recommended: list[str] = Field(default=[], description="Equipment that helps but is not needed (a mat: a carpet or folded towel will do).")
     muscles: list[str] = Field(default=[], description="Primary then secondary muscles (muscle-graph names).")
     groups: list[str] = Field(default=[], description="Every muscle group and region the exercise works, as named in the muscle graph (e.g. core, hips, legs).")
     sets: Sets | None = Field(default=None, description="Number of sets (1-10).")

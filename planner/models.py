@@ -135,6 +135,8 @@ class Exercise(Strict):
     other_positions: Words = []
     side: Word = "bilateral"
     equipment: Words = []
+    # Equipment that helps but is not needed (e.g. a mat: a carpet or folded towel will do).
+    recommended: Words = []
     level: Word = "beginner"
     audience: Annotated[list[Word], Field(min_length=1, max_length=5)] = ["adult"]
     dose: Dose

@@ -64,6 +64,16 @@ def dose_text(item: PlanItem) -> str:
 SIDE_LETTER = {"left": "L", "right": "R"}
 
 
+def recommended_text(item: PlanItem) -> str:
+    """What helps but is not needed, e.g. "mat recommended" (a carpet or folded towel will do)."""
+    return f"{' and '.join(item.recommended)} recommended" if item.recommended else ""
+
+
+def _with_kit(name: str, item: PlanItem) -> str:
+    kit = recommended_text(item)
+    return f"{name} ({kit})" if kit else name
+
+
 def _rows(items: list[PlanItem]) -> list[tuple[str, str, str, str]]:
     """(block, exercise, dose, why) per row: a one-sided exercise's left and right items make one
     row that says the sides take turns set by set (seed 001: mix it up, never one side first)."""
@@ -74,12 +84,12 @@ def _rows(items: list[PlanItem]) -> list[tuple[str, str, str, str]]:
         pair = items[i + 1] if i + 1 < len(items) else None
         if item.side != "both" and pair is not None and pair.exercise == item.exercise and pair.side != item.side:
             turns = ", ".join([SIDE_LETTER[item.side], SIDE_LETTER[pair.side]] * (item.sets or 1))
-            name = f"{item.name}: {item.side} and {pair.side} in turn, set by set ({turns})"
+            name = f"{_with_kit(item.name, item)}: {item.side} and {pair.side} in turn, set by set ({turns})"
             why = ", ".join(dict.fromkeys([*item.why, *pair.why]))
             rows.append((item.block, name, f"{dose_text(item)} per side", why))
             i += 2
             continue
-        name = item.name if item.side == "both" else f"{item.name} ({item.side})"
+        name = _with_kit(item.name, item) if item.side == "both" else f"{_with_kit(item.name, item)} ({item.side})"
         rows.append((item.block, name, dose_text(item), ", ".join(item.why)))
         i += 1
     return rows
@@ -106,6 +116,14 @@ def _gave_way_lines(plan: Plan) -> list[str]:
     return lines
 
 
+RECOMMENDED_NOTE = ('"Recommended" equipment helps but is not needed: without a mat, use a carpet or a folded '
+                    "blanket or towel under the body and knees.")
+
+
+def _any_recommended(plan: Plan) -> bool:
+    return any(item.recommended for day in plan.days for item in day.items)
+
+
 GAVE_WAY_TITLE = "Adjusted to fit your week (no safety rule gave way)"
 INSTRUCTIONS_TITLE = "How to do each exercise"
 
@@ -123,6 +141,8 @@ def _markdown(plan: Plan, instructions: bool = True) -> str:
         for n, (block, name, dose, why) in enumerate(_rows(day.items), 1):
             lines.append(f"| {n} | {md(block)} | {md(name)} | {dose} | {md(why)} |")
         lines.append("")
+    if _any_recommended(plan):
+        lines += [RECOMMENDED_NOTE, ""]
     if instructions and plan.instructions:
         lines += [f"## {INSTRUCTIONS_TITLE}", ""]
         for guide in plan.instructions.values():
@@ -172,6 +192,9 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
             table.add_row(*(Text(visible(cell)) for cell in (str(n), *row)))
         console.print()
         console.print(table)
+    if _any_recommended(plan):
+        console.print()
+        say(RECOMMENDED_NOTE)
     if instructions and plan.instructions:
         console.print()
         say(f"{INSTRUCTIONS_TITLE}:")

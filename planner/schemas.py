@@ -166,6 +166,7 @@ def _catalog_schema(catalog: Catalog) -> dict[str, Any]:
     _enum_words(exercise, "level", vocab.levels)
     _enum_words(exercise, "audience", vocab.audiences)
     _enum_words(exercise, "equipment", list(vocab.equipment))
+    _enum_words(exercise, "recommended", list(vocab.equipment))
     _enum_words(exercise, "contraindications", list(vocab.conditions))
     definitions = exercise.pop("definitions", {})
     muscles = definitions.get("Muscles")

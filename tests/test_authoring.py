@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from planner.api import plan_week
 from planner.cli import app
 from tests.conftest import ROOT
 
@@ -178,14 +179,16 @@ def test_validate_warns_about_rules_that_cannot_matter_or_stop_every_plan(tmp_pa
 
 
 def test_diff_shows_dose_changes_and_loads_rules_like_plan(tmp_path: Path):
+    # A held exercise of the default week (which one follows the catalog), held 3 s less.
+    held = next(i for d in plan_week().days for i in d.items if i.hold_s and i.reps is None and i.side == "both")
     short = tmp_path / "short.yaml"
     short.write_text(
         "rules:\n  - id: short-plank-holds\n    kind: dose\n    description: d\n"
-        "    select: {id: forearm_plank}\n    hold_s: {max: 12}\n    source: [me]\n"
+        f"    select: {{id: {held.exercise}}}\n    hold_s: {{max: {held.hold_s - 3}}}\n    source: [me]\n"
     )
     result = run("rules", "diff", str(short))
     assert result.exit_code == 0, result.output
-    assert any(line.startswith("  ~ forearm_plank: ") and line.endswith(" -> 3 x hold 12 s")
+    assert any(line.startswith(f"  ~ {held.exercise}: ") and line.endswith(f" -> {held.sets} x hold {held.hold_s - 3} s")
                for line in result.stdout.splitlines()), result.stdout
     clash = tmp_path / "clash.yaml"
     clash.write_text(short.read_text().replace("short-plank-holds", "banned-moves"))

@@ -100,12 +100,14 @@ def _json_plan(result) -> dict:
 def test_no_equipment_still_gets_a_safe_week_and_says_what_gave_way(tmp_path: Path):
     """Issue 10: a person with no equipment used to get no plan at all (exit 4). Now the
     session-shape rules give way as little as they must, the plan says which, and nothing in
-    it needs equipment the person lacks."""
+    it needs equipment the person lacks. Since issue 9 most floor work only recommends a mat, so
+    a 25-minute week has to give way (a 40-minute one no longer does)."""
     profile = tmp_path / "p.yaml"
-    profile.write_text("days: [mon, wed, fri]\nequipment: []\n")
+    profile.write_text("days: [mon, wed, fri]\nsession_minutes: 25\nequipment: []\n")
     plan = _json_plan(run("plan", "-p", str(profile), "-f", "json"))
     items = [item for day in plan["days"] for item in day["items"]]
     assert items and all(item["equipment"] == [] for item in items)
+    assert any(item["block"] == "strength" for item in items)
     assert plan["gave_way"], "the plan must say which structure rules gave way"
     assert all(g["reason"] for g in plan["gave_way"])
     checked = tmp_path / "week.json"

@@ -1,6 +1,8 @@
 """equipment_owned: only exercises whose every required piece of equipment the person owns.
 
-No parameters; reads ``equipment`` from the profile.
+No parameters; reads ``equipment`` from the profile. Only an exercise's ``equipment`` (what it
+needs) counts; its ``recommended`` list (e.g. a mat, where a carpet or folded towel will do) never
+keeps an exercise out, and the plan shows it as "mat recommended".
 
 Example::
 
