@@ -113,9 +113,16 @@ class InputError(BackplanError):
 
 
 class RedFlagError(BackplanError):
-    """The profile reports something that needs a doctor before any exercise plan."""
+    """The profile reports something that needs a doctor before any exercise plan.
+
+    Its message is advice for the person, in plain words; ``rule_ids`` names the rules that
+    referred (for programs and logs, not for the person)."""
 
     exit_code = EXIT_RED_FLAG
+
+    def __init__(self, message: str, rule_ids: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.rule_ids = tuple(rule_ids)
 
 
 class InfeasibleError(BackplanError):

@@ -183,7 +183,7 @@ def _vocab_section(catalog: Catalog) -> str:
     for name in ("positions", "sides", "levels", "audiences", "age_groups", "days"):
         lines.append(f"| {name.rstrip('s').replace('_', ' ')} | " + ", ".join(f"`{w}`" for w in getattr(vocab, name)) + " |")
     lines.append("| equipment | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.equipment.items()) + " |")
-    lines.append("| condition | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.conditions.items()) + " |")
+    lines.append("| condition | " + ", ".join(f"`{k}` ({v.description})" for k, v in vocab.conditions.items()) + " |")
     lines += ["", "### Muscle graph", "", "| region | group | muscles |", "|---|---|---|"]
     for region, groups in graph.describe().items():
         for group in groups:
