@@ -23,7 +23,7 @@ from planner.loading.yamlio import Document, load_yaml_file
 from planner.models import CatalogFile, Exercise, Strict
 from planner.muscles import MuscleGraph
 
-__all__ = ["Condition", "Vocab", "Catalog", "load_catalog", "default_catalog"]
+__all__ = ["Catalog", "Condition", "Vocab", "default_catalog", "load_catalog"]
 
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 WordList = Annotated[list[Word], Field(min_length=1, max_length=200)]
@@ -41,7 +41,7 @@ class Condition(Strict):
     description: Annotated[str, Field(min_length=1, max_length=200)]
     clearance: Literal["required", "none"] = "none"
     reason: Annotated[str, Field(min_length=1, max_length=600)] | None = None
-    source: Annotated[list[Annotated[str, Field(min_length=1, max_length=400)]], Field(max_length=20)] = []
+    source: Annotated[list[Annotated[str, Field(min_length=1, max_length=400)]], Field(max_length=20, default_factory=list)]
 
     @field_validator("source", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from planner.errors import InfeasibleError, RedFlagError
 from planner.notice import SAFETY_NOTICE
 from planner.rules import Rule
 
-__all__ = ["REFUSAL_HEADLINE", "red_flag", "no_session_order", "no_week", "rule_lines"]
+__all__ = ["REFUSAL_HEADLINE", "no_session_order", "no_week", "red_flag", "rule_lines"]
 
 
 def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
