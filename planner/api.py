@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.catalog import Catalog, default_catalog, load_catalog
 from planner.contract import GaveWay, Instructions, Plan, PlanDay, PlanItem
+from planner.kinds.advice import exercise_cues
 from planner.models import Profile
 from planner.profile import load_profile
 from planner.rules import Rule, default_rule_files, load_rules
@@ -125,6 +126,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
     """The plan contract for a solver :class:`planner.solver.Solution` (``rules`` describe
     the structure rules that gave way)."""
     described = {r.id: r.header.description for r in rules}
+    extra_cues = exercise_cues(rules, catalog, profile)  # advice rules that reach an exercise's cues
     days = []
     for day, items in solution.days.items():
         out = []
@@ -166,7 +168,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
             for g in solution.gave_way
         ],
         instructions={
-            ex_id: Instructions(name=ex.name, steps=list(ex.steps), cues=list(ex.cues))
+            ex_id: Instructions(name=ex.name, steps=list(ex.steps), cues=[*ex.cues, *extra_cues.get(ex_id, [])])
             for ex_id in dict.fromkeys(item.exercise for items in solution.days.values() for item in items)
             for ex in [catalog.exercises[ex_id]]
         },

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from planner.errors import InputError, Where, did_you_mean
 from planner.loading.resources import data_dir
@@ -23,10 +23,33 @@ from planner.loading.yamlio import Document, load_yaml_file
 from planner.models import CatalogFile, Exercise, Strict
 from planner.muscles import MuscleGraph
 
-__all__ = ["Vocab", "Catalog", "load_catalog", "default_catalog"]
+__all__ = ["Catalog", "Condition", "Vocab", "default_catalog", "load_catalog"]
 
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 WordList = Annotated[list[Word], Field(min_length=1, max_length=200)]
+
+
+class Condition(Strict):
+    """A health condition a profile may list, and whether it needs clearance before any plan.
+
+    ``clearance: required`` means a profile with this condition gets no plan until
+    ``cleared_by_doctor`` is true (rules read it through ``when: {needs_clearance: true}``);
+    ``reason`` says why, in words for the person, and ``source`` where the policy comes from.
+    The old one-line form (``asthma: asthma``) is read as a description needing no clearance.
+    """
+
+    description: Annotated[str, Field(min_length=1, max_length=200)]
+    clearance: Literal["required", "none"] = "none"
+    reason: Annotated[str, Field(min_length=1, max_length=600)] | None = None
+    source: Annotated[list[Annotated[str, Field(min_length=1, max_length=400)]], Field(max_length=20, default_factory=list)]
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def __str__(self) -> str:
+        return self.description
 
 
 class Vocab(Strict):
@@ -41,7 +64,18 @@ class Vocab(Strict):
     age_groups: WordList
     days: Annotated[list[Word], Field(min_length=7, max_length=7)]
     equipment: Annotated[dict[Word, str], Field(min_length=1)]
-    conditions: Annotated[dict[Word, str], Field(min_length=1)]
+    conditions: Annotated[dict[Word, Condition], Field(min_length=1)]
+
+    @field_validator("conditions", mode="before")
+    @classmethod
+    def _one_line_conditions(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: {"description": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    def needs_clearance(self) -> frozenset[str]:
+        """The conditions that need a doctor's clearance before any plan."""
+        return frozenset(k for k, c in self.conditions.items() if c.clearance == "required")
 
 
 @dataclass

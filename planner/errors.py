@@ -13,16 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
-    "EXIT_OK",
-    "EXIT_VIOLATION",
-    "EXIT_INPUT",
-    "EXIT_RED_FLAG",
     "EXIT_INFEASIBLE",
-    "Where",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_RED_FLAG",
+    "EXIT_VIOLATION",
     "BackplanError",
+    "InfeasibleError",
     "InputError",
     "RedFlagError",
-    "InfeasibleError",
+    "Where",
     "did_you_mean",
 ]
 
@@ -76,7 +76,7 @@ def safe_message(message: str) -> str:
     """
     parts = re.split(r'("[^"]*")', message)
     return "".join(
-        _quoted(re.match(r'"(.*)"', part, re.S)) if part.startswith('"') and len(part) > 1 and part.endswith('"')  # type: ignore[arg-type]
+        _quoted(re.match(r'"(.*)"', part, re.DOTALL)) if part.startswith('"') and len(part) > 1 and part.endswith('"')  # type: ignore[arg-type]
         else _escaped(part, keep="\n")
         for part in parts
     )
@@ -113,9 +113,16 @@ class InputError(BackplanError):
 
 
 class RedFlagError(BackplanError):
-    """The profile reports something that needs a doctor before any exercise plan."""
+    """The profile reports something that needs a doctor before any exercise plan.
+
+    Its message is advice for the person, in plain words; ``rule_ids`` names the rules that
+    referred (for programs and logs, not for the person)."""
 
     exit_code = EXIT_RED_FLAG
+
+    def __init__(self, message: str, rule_ids: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.rule_ids = tuple(rule_ids)
 
 
 class InfeasibleError(BackplanError):

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.errors import InfeasibleError, RedFlagError
+from planner.notice import SAFETY_NOTICE
 from planner.rules import Rule
 
-__all__ = ["red_flag", "no_session_order", "no_week", "rule_lines"]
+__all__ = ["REFUSAL_HEADLINE", "no_session_order", "no_week", "red_flag", "rule_lines"]
 
 
 def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
@@ -22,9 +23,15 @@ def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
     )
 
 
+REFUSAL_HEADLINE = "No plan for you yet: please see your doctor first."
+
+
 def red_flag(message: str, rule_ids: Sequence[str]) -> RedFlagError:
-    """The person should see a doctor first (the first referral's message, every rule's id)."""
-    return RedFlagError(f"{message} [{', '.join(rule_ids)}]")
+    """The person should see a doctor first: the referrals' messages (``message``, already
+    joined) as plain advice, with the safety notice; the rule ids stay on the error
+    (``rule_ids``) for programs, out of the words a person reads."""
+    text = f"{REFUSAL_HEADLINE}\n\n{message.strip()}\n\n{SAFETY_NOTICE}"
+    return RedFlagError(text, rule_ids)
 
 
 def no_session_order(rule_ids: Sequence[str], rules: Sequence[Rule]) -> InfeasibleError:

@@ -9,6 +9,7 @@ in these models and are checked against the data in ``catalog/vocab.yaml`` and
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -186,7 +187,9 @@ class When(Strict):
 
     ``conditions``: any of these conditions; ``no_conditions``: none of these;
     ``age_group`` / ``level``: one of these; ``cleared_by_doctor``: exactly this value;
-    ``equipment``: the person owns any of these.
+    ``equipment``: the person owns any of these; ``needs_clearance``: ``true`` when the person
+    has a condition the vocabulary marks ``clearance: required`` (``catalog/vocab.yaml``),
+    ``false`` when none (the loader passes those conditions to :meth:`applies` as ``clearance``).
     """
 
     conditions: Words | None = None
@@ -195,12 +198,16 @@ class When(Strict):
     level: Word | Words | None = None
     cleared_by_doctor: bool | None = None
     equipment: Words | None = None
+    needs_clearance: bool | None = None
 
     @staticmethod
     def _many(value: str | list[str]) -> list[str]:
         return [value] if isinstance(value, str) else value
 
-    def applies(self, profile: Profile) -> bool:
+    def applies(self, profile: Profile, clearance: Collection[str] = frozenset()) -> bool:
+        """Does the rule apply to ``profile``? ``clearance``: the conditions that need clearance."""
+        if self.needs_clearance is not None and bool(set(clearance) & set(profile.conditions)) != self.needs_clearance:
+            return False
         if self.conditions is not None and not set(self.conditions) & set(profile.conditions):
             return False
         if self.no_conditions is not None and set(self.no_conditions) & set(profile.conditions):
@@ -226,6 +233,7 @@ class When(Strict):
             and within(self.level, other.level)
             and other.cleared_by_doctor in (None, self.cleared_by_doctor)
             and within(self.equipment, other.equipment)
+            and other.needs_clearance in (None, self.needs_clearance)
         )
 
 

@@ -112,7 +112,7 @@ def template(kind: ModuleType) -> str:
         "# severity (safety | structure | preference, default safety), weight (1-1000: how much a\n"
         "# preference counts, or which structure rule gives way last), when (optional,\n"
         "# on the profile: conditions, no_conditions, age_group, level, cleared_by_doctor,\n"
-        "# equipment) and source (where the rule comes from).\n"
+        "# equipment, needs_clearance) and source (where the rule comes from).\n"
         f"# Parameters of {kind.NAME}:\n{params}\n"
         "# Check it with: backplan rules validate THIS_FILE\n"
         "rules:\n" + "".join(f"  {line}\n" if line else "\n" for line in example.splitlines())
@@ -159,6 +159,7 @@ def rules_markdown() -> str:
         "| `level` | the profile's level is one of these |",
         "| `cleared_by_doctor` | the profile's clearance is exactly this |",
         "| `equipment` | the person owns any of these |",
+        "| `needs_clearance` | `true`: the profile has a condition `catalog/vocab.yaml` marks `clearance: required`; `false`: none |",
         "",
         "## Selectors",
         "",
@@ -183,7 +184,7 @@ def _vocab_section(catalog: Catalog) -> str:
     for name in ("positions", "sides", "levels", "audiences", "age_groups", "days"):
         lines.append(f"| {name.rstrip('s').replace('_', ' ')} | " + ", ".join(f"`{w}`" for w in getattr(vocab, name)) + " |")
     lines.append("| equipment | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.equipment.items()) + " |")
-    lines.append("| condition | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.conditions.items()) + " |")
+    lines.append("| condition | " + ", ".join(f"`{k}` ({v.description})" for k, v in vocab.conditions.items()) + " |")
     lines += ["", "### Muscle graph", "", "| region | group | muscles |", "|---|---|---|"]
     for region, groups in graph.describe().items():
         for group in groups:

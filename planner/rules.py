@@ -44,6 +44,7 @@ class Rule:
     params: BaseModel
     kind: Kind
     where: Where
+    clearance: frozenset[str] = frozenset()  # conditions the vocabulary says need clearance
 
     @property
     def id(self) -> str:
@@ -74,7 +75,7 @@ class Rule:
         return Origin(self.header.id, self.hard, self.header.weight, self.gives_way)
 
     def applies(self, profile: Profile) -> bool:
-        return self.header.when is None or self.header.when.applies(profile)
+        return self.header.when is None or self.header.when.applies(profile, self.clearance)
 
 
 def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule:
@@ -113,7 +114,7 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
     params_data = {k: v for k, v in entry.items() if k not in HEADER_KEYS}
     params = validate_model(kind.Params, params_data, doc, path)
     kind.validate(params, catalog, doc, path)
-    return Rule(header=header, params=params, kind=kind, where=doc.where(path))
+    return Rule(header=header, params=params, kind=kind, where=doc.where(path), clearance=catalog.vocab.needs_clearance())
 
 
 def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:

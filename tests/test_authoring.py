@@ -22,9 +22,9 @@ def test_list_filters():
     result = run("rules", "list", "--kind", "refer")
     assert result.exit_code == 0
     assert "red-flag-pain-or-injury" in result.stdout
-    assert result.stdout.strip().endswith("1 of 54 rules")
+    assert result.stdout.strip().endswith("2 of 63 rules")
     by_tag = run("rules", "list", "--tag", "dose")
-    assert "at-least-5-reps" in by_tag.stdout and "2 of 54 rules" in by_tag.stdout
+    assert "at-least-5-reps" in by_tag.stdout and "2 of 63 rules" in by_tag.stdout
     by_text = run("rules", "list", "--text", "ACSM")
     assert "strength-rest-48h" in by_text.stdout
 

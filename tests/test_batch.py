@@ -75,7 +75,7 @@ def test_batch_plans_refuses_and_summarises(tmp_path: Path):
         assert (plan_file.stat().st_mode & 0o777) == 0o600
         assert (out / row["markdown"]).read_text().startswith("# ")
     assert rows["hurting.yaml"]["status"] == "red_flag" and rows["hurting.yaml"]["exit_code"] == 3
-    assert rows["hurting.yaml"]["rules"] == ["red-flag-pain-or-injury"] and rows["hurting.yaml"]["plan"] == ""
+    assert rows["hurting.yaml"]["rules"] == ["clearance-before-starting", "red-flag-pain-or-injury"] and rows["hurting.yaml"]["plan"] == ""
     conflict = rows["short.yaml"]
     assert conflict["status"] == "conflict" and conflict["exit_code"] == 4 and "warm-up-every-session" in conflict["rules"]
     assert conflict["proven"] is True

@@ -61,7 +61,7 @@ SEED_002_DUMBBELL_CONDITIONS = {
 
 def test_dumbbell_exercises_carry_the_seed_contraindications(catalog):
     """Seed 002's list sits on each dumbbell exercise too, so the exercise-contraindications rule
-    excludes them even for a rule set without the dumbbell-contraindications rule."""
+    excludes them even for a rule set without the external-load-contraindications rule."""
     with_dumbbells = [ex for ex in catalog.exercises.values() if "dumbbells" in ex.equipment]
     assert len(with_dumbbells) >= 9
     for ex in with_dumbbells:

@@ -81,8 +81,8 @@ def test_red_flag_exit_3(tmp_path: Path):
     profile.write_text("days: [mon, wed]\nconditions: [acute_pain]\n")
     result = run("plan", "-p", str(profile))
     assert result.exit_code == 3
-    assert "see a doctor" in result.stderr.lower()
-    assert "[red-flag-pain-or-injury]" in result.stderr
+    assert result.stderr.startswith("No plan for you yet: please see your doctor first.\n")
+    assert "red-flag" not in result.stderr and "error" not in result.stderr  # plain words (exact text: tests/clinical)
     assert result.stdout == ""
 
 

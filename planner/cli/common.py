@@ -20,6 +20,7 @@ from planner.errors import (
     EXIT_INTERRUPTED,
     BackplanError,
     InfeasibleError,
+    RedFlagError,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def guard(debug: bool, action: Callable[[], int]) -> None:
         code = action()
     except InfeasibleError as exc:
         typer.echo(f"backplan: no plan: {exc.message}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except RedFlagError as exc:  # advice for the person, in plain words (no "error", no rule ids)
+        typer.echo(exc.message, err=True)
         raise typer.Exit(exc.exit_code) from None
     except BackplanError as exc:
         typer.echo(f"backplan: error: {exc}", err=True)

@@ -30,7 +30,8 @@ __all__ = ["Referral", "plan", "solve"]
 
 @dataclass(frozen=True)
 class Referral:
-    """No plan at all: hard ``refer`` rules apply (the first one's message, all their ids)."""
+    """No plan at all: hard ``refer`` rules apply (their distinct messages, in rule order, one
+    paragraph each; all their ids)."""
 
     message: str
     rule_ids: tuple[str, ...]
@@ -43,7 +44,8 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
     backend = backend or CspBackend()
     stops = _texts(compiled, "referral", hard_only=True)
     if stops:
-        return Referral(stops[0][1], tuple(rule_id for rule_id, _ in stops))
+        texts = dict.fromkeys(text.strip() for _, text in stops)
+        return Referral("\n\n".join(texts), tuple(rule_id for rule_id, _ in stops))
     solution, found = best_week(backend, compiled, settings, seed)
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
         solution, found = plan_giving_way(backend, compiled, settings, seed)

@@ -118,7 +118,7 @@ def test_fields_follow_from_name_instructions_and_equipment(sample):
 
 def test_external_loads_carry_the_shipped_dumbbell_contraindications(sample):
     catalog = default_catalog()
-    rule = next(r for r in load_rules(default_rule_files(), catalog) if r.id == "dumbbell-contraindications")
+    rule = next(r for r in load_rules(default_rule_files(), catalog) if r.id == "external-load-contraindications")
     assert set(LOAD_CONTRAINDICATIONS) == set(rule.header.when.conditions)
     for entry in sample.outcome.entries:
         loaded = bool({"dumbbells", "barbell", "cable_machine"} & set(entry.get("equipment", [])))

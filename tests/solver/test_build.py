@@ -33,8 +33,8 @@ def test_dose_rules_that_cannot_both_hold_exclude_the_exercise(rules, catalog, t
 
 
 def test_exercise_contraindications_alone_keep_dumbbells_out(rules, catalog):
-    without = [r for r in rules if r.id != "dumbbell-contraindications"]
-    person = make_profile(catalog, equipment=["mat", "chair", "dumbbells"], conditions=["hypertension"],
+    without = [r for r in rules if r.id != "external-load-contraindications"]
+    person = make_profile(catalog, equipment=["mat", "chair", "dumbbells"], conditions=["hypertension"], cleared_by_doctor=True,
                           days=["mon", "wed", "fri"])
     solution = solve(without, catalog, person, seed=0)
     used = {item.exercise for items in solution.days.values() for item in items}
