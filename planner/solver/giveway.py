@@ -65,7 +65,8 @@ def _weakened(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     """Enforce the kept structure rules, and the rest as far as the week allows: a week count
     with a minimum above one at the highest lower minimum that still leaves a week; a session
     count day by day, each training day at the highest minimum (down to one) that still leaves
-    a week, so a rule one day cannot hold still holds on the others."""
+    a week, so a rule one day cannot hold still holds on the others. Heavier rules (a structure
+    rule's ``weight``) are weakened first, so they take what room a short session has."""
     reqs: list[Requirement] = [
         _enforced(r) if r.origin.gives_way and r.origin.rule_id in kept else r for r in compiled.requirements
     ]
@@ -76,7 +77,8 @@ def _weakened(backend: Backend, compiled: Compiled, settings: Settings, seed: in
         model = build_model(trial, settings)
         return find_week(backend, trial, model, seed, settings.budgets(settings.promote_budget)).week is not None
 
-    for req in compiled.requirements:
+    heaviest_first = sorted(compiled.requirements, key=lambda r: -r.origin.weight)
+    for req in heaviest_first:
         if not (req.origin.gives_way and req.origin.rule_id not in kept and isinstance(req, Count) and req.low > 0):
             continue
         origin = Origin(req.origin.rule_id, True, req.origin.weight, True)
