@@ -18,13 +18,14 @@ def run(*args: str):
     return runner.invoke(app, list(args))
 
 
-def test_list_filters():
+def test_list_filters(rules):
+    shipped = len(rules)  # the shipped rules (other issues add some)
     result = run("rules", "list", "--kind", "refer")
     assert result.exit_code == 0
     assert "red-flag-pain-or-injury" in result.stdout
-    assert result.stdout.strip().endswith("2 of 63 rules")
+    assert result.stdout.strip().endswith(f"2 of {shipped} rules")
     by_tag = run("rules", "list", "--tag", "dose")
-    assert "at-least-5-reps" in by_tag.stdout and "2 of 63 rules" in by_tag.stdout
+    assert "at-least-5-reps" in by_tag.stdout and f"2 of {shipped} rules" in by_tag.stdout
     by_text = run("rules", "list", "--text", "ACSM")
     assert "strength-rest-48h" in by_text.stdout
 

@@ -144,7 +144,7 @@ def test_infeasible_names_the_conflicting_rules(tmp_path: Path):
     rules = tmp_path / "r.yaml"
     rules.write_text(
         "rules:\n"
-        "  - {id: my-long-stretches, kind: dose, description: d, select: {kind: stretch}, hold_s: {min: 30}, source: [me]}\n"
+        "  - {id: my-long-stretches, kind: dose, description: d, select: {kind: stretch}, hold_s: {min: 40}, source: [me]}\n"
         "  - {id: my-stretch-daily, kind: session_count, description: d, select: {kind: stretch}, min: 1, source: [me]}\n"
     )
     result = run("plan", "-r", str(rules))

@@ -1,16 +1,20 @@
 """covers: every session (or the week) works each of the named muscles, groups or regions.
 
 Parameters: ``muscles`` (names from the muscle graph, e.g. ``[core, hips, legs]``), ``per``
-(``session``, the default, or ``week``), ``select`` (optional: only these exercises count).
-An exercise works a name when one of its primary or secondary muscles belongs to it.
+(``session``, the default, or ``week``), ``select`` (optional: only these exercises count),
+``count`` (``any``, the default: an exercise works a name when one of its primary or secondary
+muscles belongs to it; ``primary``: only its primary muscles count, so a walking warm-up that
+steadies the trunk is not core work).
 
 Example::
 
-    - id: core-hips-legs-each-session
+    - id: core-and-legs-strength
       kind: covers
-      description: Every session works the core, the hips and the legs, not the back alone.
-      muscles: [core, hips, legs]
+      description: Every session has strength work whose main muscles are the core, and the legs.
+      muscles: [core, legs]
       per: session
+      count: primary
+      select: {block: strength}
       source: [000_ad4594d711c38d0b.txt]
 """
 
@@ -33,24 +37,31 @@ class Params(Strict):
     muscles: Annotated[list[Word], Field(min_length=1, max_length=100)]
     per: Literal["session", "week"] = "session"
     select: Selector = Selector()
+    count: Literal["any", "primary"] = "any"
+
+
+def _muscles(catalog, ex_id: str, count: str) -> list[str]:
+    """The muscles of an exercise that count: primary and secondary, or primary only."""
+    return list(catalog.exercises[ex_id].muscles.primary) if count == "primary" else catalog.muscles(ex_id)
 
 
 def validate(params: Params, catalog, doc, path) -> None:
     check_words(params.muscles, catalog.graph.names, "muscle, group or region", doc, (*path, "muscles"))
     check_selectors(params, catalog, doc, path, "select")
     for i, name in enumerate(params.muscles):
-        if not any(catalog.graph.works(catalog.muscles(ex), name) for ex in catalog.exercises):
-            raise InputError(f'no exercise in the catalog works "{name}"', doc.where((*path, "muscles", i)))
+        if not any(catalog.graph.works(_muscles(catalog, ex, params.count), name) for ex in catalog.exercises):
+            how = "as a primary muscle " if params.count == "primary" else ""
+            raise InputError(f'no exercise in the catalog works "{name}" {how}'.rstrip(), doc.where((*path, "muscles", i)))
 
 
-def _working(ctx: Context, name: str, pool: frozenset[str]) -> frozenset[str]:
-    graph = ctx.catalog.graph
-    return frozenset(ex for ex in pool if graph.works(ctx.catalog.muscles(ex), name))
+def _working(ctx: Context, rule, name: str, pool: frozenset[str]) -> frozenset[str]:
+    graph, count = ctx.catalog.graph, rule.params.count
+    return frozenset(ex for ex in pool if graph.works(_muscles(ctx.catalog, ex, count), name))
 
 
 def compile_rule(rule, ctx: Context) -> list[Requirement]:
     pool = ctx.select(rule.params.select)
-    return [Count(rule.origin, _working(ctx, name, pool), rule.params.per, 1) for name in rule.params.muscles]
+    return [Count(rule.origin, _working(ctx, rule, name, pool), rule.params.per, 1) for name in rule.params.muscles]
 
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
@@ -59,12 +70,12 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     if rule.params.per == "week":
         done = {ex for day, _ in week.sessions() for ex in week.exercises(day)}
         for name in rule.params.muscles:
-            if not done & _working(ctx, name, pool):
+            if not done & _working(ctx, rule, name, pool):
                 out.append(Violation(rule.id, rule.hard, f"nothing in the week works {name}"))
         return out
     for day, _ in week.sessions():
         done = set(week.exercises(day))
         for name in rule.params.muscles:
-            if not done & _working(ctx, name, pool):
+            if not done & _working(ctx, rule, name, pool):
                 out.append(Violation(rule.id, rule.hard, f"nothing in the session works {name}", day))
     return out

@@ -8,10 +8,11 @@ a *preference* is weighted. When no week meets every safety and structure rule:
 1. **Relax.** Every structure requirement becomes soft with :data:`STRUCTURE_WEIGHT` times its
    rule's weight, far above any preference, so the search keeps as many structure rules as it
    can, the heaviest first (:func:`planner.solver.optimise.promote_soft_rules`).
-2. **Weaken before dropping.** A structure count the week could not hold ("two to four strength
-   exercises a session") is tried again at each lower minimum down to one, and the strongest
-   that still leaves a week is enforced: a 15-minute session keeps one strength exercise rather
-   than none.
+2. **Weaken before dropping.** A structure count the week could not hold is enforced as far as
+   it can be: a weekly count at each lower minimum down to one; a session count ("two to four
+   strength exercises a session", "core work every session") day by day, each day at the
+   highest minimum that still leaves a week: a 15-minute session keeps one strength exercise
+   rather than none, and core work the 48-hour rest keeps off one day still comes on the others.
 3. **Say why.** For each structure rule the chosen week misses, the rules it cannot hold
    together with (a minimal conflicting set of safety rules, found as for refusals) are reported
    with it, so the plan can say "gave way: strength-per-session, because of do-not-overdo".
@@ -61,20 +62,40 @@ def _enforced(req: Requirement) -> Requirement:
 
 
 def _weakened(backend: Backend, compiled: Compiled, settings: Settings, seed: int, kept: set[str]) -> Compiled:
-    """Enforce the kept structure rules, and for each other structure count with a minimum
-    above one, the highest lower minimum that still leaves a week."""
+    """Enforce the kept structure rules, and the rest as far as the week allows: a week count
+    with a minimum above one at the highest lower minimum that still leaves a week; a session
+    count day by day, each training day at the highest minimum (down to one) that still leaves
+    a week, so a rule one day cannot hold still holds on the others. Heavier rules (a structure
+    rule's ``weight``) are weakened first, so they take what room a short session has."""
     reqs: list[Requirement] = [
         _enforced(r) if r.origin.gives_way and r.origin.rule_id in kept else r for r in compiled.requirements
     ]
     current = replace(compiled, requirements=reqs)
-    for req in compiled.requirements:
-        if not (req.origin.gives_way and req.origin.rule_id not in kept and isinstance(req, Count) and req.low > 1):
+    days = compiled.ctx.training_days
+
+    def holds(trial: Compiled) -> bool:
+        model = build_model(trial, settings)
+        return find_week(backend, trial, model, seed, settings.budgets(settings.promote_budget)).week is not None
+
+    heaviest_first = sorted(compiled.requirements, key=lambda r: -r.origin.weight)
+    for req in heaviest_first:
+        if not (req.origin.gives_way and req.origin.rule_id not in kept and isinstance(req, Count) and req.low > 0):
+            continue
+        origin = Origin(req.origin.rule_id, True, req.origin.weight, True)
+        if req.scope == "session":
+            for day in days:
+                if req.days is not None and day not in req.days:
+                    continue
+                for low in range(req.low, 0, -1):
+                    trial = replace(current, requirements=[
+                        *current.requirements, replace(req, low=low, days=frozenset([day]), origin=origin)])
+                    if holds(trial):
+                        current = trial
+                        break
             continue
         for low in range(req.low - 1, 0, -1):
-            weaker = replace(req, low=low, origin=Origin(req.origin.rule_id, True, req.origin.weight, True))
-            trial = replace(current, requirements=[*current.requirements, weaker])
-            model = build_model(trial, settings)
-            if find_week(backend, trial, model, seed, settings.budgets(settings.promote_budget)).week is not None:
+            trial = replace(current, requirements=[*current.requirements, replace(req, low=low, origin=origin)])
+            if holds(trial):
                 current = trial
                 break
     return current

@@ -18,7 +18,7 @@ def _lines(ids, rules) -> str:
 LONG_STRETCHES_DAILY = (
     "rules:\n"
     "  - {id: my-long-stretches, kind: dose, description: Long stretch holds., select: {kind: stretch},"
-    " hold_s: {min: 30}, source: [me]}\n"
+    " hold_s: {min: 40}, source: [me]}\n"
     "  - {id: my-stretch-daily, kind: session_count, description: A stretch every session.,"
     " select: {kind: stretch}, min: 1, source: [me]}\n"
 )
@@ -30,7 +30,7 @@ def test_conflict_is_minimal_and_named(rules, catalog, tmp_path):
     extra = load_rule_file(path, catalog)
     with pytest.raises(InfeasibleError) as info:
         solve([*rules, *extra], catalog, make_profile(catalog))
-    assert info.value.rule_ids == ("stretch-hold-10-20s", "my-long-stretches", "my-stretch-daily")
+    assert info.value.rule_ids == ("stretch-hold-10-30s", "my-long-stretches", "my-stretch-daily")
     assert info.value.proven
 
 
@@ -54,7 +54,7 @@ def test_advice_is_never_named_among_the_rules_in_conflict(rules, catalog, tmp_p
     extra = load_rule_file(path, catalog)
     with pytest.raises(InfeasibleError) as info:
         solve([*rules, *extra], catalog, make_profile(catalog), settings=Settings(conflict_budget=1_000))
-    ids = ("stretch-hold-10-20s", "my-long-stretches", "my-stretch-daily")
+    ids = ("stretch-hold-10-30s", "my-long-stretches", "my-stretch-daily")
     assert info.value.rule_ids == ids
     assert info.value.message == (
         "these hard rules cannot all hold for this profile: " + ", ".join(ids) + _lines(ids, [*rules, *extra])

@@ -20,8 +20,10 @@ def test_soft_rules_are_pursued(rules, catalog):
     five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
     solution = solve(rules, catalog, five_days, seed=0)
     assert "cross-train" in solution.stats["promoted"]
-    assert solution.penalty == 0
-    assert solution.soft_misses == []
+    # develop-every-back-group counts strength work by its primary muscles (issue 9): a mat and a
+    # chair give the trapezius and the latissimus none in today's catalog, so only it may be missed.
+    assert set(solution.soft_misses) <= {"develop-every-back-group"}
+    assert solution.penalty <= 2 * 5 * 10  # at most its two groups, weight 5, in tenths
 
 
 def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catalog):
@@ -29,7 +31,8 @@ def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catal
     still planned on the three days and the unmet soft rule is named."""
     solution = solve(rules, catalog, make_profile(catalog), seed=0)
     assert sum(1 for items in solution.days.values() if items) == 3
-    assert solution.soft_misses == ["regular-practice"]
+    assert "regular-practice" in solution.soft_misses
+    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group"}  # see above
     reasons = {r for items in solution.days.values() for item in items for r in item.why}
     assert "regular-practice" not in reasons  # a count the week falls short of forced nothing
 

@@ -34,9 +34,9 @@ def _amounts_and_penalty(rules, catalog, profile, seed):
     per_day = {d: list(dict.fromkeys(i.exercise for i in solution.days[d])) for d in model.days}
     plan = to_plan(solution, catalog, profile, seed)
     checked: dict[str, float] = defaultdict(float)
-    gave_way = {g.rule_id for g in solution.gave_way}  # declared give-ways are reported apart from the score
+    stated = {g.rule_id for g in solution.gave_way}  # reported apart from the penalty, as warnings
     for v in check_plan(plan, rules, catalog, profile):
-        if not v.hard and v.rule_id not in gave_way:
+        if not v.hard and v.rule_id not in stated:
             checked[v.rule_id] += v.amount
     scale = {r.origin.rule_id: treatment(r).scale for r in compiled.soft()}
     weight = {r.origin.rule_id: r.origin.weight for r in compiled.soft()}
