@@ -94,7 +94,8 @@ def rules_validate(
         for finding in findings:
             typer.echo(str(finding), err=finding.error)
         errors = sum(f.error for f in findings)
-        typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s) in {len(distinct_files(files))} file(s)")
+        warnings = sum(not f.error and not f.note for f in findings)
+        typer.echo(f"{errors} error(s), {warnings} warning(s) in {len(distinct_files(files))} file(s)")
         return EXIT_INPUT if errors else EXIT_OK
 
     guard(debug, action)
