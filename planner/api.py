@@ -181,7 +181,7 @@ def overrides(rules: Sequence[Rule]) -> list[Overridden]:
     written = [r.override.original if r.override and r.override.original else r.where for r in rules]
     if rules and not any(shipped_file(w.file) for w in written):
         files = list(dict.fromkeys(r.where.file for r in rules))
-        out.append(Overridden(rule="*", change="the shipped rules are left out; only these rule files are used: "
+        out.append(Overridden(rule="*", change="left out (shipped: false); the plan uses only the rules of "
                               + ", ".join(files), file=files[0]))
     for r in rules:
         if r.override is not None:

@@ -110,9 +110,11 @@ def _override_lines(plan: Plan) -> list[str]:
     """One line per rule a rule file changed, with its reason."""
     lines = []
     for o in plan.overrides:
-        what = "the shipped rules" if o.rule == "*" else o.rule
         reason = f" Reason: {o.reason}" if o.reason else ""
-        lines.append(f"{what}: {o.change} ({o.file}).{reason}")
+        if o.rule == "*":
+            lines.append(f"The shipped rules: {o.change}.{reason}")
+        else:
+            lines.append(f"{o.rule}: {o.change} ({o.file}).{reason}")
     return lines
 
 

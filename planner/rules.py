@@ -128,6 +128,9 @@ def parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule
         if key not in HEADER_KEYS and key not in param_keys:
             hint = did_you_mean(str(key), [*HEADER_KEYS, *param_keys])
             raise InputError(f'unknown key "{key}" for rule kind "{kind_name}"{hint}', doc.where_key((*path, key)))
+    if entry.get("severity") in (OFF, False):
+        raise InputError('"severity: off" switches off a rule of another file: write "override: ID" with it '
+                         "(a rule of your own file you can delete)", doc.where((*path, "severity")))
     header_data = {k: v for k, v in entry.items() if k in HEADER_KEYS}
     header: RuleHeader = validate_model(RuleHeader, header_data, doc, path)
     if header.when is not None:
@@ -247,12 +250,14 @@ def apply_override(entry: dict[str, Any], doc: Document, path: tuple, known: dic
     base.update(target.params.model_dump(mode="json", by_alias=True, exclude_unset=True))
     merged = {**base, **{k: v for k, v in changes.items() if not (k == "severity" and off)}}
     rule = parse_rule(merged, doc, path, catalog)
+    before = target.header.model_dump(mode="json", by_alias=True)
+    before.update(target.params.model_dump(mode="json", by_alias=True, exclude_none=True))
     said = []
     for key, value in changes.items():
         if key == "severity" and off:
             said.append("switched off")
         else:
-            old = _show(base[key]) if key in base else "(default)"
+            old = _show(before[key]) if key in before else "(none)"
             said.append(f"{key}: {old} -> {_show(value)}")
     override = Override(target_id, "; ".join(said), reason or "", str(doc.where(path)), off, target.where)
     return replace(rule, where=doc.where(path), override=override)

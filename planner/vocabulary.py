@@ -17,11 +17,12 @@ error, so a file never changes what a shipped word means.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from planner.errors import InputError
 from planner.models import Strict, Text
@@ -32,7 +33,16 @@ if TYPE_CHECKING:
 
 __all__ = ["Vocabulary", "extend_catalog", "SECTIONS"]
 
-NewWord = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+WORD = r"^[a-z][a-z0-9_]{0,59}$"
+
+
+def _word(value: str) -> str:
+    if not re.fullmatch(WORD, value):
+        raise ValueError(f'"{value}" is not a valid word (lower-case letters, digits and "_", starting with a letter)')
+    return value
+
+
+NewWord = Annotated[str, AfterValidator(_word)]
 
 
 class ConditionEntry(Strict):
