@@ -31,6 +31,7 @@ __all__ = [
     "DistinctAmong",
     "NotBoth",
     "TimeCap",
+    "WeekTimeCap",
     "LinearAtMost",
     "WeekHolds",
     "NotTogether",
@@ -38,6 +39,8 @@ __all__ = [
     "OrderConstraint",
     "Before",
     "NotFirst",
+    "NotLast",
+    "NotNextTo",
 ]
 
 
@@ -118,6 +121,15 @@ class TimeCap:
 
 
 @dataclass(frozen=True)
+class WeekTimeCap:
+    """The exercises placed over the whole week take at most ``cap`` seconds (``seconds`` per
+    exercise; an exercise without an entry takes none)."""
+
+    seconds: Mapping[str, int]
+    cap: int
+
+
+@dataclass(frozen=True)
 class LinearAtMost:
     """Over the week, the sum of ``weights`` of the placed exercises is at most zero (an exercise
     without a weight adds nothing). A relaxation of :class:`WeekHolds` tests, for pruning."""
@@ -147,7 +159,8 @@ class PerValueDays:
     limits: Mapping[str, int]
 
 
-DayConstraint = Among | DaysAmong | DistinctAmong | NotBoth | TimeCap | LinearAtMost | WeekHolds | NotTogether | PerValueDays
+DayConstraint = (Among | DaysAmong | DistinctAmong | NotBoth | TimeCap | WeekTimeCap | LinearAtMost | WeekHolds | NotTogether
+                 | PerValueDays)
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,7 +188,28 @@ class NotFirst:
         return not order or order[0] != self.unit
 
 
-OrderConstraint = Before | NotFirst
+@dataclass(frozen=True)
+class NotLast:
+    """``unit`` does not close the session."""
+
+    unit: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return not order or order[-1] != self.unit
+
+
+@dataclass(frozen=True)
+class NotNextTo:
+    """``a`` and ``b`` do not stand next to each other."""
+
+    a: str
+    b: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return self.a not in order or self.b not in order or abs(order.index(self.a) - order.index(self.b)) > 1
+
+
+OrderConstraint = Before | NotFirst | NotLast | NotNextTo
 
 
 class Backend(Protocol):
