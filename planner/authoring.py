@@ -35,8 +35,10 @@ __all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", 
 
 
 def rule_tags(rule: Rule) -> list[str]:
-    """A rule's tags: the ones it declares plus the name of its file (``safety``, ``week`` ...)."""
-    return [*rule.header.tags, Path(rule.where.file).stem]
+    """A rule's tags: the ones it declares plus the name of its file (``safety``, ``week`` ...; for
+    an overridden rule, the file it was written in and the file that changed it)."""
+    written = rule.override.original if rule.override is not None and rule.override.original else rule.where
+    return list(dict.fromkeys([*rule.header.tags, Path(written.file).stem, Path(rule.where.file).stem]))
 
 
 def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = None, text: str | None = None

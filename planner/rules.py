@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -191,9 +192,14 @@ def default_rule_files() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
 
 
+@lru_cache(maxsize=1)
+def _shipped_paths() -> frozenset[Path]:
+    return frozenset(p.resolve() for p in default_rule_files())
+
+
 def shipped_file(path: Path | str) -> bool:
     """Is ``path`` one of the shipped rule files?"""
-    return Path(path).resolve() in {p.resolve() for p in default_rule_files()}
+    return Path(path).resolve() in _shipped_paths()
 
 
 def distinct_files(files: Iterable[Path | str]) -> list[Path]:

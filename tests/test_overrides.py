@@ -174,3 +174,39 @@ def test_declared_condition_as_a_mapping(tmp_path: Path, no_floor: Path):
     assert result.exit_code == 0, result.output
     validated = run("rules", "validate", str(mine))
     assert validated.stdout == "0 error(s), 0 warning(s) in 1 file(s)\n", validated.output
+
+
+def test_an_overridden_rule_keeps_its_file_tag():
+    listed = run("rules", "list", "-r", str(CLINIC), "-t", "week", "--text", "most days")
+    assert listed.exit_code == 0, listed.output
+    assert "regular-practice" in listed.stdout
+
+
+def test_diff_compares_with_the_shipped_rules_as_they_were():
+    result = run("rules", "diff", str(CLINIC))
+    assert result.exit_code == 0, result.output
+    # the default profile has no cannot_get_to_floor: diff says so instead of showing nothing
+    assert "These of its rules do not apply to this profile (their when: does not hold): no-floor-work" in result.stdout
+    assert "Soft penalty: " in result.stdout
+
+
+def test_diff_says_when_no_rule_of_the_file_applies(tmp_path: Path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "rules:\n  - id: pregnancy-no-lying\n    kind: forbid\n    description: d\n"
+        "    when: {conditions: [pregnancy]}\n    select: {position: [prone, supine]}\n    source: [me]\n"
+    )
+    result = run("rules", "diff", str(mine))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:3] == [
+        "None of its rules apply to this profile (their when: does not hold): pregnancy-no-lying",
+        "The week is the same with and without these rules.",
+    ]
+
+
+def test_an_unknown_word_suggests_the_known_word_inside_it(tmp_path: Path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("days: [mon]\nequipment: [yoga_mat]\n")
+    result = run("plan", "-p", str(profile))
+    assert result.exit_code == 2
+    assert result.stderr == f'backplan: error: {profile}:2:13: unknown equipment "yoga_mat" (did you mean "mat"?)\n'

@@ -155,12 +155,17 @@ def rules_diff(
         from planner.profile import load_profile
 
         cat, every = load_inputs(catalog, [file])  # loaded exactly as `plan -r FILE` loads it
-        target = file.resolve()
-        without = [r for r in every if Path(r.where.file).resolve() != target]
+        _, without = load_inputs(catalog, [])  # the shipped rules, as they are without FILE's overrides
         person = load_profile(profile, cat)
         before = plan_week(person, rules=without, catalog=cat, seed=seed)
         after = plan_week(person, rules=every, catalog=cat, seed=seed)
         typer.echo(SAFETY_NOTICE)
+        target = file.resolve()
+        own = [r for r in every if Path(r.where.file).resolve() == target and not r.off]
+        idle = [r.id for r in own if not r.applies(person)]
+        if idle:
+            what = "None of its rules apply" if len(idle) == len(own) else "These of its rules do not apply"
+            typer.echo(f"{what} to this profile (their when: does not hold): {', '.join(idle)}")
         sys.stdout.write(diff_plans(before, after, cat, person))
         return EXIT_OK
 
