@@ -160,6 +160,47 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
     return out
 
 
+_COUNTED = {"session_count": "a session", "weekly_count": "the week"}
+
+
+def _counts(rule: Rule) -> tuple[str, str, int, int | None] | None:
+    """(kind, measure, min, max) of a count rule, or ``None``."""
+    if rule.off or rule.header.kind not in _COUNTED:
+        return None
+    measure = getattr(rule.params, "count", "items")
+    if measure == "minutes":
+        return None
+    return rule.header.kind, measure, rule.params.min or 0, rule.params.max
+
+
+def _count_clashes(checked: Sequence[Rule], every: Sequence[Rule], catalog: Catalog) -> list[Finding]:
+    """Counts that can never be met beside another rule's count (both holding): a minimum on a
+    selection inside another rule's selection that the other caps lower (at least five stretches
+    a session where at most four are allowed), whichever file each is in. A safety rule then
+    refuses every profile both apply to (exit 4), a structure rule gives way, a preference is
+    missed. Counts on some weekdays only are left out."""
+    out = []
+    for rule in checked:
+        mine = _counts(rule)
+        if mine is None or not mine[2] or getattr(rule.params, "days", None):
+            continue
+        ids = select(rule.params.select, catalog)
+        for other in every:
+            theirs = _counts(other)
+            if other is rule or theirs is None or theirs[3] is None or theirs[:2] != mine[:2] or not other.hard:
+                continue
+            if getattr(other.params, "days", None):
+                continue
+            if ids <= select(other.params.select, catalog) and mine[2] > theirs[3]:
+                where = _COUNTED[mine[0]]
+                message = (f"rule {rule.id}: asks for at least {mine[2]} in {where}, but rule {other.id} "
+                           f"({other.level}, {other.where}) allows at most {theirs[3]} of a selection that includes all "
+                           f"of these: both can never hold for a profile they both apply to")
+                out.append(Finding(rule.where, message, error=False))
+                break
+    return out
+
+
 def _raw_ids(read: ReadFile) -> set[str]:
     return {e["id"] for e in read.body.rules if isinstance(e, dict) and isinstance(e.get("id"), str)}
 
@@ -227,6 +268,7 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
     referrals = [r for r in combined if r.refers and not r.off]
     for rule in checked:
         findings.extend(_warnings(rule, cat, referrals))
+    findings.extend(_count_clashes(checked, combined, cat))
     try:
         validate_rule_set(combined, cat)
     except InputError as exc:
