@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from planner.errors import InputError
 from planner.models import Strict, Text
@@ -66,9 +66,18 @@ def _like(existing: dict[str, Any], description: str) -> Any:
     other fields take their defaults)."""
     sample = next(iter(existing.values()), "")
     if isinstance(sample, BaseModel):
-        return type(sample).model_validate({"description": description})
-    if isinstance(sample, dict):
-        return {"description": description}
+        model = type(sample)
+        data: dict[str, Any] = {"description": description}
+        try:
+            return model.model_validate(data)
+        except ValidationError:  # other required fields: empty values of their kind (no clearance, no source)
+            for name, info in model.model_fields.items():
+                if name not in data and info.is_required():
+                    value = getattr(sample, name)
+                    data[name] = None if value is None else type(value)()
+            return model.model_validate(data)
+    if isinstance(sample, dict):  # the same keys, empty (clearance: false)
+        return {**{k: None if v is None else type(v)() for k, v in sample.items()}, "description": description}
     return description
 
 

@@ -210,3 +210,23 @@ def test_an_unknown_word_suggests_the_known_word_inside_it(tmp_path: Path):
     result = run("plan", "-p", str(profile))
     assert result.exit_code == 2
     assert result.stderr == f'backplan: error: {profile}:2:13: unknown equipment "yoga_mat" (did you mean "mat"?)\n'
+
+
+def test_declared_words_take_the_shape_of_the_catalog_s_own():
+    """catalog/vocab.yaml may describe a condition as text or as a mapping (description, clearance,
+    reason, source ...): a declared condition takes the same shape, its other fields empty."""
+    from pydantic import BaseModel
+
+    from planner.vocabulary import _like
+
+    class Condition(BaseModel):
+        description: str
+        clearance: bool = False
+        reason: str
+        source: list[str]
+
+    sample = Condition(description="high blood pressure", clearance=True, reason="r", source=["s"])
+    made = _like({"hypertension": sample}, "cannot get down to the floor")
+    assert made == Condition(description="cannot get down to the floor", clearance=False, reason="", source=[])
+    assert _like({"x": {"description": "d", "clearance": True}}, "new") == {"description": "new", "clearance": False}
+    assert _like({"x": "d"}, "new") == "new"
