@@ -206,7 +206,8 @@ def _raw_ids(read: ReadFile) -> set[str]:
 
 
 def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:
-    """Errors (at most one per file: loading stops there) and warnings for each rule file, then
+    """Errors (one per rule: the first found in it; a file that is not YAML or not a rule file
+    stops at its first) and warnings for each rule file, then
     the checks that need the whole rule set (such as order rules forming a cycle) over the shipped
     rules together with every file that loaded.
 
@@ -249,8 +250,8 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
     position = {r.id: n for n, r in enumerate(combined)}
     checked: list[Rule] = []
     for path, read in reads:
-        try:
-            for entry, at in [(e, ("rules", i)) for i, e in enumerate(read.body.rules)]:
+        for entry, at in [(e, ("rules", i)) for i, e in enumerate(read.body.rules)]:
+            try:  # one error per rule: the next rule of the file is still checked
                 if isinstance(entry, dict) and OVERRIDE_KEY in entry:
                     rule = apply_override(entry, read.doc, at, {r.id: r for r in combined}, cat)
                     combined[position[rule.id]] = rule
@@ -263,8 +264,8 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
                     position[rule.id] = len(combined)
                     combined.append(rule)
                 checked.append(rule)
-        except InputError as exc:
-            findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
+            except InputError as exc:
+                findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
     referrals = [r for r in combined if r.refers and not r.off]
     for rule in checked:
         findings.extend(_warnings(rule, cat, referrals))

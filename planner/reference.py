@@ -142,7 +142,8 @@ CHANGING = """## Changing the shipped rules
 A rule file can change a shipped rule instead of adding one: an entry with `override: ID` (the
 rule's id, no `id:` or `kind:`) gives new values for any of its keys (its kind's parameters,
 `severity`, `weight`, `when`, `description`, `tags`, `source`); `severity: off` switches it off.
-Nothing changes silently:
+A new value replaces the old one whole (a new `when:` or `select:` is the rule's whole `when:` or
+`select:`), and the result is checked like any rule. Nothing changes silently:
 
 - every override is listed by `backplan rules list` (severity `... (override)` or
   `off (override)`, at the override's file:line) and explained by `backplan rules show ID`;

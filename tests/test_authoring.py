@@ -242,3 +242,20 @@ def test_validate_warns_of_a_count_another_rule_caps_lower(tmp_path: Path, rules
         f"({cap.level}, {cap.where}) allows at most 4 of a selection that includes all of "
         "these: both can never hold for a profile they both apply to\n0 error(s), 1 warning(s) in 1 file(s)\n"
     )
+
+
+def test_validate_reports_an_error_in_every_rule(tmp_path: Path):
+    mine = tmp_path / "two.yaml"
+    mine.write_text(
+        "rules:\n"
+        "  - {id: a, kind: forbid, description: d, select: {position: supin}, source: [me]}\n"
+        "  - {id: b, kind: never_adjacent, description: d, select: {tags: plank}, source: [me]}\n"
+        "  - {id: c, kind: forbid, description: d, select: {position: supine}, source: [me]}\n"
+    )
+    result = run("rules", "validate", str(mine))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'{mine}:2:62: error: unknown position "supin" (did you mean "supine"?)\n'
+        f'{mine}:3:19: error: unknown rule kind "never_adjacent" (did you mean "not_adjacent"?)\n'
+    )
+    assert result.stdout == "2 error(s), 0 warning(s) in 1 file(s)\n"

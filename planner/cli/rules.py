@@ -82,7 +82,9 @@ def rules_validate(
     catalog: CatalogOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Check rule files: positioned errors, and warnings for rules that can never matter. Exit 2 on an error."""
+    """Check rule files as `plan -r FILE...` would load them: positioned errors (one per rule), and warnings for
+    rules that can never matter or never hold beside another. A file holding most of a shipped file's rule ids (an
+    edited copy) is checked in place of that file. Exit 2 on an error."""
 
     def action() -> int:
         from planner.authoring import validate_files
