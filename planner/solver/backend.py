@@ -16,13 +16,17 @@ The python-constraint2 backend (:mod:`planner.solver.csp`) is the one in use; an
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
 __all__ = [
     "Backend",
     "OutOfBudget",
+    "DEADLINE",
+    "past_deadline",
     "Meter",
     "SlotGroup",
     "DayConstraint",
@@ -46,6 +50,16 @@ __all__ = [
 
 class OutOfBudget(Exception):
     """A search spent its node budget without an answer (it proves nothing)."""
+
+
+DEADLINE: ContextVar[float | None] = ContextVar("backplan_search_deadline", default=None)
+"""When set (a ``time.monotonic()`` value), every search stops as if out of budget once it is
+past: ``Settings.time_limit`` sets it for one plan."""
+
+
+def past_deadline() -> bool:
+    deadline = DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
 
 
 @dataclass
