@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.catalog import Catalog, default_catalog, load_catalog
-from planner.contract import GaveWay, Instructions, Plan, PlanDay, PlanItem
+from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
 from planner.kinds.advice import exercise_cues
 from planner.models import Profile
 from planner.profile import load_profile
-from planner.rules import Rule, default_rule_files, load_rules
+from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.solver import Settings, Solution
@@ -48,10 +48,12 @@ def _catalog(catalog: Catalog | PathLike | None) -> Catalog:
     return default_catalog() if catalog is None else load_catalog(catalog)
 
 
-def _rules(rules: Sequence[Rule] | None, extra: Iterable[PathLike], catalog: Catalog) -> list[Rule]:
+def _rules(rules: Sequence[Rule] | None, extra: Iterable[PathLike], catalog: Catalog) -> tuple[list[Rule], Catalog]:
+    """The rules, and the catalog with the words their files declare (``vocabulary:``)."""
     if rules is not None:
-        return list(rules)
-    return load_rules([*default_rule_files(), *extra], catalog)
+        return list(rules), catalog
+    loaded = load_rule_set([*default_rule_files(), *extra], catalog)
+    return loaded.rules, loaded.catalog
 
 
 def _profile(profile: Profile | PathLike | None, catalog: Catalog) -> Profile:
@@ -71,8 +73,8 @@ def load_inputs(
     ``rules``: a complete rule set; when ``None``, the shipped rules plus ``extra_rules`` files.
     ``catalog``: a :class:`Catalog`, a catalog folder, or ``None`` for the shipped catalog.
     """
-    cat = _catalog(catalog)
-    return Inputs(cat, _rules(rules, extra_rules, cat), _profile(profile, cat))
+    rule_list, cat = _rules(rules, extra_rules, _catalog(catalog))
+    return Inputs(cat, rule_list, _profile(profile, cat))
 
 
 def plan_week(
@@ -111,8 +113,7 @@ def check_week(
     """
     from planner.checker import check_plan, load_plan, plan_profile
 
-    cat = _catalog(catalog)
-    rule_list = _rules(rules, extra_rules, cat)
+    rule_list, cat = _rules(rules, extra_rules, _catalog(catalog))
     if isinstance(plan, Plan):
         the_plan = plan
         person = _profile(profile if profile is not None else plan.profile, cat)
@@ -162,6 +163,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         soft_misses=solution.soft_misses,
         advice=[text for _, text in solution.advice],
         notes=_dose_notes(solution.undosable),
+        overrides=overrides(rules),
         gave_way=[
             GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
                     reason=_gave_way_reason(g.because, described))
@@ -173,6 +175,22 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
             for ex in [catalog.exercises[ex_id]]
         },
     )
+
+
+def overrides(rules: Sequence[Rule]) -> list[Overridden]:
+    """The changes rule files made to the shipped rules, for the plan: every ``override:`` entry,
+    and the shipped rules left out (``shipped: false``) when none of the rules is a shipped one."""
+    out = []
+    written = [r.override.original if r.override and r.override.original else r.where for r in rules]
+    if rules and not any(shipped_file(w.file) for w in written):
+        files = list(dict.fromkeys(r.where.file for r in rules))
+        out.append(Overridden(rule="*", change="left out (shipped: false); the plan uses only the rules of "
+                              + ", ".join(files), file=files[0]))
+    for r in rules:
+        if r.override is not None:
+            o = r.override
+            out.append(Overridden(rule=o.rule, change=o.change, reason=o.reason, file=o.file))
+    return out
 
 
 def _gave_way_reason(because: Sequence[str], described: dict[str, str]) -> str:

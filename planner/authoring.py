@@ -16,15 +16,29 @@ from planner.errors import InputError, Where, did_you_mean
 from planner.kinds.base import Context
 from planner.models import Profile, Selector, When
 from planner.reference import kind_example, kind_summary
-from planner.rules import Rule, distinct_files, load_rule_file, validate_rule_set
+from planner.rules import (
+    OVERRIDE_KEY,
+    ReadFile,
+    Rule,
+    apply_override,
+    clash_hint,
+    distinct_files,
+    parse_rule,
+    read_rule_file,
+    shipped_file,
+    validate_rule_set,
+)
 from planner.selectors import select
+from planner.vocabulary import extend_catalog
 
 __all__ = ["rule_rows", "show_rule", "Finding", "validate_files", "diff_plans", "rule_tags"]
 
 
 def rule_tags(rule: Rule) -> list[str]:
-    """A rule's tags: the ones it declares plus the name of its file (``safety``, ``week`` ...)."""
-    return [*rule.header.tags, Path(rule.where.file).stem]
+    """A rule's tags: the ones it declares plus the name of its file (``safety``, ``week`` ...; for
+    an overridden rule, the file it was written in and the file that changed it)."""
+    written = rule.override.original if rule.override is not None and rule.override.original else rule.where
+    return list(dict.fromkeys([*rule.header.tags, Path(written.file).stem, Path(rule.where.file).stem]))
 
 
 def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = None, text: str | None = None
@@ -48,6 +62,8 @@ def rule_rows(rules: Sequence[Rule], kind: str | None = None, tag: str | None = 
             severity = f"preference ({rule.header.weight})"
         else:
             severity = rule.level
+        if rule.override is not None:
+            severity = "off (override)" if rule.off else f"{severity} (override)"
         rows.append((rule.id, rule.header.kind, severity, "; ".join(rule.header.source), str(rule.where)))
     return rows
 
@@ -68,7 +84,13 @@ def show_rule(rule_id: str, rules: Sequence[Rule], catalog: Catalog) -> str:
     if rule_id not in by_id:
         raise InputError(f'unknown rule "{rule_id}"{did_you_mean(rule_id, by_id)}')
     rule = by_id[rule_id]
-    lines = [f"{rule.id}  ({rule.where})", "", rule_yaml(rule).rstrip(), "", f"Kind {rule.header.kind}:"]
+    lines = [f"{rule.id}  ({rule.where})", ""]
+    if rule.override is not None:
+        o = rule.override
+        lines += [f"Overridden at {o.file} (the rule is written at {o.original}): {o.change}."]
+        lines += [f"Reason: {o.reason}"] if o.reason else []
+        lines += ["It is switched off: no plan uses it.", ""] if rule.off else [""]
+    lines += [rule_yaml(rule).rstrip(), "", f"Kind {rule.header.kind}:"]
     lines += ["  " + line for line in kind_summary(rule.kind).splitlines()]
     lines += ["", "Example:"] + ["  " + line for line in kind_example(rule.kind).splitlines()]
     for name, selector in _selectors(rule):
@@ -84,9 +106,11 @@ class Finding:
     where: Where
     message: str
     error: bool
+    note: bool = False  # information, neither an error nor a warning
 
     def __str__(self) -> str:
-        return f"{self.where}: {'error' if self.error else 'warning'}: {self.message}"
+        level = "error" if self.error else "note" if self.note else "warning"
+        return f"{self.where}: {level}: {self.message}"
 
 
 def _everyone(when: When | None) -> bool:
@@ -136,33 +160,118 @@ def _warnings(rule: Rule, catalog: Catalog, referrals: Sequence[Rule] = ()) -> l
     return out
 
 
+_COUNTED = {"session_count": "a session", "weekly_count": "the week"}
+
+
+def _counts(rule: Rule) -> tuple[str, str, int, int | None] | None:
+    """(kind, measure, min, max) of a count rule, or ``None``."""
+    if rule.off or rule.header.kind not in _COUNTED:
+        return None
+    measure = getattr(rule.params, "count", "items")
+    if measure == "minutes":
+        return None
+    return rule.header.kind, measure, rule.params.min or 0, rule.params.max
+
+
+def _count_clashes(checked: Sequence[Rule], every: Sequence[Rule], catalog: Catalog) -> list[Finding]:
+    """Counts that can never be met beside another rule's count (both holding): a minimum on a
+    selection inside another rule's selection that the other caps lower (at least five stretches
+    a session where at most four are allowed), whichever file each is in. A safety rule then
+    refuses every profile both apply to (exit 4), a structure rule gives way, a preference is
+    missed. Counts on some weekdays only are left out."""
+    out = []
+    for rule in checked:
+        mine = _counts(rule)
+        if mine is None or not mine[2] or getattr(rule.params, "days", None):
+            continue
+        ids = select(rule.params.select, catalog)
+        for other in every:
+            theirs = _counts(other)
+            if other is rule or theirs is None or theirs[3] is None or theirs[:2] != mine[:2] or not other.hard:
+                continue
+            if getattr(other.params, "days", None):
+                continue
+            if ids <= select(other.params.select, catalog) and mine[2] > theirs[3]:
+                where = _COUNTED[mine[0]]
+                message = (f"rule {rule.id}: asks for at least {mine[2]} in {where}, but rule {other.id} "
+                           f"({other.level}, {other.where}) allows at most {theirs[3]} of a selection that includes all "
+                           f"of these: both can never hold for a profile they both apply to")
+                out.append(Finding(rule.where, message, error=False))
+                break
+    return out
+
+
+def _raw_ids(read: ReadFile) -> set[str]:
+    return {e["id"] for e in read.body.rules if isinstance(e, dict) and isinstance(e.get("id"), str)}
+
+
 def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Rule] = ()) -> list[Finding]:
-    """Errors (at most one per file: loading stops there) and warnings for each rule file, then
+    """Errors (one per rule: the first found in it; a file that is not YAML or not a rule file
+    stops at its first) and warnings for each rule file, then
     the checks that need the whole rule set (such as order rules forming a cycle) over the shipped
-    rules together with every file that loaded."""
+    rules together with every file that loaded.
+
+    The files are checked as ``plan -r FILE...`` loads them (``override:`` entries change the
+    shipped rules; ``shipped: false`` leaves them out), with one difference: a file that defines
+    at least half of the rule ids of a shipped file (an edited copy of it, or the file itself)
+    is checked *in place of* that shipped file, with a note saying so; fewer shared ids are
+    clashes, as in a plan.
+    """
     findings: list[Finding] = []
-    seen = {r.id: r for r in shipped}
-    combined = list(shipped)
-    checked: list[Rule] = []
+    reads: list[tuple[Path, ReadFile]] = []
     for path in distinct_files(files):
         try:
-            rules = load_rule_file(path, catalog)
+            reads.append((path, read_rule_file(path)))
         except InputError as exc:
             findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
-            continue
-        for rule in rules:
-            other = seen.get(rule.id)
-            if other is not None and Path(other.where.file).resolve() != Path(rule.where.file).resolve():
-                findings.append(Finding(rule.where, f'rule id "{rule.id}" is already used at {other.where}', True))
-            elif other is None:
-                combined.append(rule)
-            seen[rule.id] = rule
-            checked.append(rule)
-    referrals = [r for r in combined if r.refers]
-    for rule in checked:
-        findings.extend(_warnings(rule, catalog, referrals))
+    own = any(not read.body.shipped for _, read in reads)
+    by_file: dict[Path, list[Rule]] = {}
+    for rule in shipped:
+        by_file.setdefault(Path(rule.where.file).resolve(), []).append(rule)
+    replaced: set[Path] = set()
+    if not own:
+        for path, read in reads:
+            ids = _raw_ids(read)
+            for shipped_path, rules in by_file.items():
+                if shipped_path != path.resolve() and 2 * len(ids & {r.id for r in rules}) >= len(rules):
+                    replaced.add(shipped_path)
+                    findings.append(Finding(read.doc.where(()), f"checked in place of the shipped {shipped_path.name} "
+                                            "(it defines most of its rule ids: an edited copy); to plan with it, add "
+                                            '"shipped: false" and give the other shipped files too, or write your '
+                                            'changes as "override:" entries', error=False, note=True))
+    base = [] if own else [r for r in shipped if Path(r.where.file).resolve() not in replaced
+                           and Path(r.where.file).resolve() not in {p.resolve() for p, _ in reads}]
     try:
-        validate_rule_set(combined, catalog)
+        cat = extend_catalog(catalog, [(read.body.vocabulary, read.doc) for _, read in reads])
+    except InputError as exc:
+        findings.append(Finding(exc.where or Where("rules"), exc.message, error=True))
+        return findings
+    combined = list(base)
+    position = {r.id: n for n, r in enumerate(combined)}
+    checked: list[Rule] = []
+    for path, read in reads:
+        for entry, at in [(e, ("rules", i)) for i, e in enumerate(read.body.rules)]:
+            try:  # one error per rule: the next rule of the file is still checked
+                if isinstance(entry, dict) and OVERRIDE_KEY in entry:
+                    rule = apply_override(entry, read.doc, at, {r.id: r for r in combined}, cat)
+                    combined[position[rule.id]] = rule
+                else:
+                    rule = parse_rule(entry, read.doc, at, cat)
+                    if rule.id in position:
+                        other = combined[position[rule.id]]
+                        hint = clash_hint(rule.id) if shipped_file(other.where.file) else ""
+                        raise InputError(f'rule id "{rule.id}" is already used at {other.where}{hint}', rule.where)
+                    position[rule.id] = len(combined)
+                    combined.append(rule)
+                checked.append(rule)
+            except InputError as exc:
+                findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
+    referrals = [r for r in combined if r.refers and not r.off]
+    for rule in checked:
+        findings.extend(_warnings(rule, cat, referrals))
+    findings.extend(_count_clashes(checked, combined, cat))
+    try:
+        validate_rule_set(combined, cat)
     except InputError as exc:
         findings.append(Finding(exc.where or Where("rules"), exc.message, error=True))
     return findings

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Instructions", "Plan"]
+__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Overridden", "Instructions", "Plan"]
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -69,6 +69,17 @@ class GaveWay(BaseModel):
     reason: str = Field(default="", description="Why, in plain words.")
 
 
+class Overridden(BaseModel):
+    """A shipped rule a rule file changed (``override:``), or ``*``: the shipped rules left out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str = Field(description="Id of the rule changed, or * when the shipped rules were left out (shipped: false).")
+    change: str = Field(description="What changed, e.g. \"min: 5 -> 3\" or \"switched off\".")
+    reason: str = Field(default="", description="The reason the rule file states (required to change a safety rule).")
+    file: str = Field(default="", description="file:line:column of the override.")
+
+
 class Instructions(BaseModel):
     """How to do one exercise: what the person reads before doing it."""
 
@@ -94,4 +105,5 @@ class Plan(BaseModel):
     notes: list[str] = Field(default=[], description="What the rules left out that a reader should know, e.g. an exercise no dose can satisfy because dose rules contradict each other.")
     advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
     gave_way: list[GaveWay] = Field(default=[], description="Structure rules this week could not fully meet (too little time, no equipment...), each with the rules it could not hold beside. Safety rules never give way.")
+    overrides: list[Overridden] = Field(default=[], description="Shipped rules the rule files changed or switched off, with the reasons they state (written only when there are some).")
     instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues for every exercise in the plan, once each, keyed by exercise id.")

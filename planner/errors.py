@@ -137,6 +137,13 @@ class InfeasibleError(BackplanError):
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """Return ``' (did you mean "x"?)'`` for the closest known word, or ``''``."""
-    close = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.6)
+    """Return ``' (did you mean "x"?)'`` for the closest known word, or ``''``: close in
+    spelling, else the one known word that is a part of it or has it as a part (``yoga_mat``:
+    ``mat``; parts are separated by ``_`` or ``-``)."""
+    words = sorted(set(known))
+    close = difflib.get_close_matches(str(word), words, n=1, cutoff=0.6)
+    if not close:
+        parts = set(re.split(r"[_\-]", str(word)))
+        close = [k for k in words if k in parts or str(word) in re.split(r"[_\-]", k)]
+        close = close if len(close) == 1 else []
     return f' (did you mean "{close[0]}"?)' if close else ""

@@ -29,8 +29,8 @@ def profile_from_document(doc: Document, catalog: Catalog, path: tuple = ()) -> 
     check_word(profile.age_group, vocab.age_groups, "age group", doc, (*path, "age_group"))
     check_word(profile.level, vocab.levels, "level", doc, (*path, "level"))
     check_words(profile.days, vocab.days, "day", doc, (*path, "days"))
-    check_words(profile.equipment, vocab.equipment, "equipment", doc, (*path, "equipment"))
-    check_words(profile.conditions, vocab.conditions, "condition", doc, (*path, "conditions"))
+    check_words(profile.equipment, vocab.equipment, "equipment", doc, (*path, "equipment"), declarable=True)
+    check_words(profile.conditions, vocab.conditions, "condition", doc, (*path, "conditions"), declarable=True)
     check_words(profile.exclude, catalog.exercises, "exercise", doc, (*path, "exclude"))
     return profile
 

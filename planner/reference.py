@@ -135,6 +135,62 @@ def _selector_doc() -> str:
     return "\n".join(lines)
 
 
+EXAMPLE_RULES = Path(__file__).resolve().parent.parent / "examples" / "rules"  # in the source tree
+
+CHANGING = """## Changing the shipped rules
+
+A rule file can change a shipped rule instead of adding one: an entry with `override: ID` (the
+rule's id, no `id:` or `kind:`) gives new values for any of its keys (its kind's parameters,
+`severity`, `weight`, `when`, `description`, `tags`, `source`); `severity: off` switches it off.
+A new value replaces the old one whole (a new `when:` or `select:` is the rule's whole `when:` or
+`select:`), and the result is checked like any rule. Nothing changes silently:
+
+- every override is listed by `backplan rules list` (severity `... (override)` or
+  `off (override)`, at the override's file:line) and explained by `backplan rules show ID`;
+- every plan made with it prints it, with its reason: in the table and Markdown formats under
+  "Rules changed by your rule files", in JSON under `overrides` (`rule`, `change`, `reason`,
+  `file`);
+- changing or switching off a **safety** rule needs a `reason:` (backplan cannot tell a tightened
+  rule from a weakened one, so every change to a safety rule states why); the solver itself never
+  relaxes a safety rule;
+- a rule can be overridden once; an unknown id is an error with a "did you mean"; defining a
+  shipped id again with `id:` is an error that says how to override it.
+
+`backplan plan`, `check`, `batch`, `rules list`, `show` and `diff` take the file with `-r`; `check`
+needs the same files as `plan` to check the changed rules.
+
+### New words: conditions and equipment
+
+A top-level `vocabulary:` declares conditions and equipment the catalog does not know, each with a
+description, for every rule file and the profile used with it (a condition may also be written as
+a mapping with a `description`; a declared condition never needs a doctor's clearance). A word the
+vocabulary already has is an error. An unknown word with no close spelling lists the words there
+are. Tags need no declaring: a selector's `tags` are the tags exercises carry (see
+docs/catalog.md).
+
+For example (`examples/rules/clinic_overrides.yaml`, planned by the tests with a profile that
+has `conditions: [cannot_get_to_floor]`):"""
+
+OWN_SET = """### Your own rule set instead of the shipped one
+
+A rule file with `shipped: false` leaves every shipped rule out: the plan uses only the files given
+with `-r` (the banned moves stay banned: they are never planned, whatever the rules). Every plan
+made so says "The shipped rules: left out (shipped: false)", and JSON has an `overrides` entry
+with rule `*`. To start from the shipped rules, copy the files of the `rules/` folder, add
+`shipped: false` to one of them, and pass them all with `-r`.
+
+`backplan rules validate FILE...` checks files as `plan -r FILE...` loads them, with one
+difference: a file that holds at least half of the rule ids of a shipped file (an edited copy of
+it) is checked *in place of* that shipped file, with a note saying so; so an edited copy of
+`rules/week.yaml` validates on its own, without clashing with the shipped original.
+
+For example (`examples/rules/own_rule_set.yaml`):"""
+
+
+def _example_file(name: str) -> str:
+    return (EXAMPLE_RULES / name).read_text(encoding="utf-8").rstrip()
+
+
 def rules_markdown() -> str:
     parts = [
         "# Rule reference",
@@ -160,6 +216,18 @@ def rules_markdown() -> str:
         "| `cleared_by_doctor` | the profile's clearance is exactly this |",
         "| `equipment` | the person owns any of these |",
         "| `needs_clearance` | `true`: the profile has a condition `catalog/vocab.yaml` marks `clearance: required`; `false`: none |",
+        "",
+        CHANGING,
+        "",
+        "```yaml",
+        _example_file("clinic_overrides.yaml"),
+        "```",
+        "",
+        OWN_SET,
+        "",
+        "```yaml",
+        _example_file("own_rule_set.yaml"),
+        "```",
         "",
         "## Selectors",
         "",

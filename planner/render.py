@@ -124,12 +124,27 @@ def _any_recommended(plan: Plan) -> bool:
     return any(item.recommended for day in plan.days for item in day.items)
 
 
+def _override_lines(plan: Plan) -> list[str]:
+    """One line per rule a rule file changed, with its reason."""
+    lines = []
+    for o in plan.overrides:
+        reason = f" Reason: {o.reason}" if o.reason else ""
+        if o.rule == "*":
+            lines.append(f"The shipped rules: {o.change}.{reason}")
+        else:
+            lines.append(f"{o.rule}: {o.change} ({o.file}).{reason}")
+    return lines
+
+
+OVERRIDES_TITLE = "Rules changed by your rule files"
 GAVE_WAY_TITLE = "Adjusted to fit your week (no safety rule gave way)"
 INSTRUCTIONS_TITLE = "How to do each exercise"
 
 
 def _markdown(plan: Plan, instructions: bool = True) -> str:
     lines = [f"# Weekly back plan: {md(plan.profile.name) if plan.profile else 'default'}", "", f"> {md(plan.notice)}", ""]
+    if plan.overrides:
+        lines += [f"**{OVERRIDES_TITLE}:**", ""] + [f"- {md(line)}" for line in _override_lines(plan)] + [""]
     if plan.gave_way:
         lines += [f"**{GAVE_WAY_TITLE}:**", ""] + [f"- {md(line)}" for line in _gave_way_lines(plan)] + [""]
     for day in plan.days:
@@ -175,6 +190,11 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
     name = plan.profile.name if plan.profile else "default"
     say(f"Weekly back plan: {name}")
     say(f"NOTICE: {plan.notice}")
+    if plan.overrides:
+        console.print()
+        say(f"{OVERRIDES_TITLE}:")
+        for line in _override_lines(plan):
+            say(f"  - {line}")
     if plan.gave_way:
         console.print()
         say(f"{GAVE_WAY_TITLE}:")
@@ -221,7 +241,8 @@ def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True) ->
     """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only;
     ``instructions`` adds each exercise's steps and cues, once, to the formats for people."""
     if fmt == "json":
-        return _json_text(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
+        body = plan.model_dump(mode="json", exclude=None if plan.overrides else {"overrides"})
+        return _json_text(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
         return _markdown(plan, instructions)
     return _table(plan, max(60, width), instructions)

@@ -26,6 +26,9 @@ __all__ = [
     "Adjacent",
     "DoseLimit",
     "SessionTime",
+    "WeekTime",
+    "Last",
+    "NotAdjacent",
     "LoadShare",
     "LoadRatio",
     "Stop",
@@ -119,6 +122,29 @@ class SessionTime(Requirement):
     """A session's estimated duration stays within ``max_seconds``."""
 
     max_seconds: int
+
+
+@dataclass(frozen=True)
+class WeekTime(Requirement):
+    """The week's estimated time on ``ids`` is at least ``min_seconds`` and at most ``max_seconds``."""
+
+    ids: frozenset[str]
+    min_seconds: int | None = None
+    max_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class Last(Requirement):
+    """The last item of every session is one of ``ids``."""
+
+    ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NotAdjacent(Requirement):
+    """Within a session, no two different exercises of ``ids`` follow each other."""
+
+    ids: frozenset[str]
 
 
 @dataclass(frozen=True)

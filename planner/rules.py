@@ -8,10 +8,12 @@ the parameters of its kind, checked by that kind's ``Params`` model and its ``va
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from pydantic import BaseModel, Field
 
 from planner.catalog import Catalog
@@ -23,9 +25,11 @@ from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import Document, load_yaml_file
 from planner.models import Profile, RuleHeader, Strict
 from planner.requirements import Origin
+from planner.vocabulary import Vocabulary, extend_catalog
 
-__all__ = ["Rule", "RuleFile", "distinct_files", "load_rules", "load_rule_file", "validate_rule_set", "default_rule_files", "HEADER_KEYS",
-           "MAX_RULES", "MAX_RULES_PER_FILE"]
+__all__ = ["Rule", "RuleFile", "Override", "RuleSet", "ReadFile", "distinct_files", "load_rules", "load_rule_set",
+           "load_rule_file", "read_rule_file", "validate_rule_set", "default_rule_files", "shipped_file",
+           "HEADER_KEYS", "MAX_RULES", "MAX_RULES_PER_FILE"]
 
 HEADER_KEYS = tuple(RuleHeader.model_fields)
 MAX_RULES_PER_FILE = 2000
@@ -33,7 +37,31 @@ MAX_RULES = 2500  # in all files together (shipped and --rules), however often -
 
 
 class RuleFile(Strict):
+    """A rule file: its ``rules:`` (new rules and ``override:`` entries), and optionally
+    ``shipped: false`` (plan with the rules of the files given instead of the shipped ones) and
+    ``vocabulary:`` (new conditions and equipment, see :mod:`planner.vocabulary`)."""
+
     rules: Annotated[list[dict[str, Any]], Field(max_length=MAX_RULES_PER_FILE)]
+    shipped: bool = True
+    vocabulary: Vocabulary | None = None
+
+
+OVERRIDE_KEY = "override"
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class Override:
+    """How a rule file changed a shipped (or earlier) rule: listed by ``rules list`` and printed
+    in every plan made with it. ``rule`` is ``*`` for ``shipped: false`` (every shipped rule
+    left out)."""
+
+    rule: str
+    change: str
+    reason: str
+    file: str  # file:line:column of the override entry
+    off: bool = False
+    original: Where | None = None  # where the rule it changes was written
 
 
 @dataclass(frozen=True)
@@ -45,6 +73,12 @@ class Rule:
     kind: Kind
     where: Where
     clearance: frozenset[str] = frozenset()  # conditions the vocabulary says need clearance
+    override: Override | None = None
+
+    @property
+    def off(self) -> bool:
+        """Switched off by an override (``severity: off``): it applies to no profile."""
+        return self.override is not None and self.override.off
 
     @property
     def id(self) -> str:
@@ -75,10 +109,12 @@ class Rule:
         return Origin(self.header.id, self.hard, self.header.weight, self.gives_way)
 
     def applies(self, profile: Profile) -> bool:
+        if self.off:
+            return False
         return self.header.when is None or self.header.when.applies(profile, self.clearance)
 
 
-def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule:
+def parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule:
     if not isinstance(entry, dict):
         raise InputError("each rule must be a mapping of keys to values", doc.where(path))
     if "kind" not in entry:
@@ -94,6 +130,9 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
         if key not in HEADER_KEYS and key not in param_keys:
             hint = did_you_mean(str(key), [*HEADER_KEYS, *param_keys])
             raise InputError(f'unknown key "{key}" for rule kind "{kind_name}"{hint}', doc.where_key((*path, key)))
+    if entry.get("severity") in (OFF, False):
+        raise InputError('"severity: off" switches off a rule of another file: write "override: ID" with it '
+                         "(a rule of your own file you can delete)", doc.where((*path, "severity")))
     header_data = {k: v for k, v in entry.items() if k in HEADER_KEYS}
     header: RuleHeader = validate_model(RuleHeader, header_data, doc, path)
     if header.when is not None:
@@ -108,23 +147,60 @@ def _parse_rule(entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rul
         ):
             value = getattr(when, key)
             if isinstance(value, str):
-                check_word(value, known, what, doc, (*path, "when", key))
+                check_word(value, known, what, doc, (*path, "when", key), declarable=True)
             elif value is not None:
-                check_words(value, known, what, doc, (*path, "when", key))
+                check_words(value, known, what, doc, (*path, "when", key), declarable=True)
     params_data = {k: v for k, v in entry.items() if k not in HEADER_KEYS}
     params = validate_model(kind.Params, params_data, doc, path)
     kind.validate(params, catalog, doc, path)
     return Rule(header=header, params=params, kind=kind, where=doc.where(path), clearance=catalog.vocab.needs_clearance())
 
 
-def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:
+@dataclass(frozen=True)
+class ReadFile:
+    """A rule file read but not yet parsed: its document and body."""
+
+    doc: Document
+    body: RuleFile
+
+
+def read_rule_file(path: Path | str, display: str | None = None) -> ReadFile:
     doc = load_yaml_file(path, display)
     body: RuleFile = validate_model(RuleFile, file_body(doc, "rule file", 'a mapping with a "rules:" list'), doc)
-    return [_parse_rule(entry, doc, ("rules", i), catalog) for i, entry in enumerate(body.rules)]
+    return ReadFile(doc, body)
+
+
+def _entries(read: ReadFile) -> list[tuple[Any, tuple]]:
+    return [(entry, ("rules", i)) for i, entry in enumerate(read.body.rules)]
+
+
+def _is_override(entry: Any) -> bool:
+    return isinstance(entry, dict) and OVERRIDE_KEY in entry
+
+
+def _parse_new(read: ReadFile, catalog: Catalog) -> list[Rule]:
+    return [parse_rule(e, read.doc, p, catalog) for e, p in _entries(read) if not _is_override(e)]
+
+
+def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:
+    """The new rules of one file (its ``override:`` entries need the rules they change: see
+    :func:`load_rules`; its ``vocabulary:`` extends ``catalog`` for its own rules)."""
+    read = read_rule_file(path, display)
+    return _parse_new(read, extend_catalog(catalog, [(read.body.vocabulary, read.doc)]))
 
 
 def default_rule_files() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
+
+
+@lru_cache(maxsize=1)
+def _shipped_paths() -> frozenset[Path]:
+    return frozenset(p.resolve() for p in default_rule_files())
+
+
+def shipped_file(path: Path | str) -> bool:
+    """Is ``path`` one of the shipped rule files?"""
+    return Path(path).resolve() in _shipped_paths()
 
 
 def distinct_files(files: Iterable[Path | str]) -> list[Path]:
@@ -135,26 +211,106 @@ def distinct_files(files: Iterable[Path | str]) -> list[Path]:
     return list(unique.values())
 
 
-def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
-    """Load every rule file (a file named twice counts once); ids must be unique across all of them."""
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of some files and the catalog their ``vocabulary:`` sections extended."""
+
+    rules: list[Rule]
+    catalog: Catalog
+
+
+def _show(value: Any) -> str:
+    return yaml.safe_dump(value, default_flow_style=True, width=10_000, allow_unicode=True).strip().removesuffix("...").strip()
+
+
+def clash_hint(rule_id: str) -> str:
+    return (f' (to change it, write "override: {rule_id}" instead of "id: {rule_id}"; to plan with your own copy of '
+            'the shipped rules instead of them, add "shipped: false" to the file)')
+
+
+def apply_override(entry: dict[str, Any], doc: Document, path: tuple, known: dict[str, Rule], catalog: Catalog) -> Rule:
+    """The rule ``entry`` (an ``override:`` entry) makes of the rule it names in ``known``."""
+    target_id = entry[OVERRIDE_KEY]
+    if not isinstance(target_id, str) or target_id not in known:
+        hint = did_you_mean(str(target_id), known)
+        raise InputError(f'override of unknown rule "{target_id}"{hint}', doc.where((*path, OVERRIDE_KEY)))
+    target = known[target_id]
+    if target.override is not None:  # one override per rule: the plan says plainly what changed
+        raise InputError(f'rule "{target_id}" is already overridden at {target.override.file}', doc.where((*path, OVERRIDE_KEY)))
+    for key in ("id", "kind"):
+        if key in entry:
+            raise InputError(f'an override changes a rule but keeps its {key} (here "{target_id}", '
+                             f'{target.header.kind}); remove "{key}"', doc.where_key((*path, key)))
+    reason = entry.get("reason")
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        raise InputError("reason must be text: why the rule is changed", doc.where((*path, "reason")))
+    changes = {k: v for k, v in entry.items() if k not in (OVERRIDE_KEY, "reason")}
+    if not changes:
+        raise InputError(f'the override of "{target_id}" changes nothing: give new values, or "severity: off"',
+                         doc.where(path))
+    off = changes.get("severity") in (OFF, False)  # YAML reads a bare off as false
+    if target.level == "safety" and not reason:
+        what = "switching it off" if off else "changing it"
+        raise InputError(f'"{target_id}" is a safety rule: {what} needs a "reason:" (it is printed in every plan made with it)',
+                         doc.where_key((*path, OVERRIDE_KEY)))
+    base = target.header.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    base.update(target.params.model_dump(mode="json", by_alias=True, exclude_unset=True))
+    merged = {**base, **{k: v for k, v in changes.items() if not (k == "severity" and off)}}
+    rule = parse_rule(merged, doc, path, catalog)
+    before = target.header.model_dump(mode="json", by_alias=True)
+    before.update(target.params.model_dump(mode="json", by_alias=True, exclude_none=True))
+    said = []
+    for key, value in changes.items():
+        if key == "severity" and off:
+            said.append("switched off")
+        else:
+            old = _show(before[key]) if key in before else "(none)"
+            said.append(f"{key}: {old} -> {_show(value)}")
+    override = Override(target_id, "; ".join(said), reason or "", str(doc.where(path)), off, target.where)
+    return replace(rule, where=doc.where(path), override=override)
+
+
+def load_rule_set(files: Iterable[Path | str], catalog: Catalog) -> RuleSet:
+    """Load every rule file (a file named twice counts once), in order.
+
+    A file's ``vocabulary:`` extends the catalog for every file. Ids must be unique across the
+    files; an ``override:`` entry changes a rule of an earlier file (the shipped ones come
+    first). A file with ``shipped: false`` leaves the shipped files out.
+    """
+    reads = [(path, read_rule_file(path)) for path in distinct_files(files)]
+    if any(not read.body.shipped for path, read in reads if not shipped_file(path)):
+        reads = [(path, read) for path, read in reads if not shipped_file(path)]
+    cat = extend_catalog(catalog, [(read.body.vocabulary, read.doc) for _, read in reads])
     rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
-    for path in distinct_files(files):
-        for rule in load_rule_file(path, catalog):
+    seen: dict[str, int] = {}
+    for _, read in reads:
+        for entry, at in _entries(read):
+            if _is_override(entry):
+                rule = apply_override(entry, read.doc, at, {r.id: r for r in rules}, cat)
+                rules[seen[rule.id]] = rule
+                continue
+            rule = parse_rule(entry, read.doc, at, cat)
             if len(rules) == MAX_RULES:
                 raise InputError(f"too many rules: more than {MAX_RULES} in all rule files together", rule.where)
             if rule.id in seen:
-                raise InputError(f'rule id "{rule.id}" is already used at {seen[rule.id].where}', rule.where)
-            seen[rule.id] = rule
+                other = rules[seen[rule.id]]
+                hint = clash_hint(rule.id) if shipped_file(other.where.file) else ""
+                raise InputError(f'rule id "{rule.id}" is already used at {other.where}{hint}', rule.where)
+            seen[rule.id] = len(rules)
             rules.append(rule)
-    validate_rule_set(rules, catalog)
-    return rules
+    validate_rule_set(rules, cat)
+    return RuleSet(rules, cat)
+
+
+def load_rules(files: Iterable[Path | str], catalog: Catalog) -> list[Rule]:
+    """The rules of :func:`load_rule_set` (use that one to get the catalog their vocabulary extends)."""
+    return load_rule_set(files, catalog).rules
 
 
 def validate_rule_set(rules: Sequence[Rule], catalog: Catalog) -> None:
     """Checks that need every rule of a kind at once (e.g. order rules must not form a cycle)."""
     for name, kind in REGISTRY.items():
         if hasattr(kind, "validate_set"):
-            kind.validate_set([r for r in rules if r.header.kind == name], catalog)
+            kind.validate_set([r for r in rules if r.header.kind == name and not r.off], catalog)
 
 

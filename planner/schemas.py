@@ -21,6 +21,7 @@ from planner.contract import Plan
 from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Exercise, Profile, RuleHeader, Selector
+from planner.vocabulary import Vocabulary
 
 __all__ = ["generate", "write", "SCHEMA_FILES"]
 
@@ -142,16 +143,41 @@ def _rules_schema(catalog: Catalog) -> dict[str, Any]:
             "rules": {
                 "type": "array",
                 "items": {
-                    "type": "object",
-                    "required": ["kind"],
-                    "properties": {"kind": {"enum": sorted(REGISTRY)}},
-                    "allOf": branches,
+                    "if": {"type": "object", "required": ["override"]},
+                    "then": _override_schema(),
+                    "else": {
+                        "type": "object",
+                        "required": ["kind"],
+                        "properties": {"kind": {"enum": sorted(REGISTRY)}},
+                        "allOf": branches,
+                    },
                 },
-            }
+            },
+            "shipped": {
+                "type": "boolean",
+                "description": "false: plan with the rules of the files given instead of the shipped rules.",
+            },
+            "vocabulary": _model(Vocabulary),
         },
         "required": ["rules"],
         "additionalProperties": False,
         "definitions": definitions,
+    }
+
+
+def _override_schema() -> dict[str, Any]:
+    """An ``override:`` entry: the rule it changes, a reason, and new values for its keys (checked
+    against the rule's kind when loaded)."""
+    return {
+        "type": "object",
+        "description": "Changes a shipped (or earlier) rule; severity: off switches it off. A safety rule needs a reason.",
+        "required": ["override"],
+        "properties": {
+            "override": {"type": "string", "description": "Id of the rule to change."},
+            "reason": {"type": "string", "description": "Why; printed in every plan made with the override."},
+            "severity": {"enum": ["safety", "structure", "preference", "hard", "soft", "off", False]},
+        },
+        "not": {"anyOf": [{"required": ["id"]}, {"required": ["kind"]}]},
     }
 
 

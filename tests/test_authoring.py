@@ -229,3 +229,37 @@ def test_validate_reads_a_soft_refer_as_advice_and_an_empty_when_as_everyone(tmp
         "so nobody would ever get a plan\n"
         "0 error(s), 1 warning(s) in 1 file(s)\n"
     )
+
+
+def test_validate_warns_of_a_count_another_rule_caps_lower(tmp_path: Path, rules):
+    cap = next(r for r in rules if r.id == "stretch-whole-body")
+    assert cap.params.max == 4
+    mine = tmp_path / "five.yaml"
+    mine.write_text(
+        "rules:\n  - id: five-stretches\n    kind: session_count\n    description: d\n"
+        "    select: {kind: stretch}\n    min: 5\n    source: [me]\n"
+    )
+    result = run("rules", "validate", str(mine))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{mine}:2:5: warning: rule five-stretches: asks for at least 5 in a session, but rule stretch-whole-body "
+        f"({cap.level}, {cap.where}) allows at most 4 of a selection that includes all of "
+        "these: both can never hold for a profile they both apply to\n0 error(s), 1 warning(s) in 1 file(s)\n"
+    )
+
+
+def test_validate_reports_an_error_in_every_rule(tmp_path: Path):
+    mine = tmp_path / "two.yaml"
+    mine.write_text(
+        "rules:\n"
+        "  - {id: a, kind: forbid, description: d, select: {position: supin}, source: [me]}\n"
+        "  - {id: b, kind: never_adjacent, description: d, select: {tags: plank}, source: [me]}\n"
+        "  - {id: c, kind: forbid, description: d, select: {position: supine}, source: [me]}\n"
+    )
+    result = run("rules", "validate", str(mine))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'{mine}:2:62: error: unknown position "supin" (did you mean "supine"?)\n'
+        f'{mine}:3:19: error: unknown rule kind "never_adjacent" (did you mean "not_adjacent"?)\n'
+    )
+    assert result.stdout == "2 error(s), 0 warning(s) in 1 file(s)\n"

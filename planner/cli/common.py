@@ -35,7 +35,7 @@ CatalogOpt = Annotated[
 ]
 RulesOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", "-r", metavar="FILE", readable=False, help="Extra rule file(s), added to the shipped rules. Repeatable."),
+    typer.Option("--rules", "-r", metavar="FILE", readable=False, help="Extra rule file(s), added to the shipped rules; an \"override: ID\" entry changes a shipped rule, and a file with \"shipped: false\" leaves the shipped rules out (see docs/rules.md). Repeatable."),
 ]
 ProfileOpt = Annotated[
     Optional[Path],
@@ -88,10 +88,11 @@ def check_kind(name: str) -> None:
 
 
 def load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
-    """The catalog (``--catalog`` or the shipped one) and the shipped rules plus ``--rules`` files."""
+    """The catalog (``--catalog`` or the shipped one, with the words the rule files declare) and
+    the shipped rules plus ``--rules`` files."""
     from planner.catalog import default_catalog, load_catalog
-    from planner.rules import default_rule_files, load_rules
+    from planner.rules import default_rule_files, load_rule_set
 
     catalog = load_catalog(catalog_dir) if catalog_dir is not None else default_catalog()
-    rules = load_rules([*default_rule_files(), *(rule_files or [])], catalog)
-    return catalog, rules
+    loaded = load_rule_set([*default_rule_files(), *(rule_files or [])], catalog)
+    return loaded.catalog, loaded.rules

@@ -82,7 +82,9 @@ def rules_validate(
     catalog: CatalogOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Check rule files: positioned errors, and warnings for rules that can never matter. Exit 2 on an error."""
+    """Check rule files as `plan -r FILE...` would load them: positioned errors (one per rule), and warnings for
+    rules that can never matter or never hold beside another. A file holding most of a shipped file's rule ids (an
+    edited copy) is checked in place of that file. Exit 2 on an error."""
 
     def action() -> int:
         from planner.authoring import validate_files
@@ -94,7 +96,8 @@ def rules_validate(
         for finding in findings:
             typer.echo(str(finding), err=finding.error)
         errors = sum(f.error for f in findings)
-        typer.echo(f"{errors} error(s), {len(findings) - errors} warning(s) in {len(distinct_files(files))} file(s)")
+        warnings = sum(not f.error and not f.note for f in findings)
+        typer.echo(f"{errors} error(s), {warnings} warning(s) in {len(distinct_files(files))} file(s)")
         return EXIT_INPUT if errors else EXIT_OK
 
     guard(debug, action)
@@ -154,12 +157,17 @@ def rules_diff(
         from planner.profile import load_profile
 
         cat, every = load_inputs(catalog, [file])  # loaded exactly as `plan -r FILE` loads it
-        target = file.resolve()
-        without = [r for r in every if Path(r.where.file).resolve() != target]
+        _, without = load_inputs(catalog, [])  # the shipped rules, as they are without FILE's overrides
         person = load_profile(profile, cat)
         before = plan_week(person, rules=without, catalog=cat, seed=seed)
         after = plan_week(person, rules=every, catalog=cat, seed=seed)
         typer.echo(SAFETY_NOTICE)
+        target = file.resolve()
+        own = [r for r in every if Path(r.where.file).resolve() == target and not r.off]
+        idle = [r.id for r in own if not r.applies(person)]
+        if idle:
+            what = "None of its rules apply" if len(idle) == len(own) else "These of its rules do not apply"
+            typer.echo(f"{what} to this profile (their when: does not hold): {', '.join(idle)}")
         sys.stdout.write(diff_plans(before, after, cat, person))
         return EXIT_OK
 

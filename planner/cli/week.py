@@ -32,6 +32,7 @@ def plan(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -56,7 +57,10 @@ def plan(
         if chosen not in FORMATS:
             raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
         cat, rule_list = load_inputs(catalog, rules)
-        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed)
+        from planner.solver import Settings
+
+        settings = Settings(time_limit=time_limit) if time_limit is not None else None
+        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed, settings=settings)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         if out is None:

@@ -1,7 +1,8 @@
 """weekly_count: how much of the selection the whole week holds (``min`` and/or ``max``).
 
 Parameters: ``select``; ``count``: ``items`` (every occurrence, the default), ``days`` (days
-that have at least one) or ``distinct`` (different exercises); ``min``; ``max``.
+that have at least one), ``distinct`` (different exercises) or ``minutes`` (the time they take,
+as ``weekly_minutes`` counts it); ``min``; ``max``.
 
 Example::
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from planner.kinds import weekly_minutes
 from planner.kinds.base import Bounds, Context, Violation, Week, check_selectors
 from planner.models import Selector
 from planner.requirements import Count, Requirement
@@ -27,7 +29,7 @@ NAME = "weekly_count"
 
 class Params(Bounds):
     select: Selector
-    count: Literal["items", "days", "distinct"] = "items"
+    count: Literal["items", "days", "distinct", "minutes"] = "items"
 
 
 def validate(params: Params, catalog, doc, path) -> None:
@@ -36,6 +38,8 @@ def validate(params: Params, catalog, doc, path) -> None:
 
 def compile_rule(rule, ctx: Context) -> list[Requirement]:
     p = rule.params
+    if p.count == "minutes":
+        return [weekly_minutes.requirement(rule, ctx, p.select, p.min, p.max)]
     return [Count(rule.origin, ctx.select(p.select), "week", p.min or 0, p.max, p.count)]
 
 
@@ -50,6 +54,8 @@ def measure(ids: frozenset[str], week: Week, how: str) -> int:
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     p = rule.params
+    if p.count == "minutes":
+        return weekly_minutes.violations(rule, week, ctx, p.select, p.min, p.max)
     n = measure(ctx.select(p.select), week, p.count)
     what = {"items": "times", "days": "days", "distinct": "different exercises"}[p.count]
     if p.min is not None and n < p.min:

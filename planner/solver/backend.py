@@ -16,13 +16,17 @@ The python-constraint2 backend (:mod:`planner.solver.csp`) is the one in use; an
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
 __all__ = [
     "Backend",
     "OutOfBudget",
+    "DEADLINE",
+    "past_deadline",
     "Meter",
     "SlotGroup",
     "DayConstraint",
@@ -31,6 +35,7 @@ __all__ = [
     "DistinctAmong",
     "NotBoth",
     "TimeCap",
+    "WeekTimeCap",
     "LinearAtMost",
     "WeekHolds",
     "NotTogether",
@@ -38,11 +43,23 @@ __all__ = [
     "OrderConstraint",
     "Before",
     "NotFirst",
+    "NotLast",
+    "NotNextTo",
 ]
 
 
 class OutOfBudget(Exception):
     """A search spent its node budget without an answer (it proves nothing)."""
+
+
+DEADLINE: ContextVar[float | None] = ContextVar("backplan_search_deadline", default=None)
+"""When set (a ``time.monotonic()`` value), every search stops as if out of budget once it is
+past: ``Settings.time_limit`` sets it for one plan."""
+
+
+def past_deadline() -> bool:
+    deadline = DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
 
 
 @dataclass
@@ -118,6 +135,15 @@ class TimeCap:
 
 
 @dataclass(frozen=True)
+class WeekTimeCap:
+    """The exercises placed over the whole week take at most ``cap`` seconds (``seconds`` per
+    exercise; an exercise without an entry takes none)."""
+
+    seconds: Mapping[str, int]
+    cap: int
+
+
+@dataclass(frozen=True)
 class LinearAtMost:
     """Over the week, the sum of ``weights`` of the placed exercises is at most zero (an exercise
     without a weight adds nothing). A relaxation of :class:`WeekHolds` tests, for pruning."""
@@ -147,7 +173,8 @@ class PerValueDays:
     limits: Mapping[str, int]
 
 
-DayConstraint = Among | DaysAmong | DistinctAmong | NotBoth | TimeCap | LinearAtMost | WeekHolds | NotTogether | PerValueDays
+DayConstraint = (Among | DaysAmong | DistinctAmong | NotBoth | TimeCap | WeekTimeCap | LinearAtMost | WeekHolds | NotTogether
+                 | PerValueDays)
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,7 +202,28 @@ class NotFirst:
         return not order or order[0] != self.unit
 
 
-OrderConstraint = Before | NotFirst
+@dataclass(frozen=True)
+class NotLast:
+    """``unit`` does not close the session."""
+
+    unit: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return not order or order[-1] != self.unit
+
+
+@dataclass(frozen=True)
+class NotNextTo:
+    """``a`` and ``b`` do not stand next to each other."""
+
+    a: str
+    b: str
+
+    def holds(self, order: Sequence[str]) -> bool:
+        return self.a not in order or self.b not in order or abs(order.index(self.a) - order.index(self.b)) > 1
+
+
+OrderConstraint = Before | NotFirst | NotLast | NotNextTo
 
 
 class Backend(Protocol):

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from planner.catalog import Catalog
 from planner.messages import no_session_order, no_week, red_flag
 from planner.models import Profile
 from planner.rules import Rule
-from planner.solver.backend import Backend
+from planner.solver.backend import DEADLINE, Backend
 from planner.solver.compiled import Compiled, compile_rules
 from planner.solver.conflict import Cause, Conflict, order_conflict, week_conflict
 from planner.solver.csp import CspBackend
@@ -41,6 +42,12 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
          ) -> Solution | Referral | Conflict:
     """The best week found for the compiled rules, or why there is none."""
     settings = settings or Settings()
+    if settings.time_limit is not None and DEADLINE.get() is None:
+        token = DEADLINE.set(time.monotonic() + settings.time_limit)
+        try:
+            return plan(compiled, settings, seed, backend)
+        finally:
+            DEADLINE.reset(token)
     backend = backend or CspBackend()
     stops = _texts(compiled, "referral", hard_only=True)
     if stops:

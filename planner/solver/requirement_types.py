@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from planner.requirements import (
@@ -27,12 +28,15 @@ from planner.requirements import (
     DoseLimit,
     Exclude,
     First,
+    Last,
     LoadRatio,
     LoadShare,
+    NotAdjacent,
     Ordered,
     Requirement,
     SessionTime,
     Stop,
+    WeekTime,
 )
 from planner.solver.backend import (
     Among,
@@ -43,9 +47,12 @@ from planner.solver.backend import (
     LinearAtMost,
     NotBoth,
     NotFirst,
+    NotLast,
+    NotNextTo,
     OrderConstraint,
     TimeCap,
     WeekHolds,
+    WeekTimeCap,
 )
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
@@ -293,6 +300,56 @@ def _time_miss(req: SessionTime, week: PlacedWeek) -> float:
     return miss
 
 
+def _week_seconds(req: WeekTime, per_day: dict[str, list[str]], seconds: dict[str, int]) -> int:
+    return sum(seconds[x] for xs in per_day.values() for x in xs if x in req.ids)
+
+
+def _week_time_post(req: WeekTime, model: WeekModel) -> Iterable[DayConstraint]:
+    out: list[DayConstraint] = []
+    if req.max_seconds is not None:
+        out.append(WeekTimeCap({x: model.seconds[x] for x in req.ids if x in model.seconds}, req.max_seconds))
+    if req.min_seconds is not None:
+        low = req.min_seconds
+        out.append(WeekHolds(lambda per_day: _week_seconds(req, per_day, model.seconds) >= low))
+    return out
+
+
+def _week_time_miss(req: WeekTime, week: PlacedWeek) -> float:
+    """Minutes over the cap, or short of the minimum."""
+    total = _week_seconds(req, week.per_day, week.model.seconds)
+    over = max(0, total - req.max_seconds) if req.max_seconds is not None else 0
+    under = max(0, req.min_seconds - total) if req.min_seconds is not None else 0
+    return (over + under) / 60
+
+
+# --------------------------------------------------------------------------------------------
+# Last and NotAdjacent: the order within a session
+
+
+def _last_order(req: Last, units: Sequence[str]) -> Iterable[OrderConstraint]:
+    return [NotLast(u) for u in units if u not in req.ids] if units else []
+
+
+def _last_explains(req: Last, week: PlacedWeek, day: str, ex_id: str) -> bool:
+    exercises = week.per_day[day]
+    return bool(exercises) and exercises[-1] == ex_id and ex_id in req.ids
+
+
+def _last_miss(req: Last, week: PlacedWeek) -> float:
+    """Sessions that do not close with one of ``ids``."""
+    return sum(1 for xs in week.per_day.values() if xs and xs[-1] not in req.ids)
+
+
+def _not_adjacent_order(req: NotAdjacent, units: Sequence[str]) -> Iterable[OrderConstraint]:
+    chosen = [u for u in units if u in req.ids]
+    return [NotNextTo(a, b) for i, a in enumerate(chosen) for b in chosen[i + 1:]]
+
+
+def _not_adjacent_miss(req: NotAdjacent, week: PlacedWeek) -> float:
+    """Pairs of selected exercises next to each other in a session."""
+    return sum(1 for xs in week.per_day.values() for a, b in pairwise(xs) if a in req.ids and b in req.ids)
+
+
 def _stop_miss(req: Stop, week: PlacedWeek) -> float:
     """A soft referral is missed once by any plan that holds something."""
     return float(any(week.per_day.values()))
@@ -336,6 +393,10 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     Adjacent: Treatment(explains=_adjacent_explains, constrains=False),  # sides are placed together
     DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss),
     SessionTime: Treatment(shape=_time_shape, post=_time_post, miss=_time_miss, promotable=True),
+    WeekTime: Treatment(post=_week_time_post, miss=_week_time_miss, promotable=True, week_level=_always),
+    Last: Treatment(order=_last_order, miss=_last_miss, explains=_last_explains,
+                    implies=lambda req: [Count(req.origin, req.ids, "session", 1)] if req.origin.hard else []),
+    NotAdjacent: Treatment(order=_not_adjacent_order, miss=_not_adjacent_miss),
     LoadShare: Treatment(
         post=_share_post,
         miss=lambda req, week: share_excess(req, week.model, week.per_day),

@@ -32,6 +32,7 @@ class Settings:
     candidate_budget: int = 6_000
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
+    time_limit: float | None = None  # seconds for one plan: every search after it gives up
 
     def budgets(self, total: int | None = None) -> list[int]:
         """The node budget of each try, doubling every two tries, within ``total``."""

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from planner.kinds import REGISTRY, registry
+from planner.kinds import REGISTRY, SYNONYMS, registry, suggest_kind, unknown_kind
 from planner.kinds.base import NoParams, no_checks
 from planner.kinds.contract import Kind, KindContractError, conform
 from planner.rules import load_rule_file
@@ -105,3 +105,28 @@ def test_every_kind_is_used_by_a_shipped_rule_or_a_golden_case(rules):
     golden = Path(__file__).parent.parent / "golden" / "user_rules.yaml"
     used |= set(re.findall(r"kind: (\w+)", golden.read_text()))
     assert set(KINDS) <= used
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("never_adjacent", "not_adjacent"),  # once "did you mean sides_adjacent", an unrelated kind
+        ("no_two_in_a_row", "not_adjacent"),
+        ("not_adjacnt", "not_adjacent"),
+        ("sides_adjacnt", "sides_adjacent"),
+        ("ends_with", "last_in_session"),
+        ("weekly_time_cap", "weekly_minutes"),
+        ("max_weekly_minutes", "weekly_minutes"),
+        ("starts_with", "first_in_session"),
+        ("ban", "forbid"),
+        ("frobid", "forbid"),
+    ],
+)
+def test_kind_suggestions_are_close_in_meaning(name, meant):
+    assert suggest_kind(name) == meant
+    assert unknown_kind(name) == f'unknown rule kind "{name}" (did you mean "{meant}"?)'
+
+
+def test_kind_synonyms_name_registered_kinds():
+    assert set(SYNONYMS.values()) <= set(REGISTRY)
+    assert suggest_kind("plank") is None

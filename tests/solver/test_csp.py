@@ -9,7 +9,7 @@ import constraint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.solver.backend import Among, Before, NotBoth, NotFirst, SlotGroup
+from planner.solver.backend import Among, Before, NotBoth, NotFirst, NotLast, NotNextTo, SlotGroup, WeekTimeCap
 from planner.solver.csp import CspBackend
 from planner.solver.csp.propagators import LinearAtMost
 
@@ -57,3 +57,20 @@ def test_the_backend_orders_a_session_and_keeps_the_given_order_when_free():
     order = backend.order_session(["a", "b", "c"], [Before("c", "a"), NotFirst("b")])
     assert order == ["c", "a", "b"]
     assert backend.order_session(["a", "b"], [Before("a", "b"), Before("b", "a")]) is None
+
+
+def test_the_backend_keeps_units_apart_and_closes_with_the_right_one():
+    backend = CspBackend()
+    order = backend.order_session(["a", "b", "c", "d"], [NotNextTo("a", "b"), NotLast("d")])
+    assert order is not None and abs(order.index("a") - order.index("b")) > 1 and order[-1] != "d"
+    assert all(c.holds(order) for c in [NotNextTo("a", "b"), NotLast("d")])
+    assert backend.order_session(["a", "b"], [NotNextTo("a", "b")]) is None
+
+
+def test_the_backend_caps_the_week_s_time():
+    groups = [SlotGroup(d, "aerobic", ("long", "short"), 1, 1) for d in ("mon", "wed", "fri")]
+    cap = WeekTimeCap({"long": 1200, "short": 300}, 1800)  # at most one long session
+    week = CspBackend().assign_days(["mon", "wed", "fri"], groups, [cap], budget=1_000)
+    assert week is not None and sum(xs == ["long"] for xs in week.values()) == 1
+    tight = WeekTimeCap({"long": 1200, "short": 300}, 800)
+    assert CspBackend().assign_days(["mon", "wed", "fri"], groups, [tight], budget=1_000) is None

@@ -30,6 +30,7 @@ from planner.solver.backend import (
     SlotGroup,
     TimeCap,
     WeekHolds,
+    WeekTimeCap,
 )
 
 __all__ = ["assign_days", "EMPTY"]
@@ -110,6 +111,11 @@ class _DayProblem:
         if self.day_vars[c.day]:
             self.problem.addConstraint(p.TimeBudget(c.seconds, c.cap), self.day_vars[c.day])
 
+    def _week_time_cap(self, c: WeekTimeCap, days: Sequence[str]) -> None:
+        vs = self.relevant(self.order, frozenset(c.seconds))
+        if vs:
+            self.problem.addConstraint(p.TimeBudget(dict(c.seconds), c.cap), vs)
+
     def _linear(self, c: LinearAtMost, days: Sequence[str]) -> None:
         vs = self.relevant(self.order, frozenset(c.weights))
         if vs:
@@ -142,6 +148,7 @@ _POST: dict[type, Callable[[_DayProblem, Any, Sequence[str]], None]] = {
     DistinctAmong: _DayProblem._count,
     NotBoth: _DayProblem._not_both,
     TimeCap: _DayProblem._time_cap,
+    WeekTimeCap: _DayProblem._week_time_cap,
     LinearAtMost: _DayProblem._linear,
     WeekHolds: _DayProblem._week_holds,
     NotTogether: _DayProblem._not_together,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import constraint
 
-from planner.solver.backend import Before, NotFirst, OrderConstraint
+from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.solver.csp.propagators import OrderedBacktracking
 
 __all__ = ["order_session"]
@@ -21,11 +21,16 @@ def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) 
     for u in units:
         problem.addVariable(u, list(reversed(positions)))
     problem.addConstraint(constraint.AllDifferentConstraint(), units)
+    last = len(units) - 1
     for c in constraints:
         if isinstance(c, Before):
             problem.addConstraint(constraint.FunctionConstraint(lambda x, y: x < y), [c.first, c.then])
         elif isinstance(c, NotFirst):
             problem.addConstraint(constraint.FunctionConstraint(lambda x: x != 0), [c.unit])
+        elif isinstance(c, NotLast):
+            problem.addConstraint(constraint.FunctionConstraint(lambda x: x != last), [c.unit])
+        elif isinstance(c, NotNextTo):
+            problem.addConstraint(constraint.FunctionConstraint(lambda x, y: abs(x - y) > 1), [c.a, c.b])
         else:
             raise TypeError(f"the python-constraint2 backend cannot express {type(c).__name__}")
     found = problem.getSolution()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import constraint
 
-from planner.solver.backend import Meter, OutOfBudget
+from planner.solver.backend import Meter, OutOfBudget, past_deadline
 
 __all__ = [
     "Budget",
@@ -28,7 +28,8 @@ __all__ = [
 
 
 class Budget(constraint.Constraint):
-    """Counts assignments and stops the search when the node budget is spent."""
+    """Counts assignments and stops the search when the node budget is spent (or the time limit,
+    :data:`planner.solver.backend.DEADLINE`, is past: checked every 256 nodes)."""
 
     def __init__(self, limit: int, meter: Meter | None = None) -> None:
         self.limit = limit
@@ -39,7 +40,7 @@ class Budget(constraint.Constraint):
         self.nodes += 1
         if self.meter is not None:
             self.meter.nodes += 1
-        if self.nodes > self.limit:
+        if self.nodes > self.limit or (self.nodes % 256 == 0 and past_deadline()):
             raise OutOfBudget
         return True
 
