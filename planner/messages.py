@@ -12,7 +12,7 @@ from planner.errors import InfeasibleError, RedFlagError
 from planner.notice import SAFETY_NOTICE
 from planner.rules import Rule
 
-__all__ = ["REFUSAL_HEADLINE", "no_session_order", "no_week", "red_flag", "rule_lines"]
+__all__ = ["REFUSAL_HEADLINE", "no_session_order", "no_week", "red_flag", "rule_lines", "what_would_help"]
 
 
 def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
@@ -43,10 +43,20 @@ def no_session_order(rule_ids: Sequence[str], rules: Sequence[Rule]) -> Infeasib
     )
 
 
-def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rules: Sequence[Rule]) -> InfeasibleError:
+def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rules: Sequence[Rule],
+            helps: Sequence[str] = ()) -> InfeasibleError:
     """No week meets the hard rules (``search_gave_up``: none was found within the search limit,
     so one may still exist); ``rule_ids`` are the rules most likely in conflict, a minimal set
-    when ``proven``."""
+    when ``proven``. ``helps``: profile changes shown to give a safe week
+    (:mod:`planner.solver.suggest`); when there are any, they come first, in plain words, and the
+    rules follow."""
+    if helps:
+        return InfeasibleError(
+            "no safe week fits this profile as it is.\n" + what_would_help(helps)
+            + "\nThe rules that could not all hold: " + ", ".join(rule_ids) + rule_lines(rule_ids, rules),
+            rule_ids,
+            proven=proven and not search_gave_up,
+        )
     details = rule_lines(rule_ids, rules)
     if search_gave_up:
         return InfeasibleError(
@@ -61,3 +71,8 @@ def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rule
         rule_ids,
         proven=proven,
     )
+
+
+def what_would_help(helps: Sequence[str]) -> str:
+    """The changes that were tried and give a safe week, one per line."""
+    return "What would help (each change was tried and gives a safe week):" + "".join(f"\n  - {h}" for h in helps)

@@ -25,6 +25,7 @@ from planner.solver.requirement_types import treatment
 from planner.solver.search import Outcome
 from planner.solver.settings import Settings
 from planner.solver.solution import Solution
+from planner.solver.suggest import suggest
 
 __all__ = ["Referral", "plan", "solve"]
 
@@ -89,6 +90,7 @@ def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int =
     if isinstance(result, Conflict):
         if result.cause is Cause.SESSION_ORDER:
             raise no_session_order(result.rule_ids, rules)
+        helps = [s.change for s in suggest(rules, catalog, profile, seed)]
         raise no_week(result.rule_ids, proven=result.proven, search_gave_up=result.cause is Cause.WEEK_NOT_FOUND,
-                      rules=rules)
+                      rules=rules, helps=helps)
     return result

@@ -58,3 +58,19 @@ def test_nothing_is_suggested_when_no_single_change_helps(rules, catalog, tmp_pa
     with pytest.raises(InfeasibleError):
         solve(mine, catalog, person)
     assert suggest(mine, catalog, person) == []
+
+
+def test_the_refusal_says_what_would_help_before_the_rules(rules, catalog):
+    person = make_profile(catalog, days=["mon"], equipment=[], exclude=["walking_warmup", "marching_on_the_spot"])
+    with pytest.raises(InfeasibleError) as caught:
+        solve(rules, catalog, person)
+    by_id = {r.id: r for r in rules}
+    assert caught.value.message == (
+        "no safe week fits this profile as it is.\n"
+        "What would help (each change was tried and gives a safe week):\n"
+        '  - stop excluding "Gentle walking warm-up"\n'
+        '  - stop excluding "Marching on the spot"\n'
+        "The rules that could not all hold: profile-exclusions, warm-up-every-session\n"
+        f"  - profile-exclusions: {by_id['profile-exclusions'].header.description} ({by_id['profile-exclusions'].where})\n"
+        f"  - warm-up-every-session: {by_id['warm-up-every-session'].header.description} ({by_id['warm-up-every-session'].where})"
+    )
