@@ -32,10 +32,9 @@ def test_the_table_fits_the_terminal(plan, width):
 
 
 def test_a_missed_soft_rule_is_named_with_where_to_read_about_it(plan):
-    # develop-every-back-group counts primary strength work (issue 9): a mat and a chair give the
-    # trapezius and latissimus none in today's catalog
-    assert plan.soft_misses == ["develop-every-back-group", "regular-practice"]
-    assert ("Preferences not fully met: develop-every-back-group, regular-practice. Every safety rule holds; "
+    # the default profile trains three days against the five-day regular-practice preference
+    assert plan.soft_misses == ["regular-practice"]
+    assert ("Preferences not fully met: regular-practice. Every safety rule holds; "
             "`backplan rules show ID` says what a rule asks for.") in render(plan, "markdown")
 
 

@@ -90,7 +90,10 @@ def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int =
     if isinstance(result, Conflict):
         if result.cause is Cause.SESSION_ORDER:
             raise no_session_order(result.rule_ids, rules)
-        helps = [s.change for s in suggest(rules, catalog, profile, seed)]
-        raise no_week(result.rule_ids, proven=result.proven, search_gave_up=result.cause is Cause.WEEK_NOT_FOUND,
+        # Only when no week is known to exist: after a search that merely gave up, trying changes
+        # would mostly spend more time to say less.
+        gave_up = result.cause is Cause.WEEK_NOT_FOUND
+        helps = [] if gave_up else [s.change for s in suggest(rules, catalog, profile, seed)]
+        raise no_week(result.rule_ids, proven=result.proven, search_gave_up=gave_up,
                       rules=rules, helps=helps)
     return result
