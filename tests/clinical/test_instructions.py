@@ -8,6 +8,7 @@ and cues once. Point 12: a one-sided exercise reads as left and right in turn, s
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 import re
 
 import pytest
@@ -73,7 +74,7 @@ def test_one_sided_work_alternates_set_by_set(plan, catalog):
     assert len(rows) * 2 == len(one_sided), "each one-sided exercise is one row naming both sides"
     for row in rows:
         turns = re.search(r"set by set \(([LR, ]+)\)", row).group(1).split(", ")
-        assert all(a != b for a, b in zip(turns, turns[1:])), f"sides must alternate: {row}"
+        assert all(a != b for a, b in pairwise(turns)), f"sides must alternate: {row}"
         sets = int(re.search(r"\| (\d+) x ", row).group(1))
         assert len(turns) == 2 * sets
 
