@@ -8,8 +8,8 @@ and cues once. Point 12: a one-sided exercise reads as left and right in turn, s
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 import re
+from itertools import pairwise
 
 import pytest
 
