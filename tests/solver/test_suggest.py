@@ -29,7 +29,7 @@ def test_excluding_every_warm_up_suggests_allowing_one(rules, catalog):
 
 
 def test_more_minutes_is_the_smallest_step_that_works(rules, catalog, tmp_path):
-    # A user rule wanting three strength exercises of at least 60 s each per session, with 10 minutes.
+    # A user rule wanting at least six stretches and strength exercises per session, with 12 minutes.
     path = tmp_path / "long.yaml"
     path.write_text(
         "rules:\n"
@@ -37,7 +37,7 @@ def test_more_minutes_is_the_smallest_step_that_works(rules, catalog, tmp_path):
         " select: {block: [stretch, strength]}, min: 6, source: [me]}\n"
     )
     mine = [*rules, *load_rule_file(path, catalog)]
-    person = make_profile(catalog, session_minutes=10, days=["mon"], equipment=["mat", "chair"])
+    person = make_profile(catalog, session_minutes=12, days=["mon"], equipment=["mat", "chair"])
     with pytest.raises(InfeasibleError):
         solve(mine, catalog, person)
     found = [s.change for s in suggest(mine, catalog, person)]
