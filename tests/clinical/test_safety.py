@@ -157,7 +157,7 @@ REFUSAL = """No plan for you yet: please see your doctor first.
 Your profile lists health conditions that need a go-ahead from your doctor (or, in pregnancy, your midwife or obstetrician) before you start a new exercise plan. Once you have it, set cleared_by_doctor: true in your profile and run backplan again.
   - acute (sharp, new or worsening) back pain: new, sharp or worsening back pain should be examined before you exercise
 
-With new or sharp back pain, or after an injury or accident, a doctor should look at your back before you exercise. Until then, follow their advice: early on it may be rest, with heat or ice. Most back pain eases by itself within a few weeks.
+With new or sharp back pain, or after an injury or accident, a doctor should look at your back before you exercise. Until then, follow their advice: keep gently on the move as far as the pain allows rather than staying in bed, and heat or ice may ease it early on. Most back pain eases by itself within a few weeks.
 
 Get medical help at once (a doctor today, or an emergency department) if, with your back pain, you have:
   - numbness or tingling around your genitals, buttocks or back passage
