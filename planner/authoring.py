@@ -17,15 +17,12 @@ from planner.kinds.base import Context
 from planner.models import Profile, Selector, When
 from planner.reference import kind_example, kind_summary
 from planner.rules import (
-    OVERRIDE_KEY,
+    Collector,
     ReadFile,
     Rule,
-    apply_override,
-    clash_hint,
     distinct_files,
-    parse_rule,
+    entries,
     read_rule_file,
-    shipped_file,
     validate_rule_set,
 )
 from planner.selectors import select
@@ -246,26 +243,15 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
     except InputError as exc:
         findings.append(Finding(exc.where or Where("rules"), exc.message, error=True))
         return findings
-    combined = list(base)
-    position = {r.id: n for n, r in enumerate(combined)}
+    collected = Collector(base)
     checked: list[Rule] = []
     for path, read in reads:
-        for entry, at in [(e, ("rules", i)) for i, e in enumerate(read.body.rules)]:
+        for entry, at in entries(read):
             try:  # one error per rule: the next rule of the file is still checked
-                if isinstance(entry, dict) and OVERRIDE_KEY in entry:
-                    rule = apply_override(entry, read.doc, at, {r.id: r for r in combined}, cat)
-                    combined[position[rule.id]] = rule
-                else:
-                    rule = parse_rule(entry, read.doc, at, cat)
-                    if rule.id in position:
-                        other = combined[position[rule.id]]
-                        hint = clash_hint(rule.id) if shipped_file(other.where.file) else ""
-                        raise InputError(f'rule id "{rule.id}" is already used at {other.where}{hint}', rule.where)
-                    position[rule.id] = len(combined)
-                    combined.append(rule)
-                checked.append(rule)
+                checked.append(collected.add(entry, read.doc, at, cat))
             except InputError as exc:
                 findings.append(Finding(exc.where or Where(str(path)), exc.message, error=True))
+    combined = collected.rules
     referrals = [r for r in combined if r.refers and not r.off]
     for rule in checked:
         findings.extend(_warnings(rule, cat, referrals))

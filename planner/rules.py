@@ -27,7 +27,7 @@ from planner.models import Profile, RuleHeader, Strict
 from planner.requirements import Origin
 from planner.vocabulary import Vocabulary, extend_catalog
 
-__all__ = ["Rule", "RuleFile", "Override", "RuleSet", "ReadFile", "distinct_files", "load_rules", "load_rule_set",
+__all__ = ["Collector", "Rule", "RuleFile", "Override", "RuleSet", "ReadFile", "distinct_files", "entries", "load_rules", "load_rule_set",
            "load_rule_file", "read_rule_file", "validate_rule_set", "default_rule_files", "shipped_file",
            "HEADER_KEYS", "MAX_RULES", "MAX_RULES_PER_FILE"]
 
@@ -170,7 +170,7 @@ def read_rule_file(path: Path | str, display: str | None = None) -> ReadFile:
     return ReadFile(doc, body)
 
 
-def _entries(read: ReadFile) -> list[tuple[Any, tuple]]:
+def entries(read: ReadFile) -> list[tuple[Any, tuple]]:
     return [(entry, ("rules", i)) for i, entry in enumerate(read.body.rules)]
 
 
@@ -179,7 +179,7 @@ def _is_override(entry: Any) -> bool:
 
 
 def _parse_new(read: ReadFile, catalog: Catalog) -> list[Rule]:
-    return [parse_rule(e, read.doc, p, catalog) for e, p in _entries(read) if not _is_override(e)]
+    return [parse_rule(e, read.doc, p, catalog) for e, p in entries(read) if not _is_override(e)]
 
 
 def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = None) -> list[Rule]:
@@ -270,6 +270,35 @@ def apply_override(entry: dict[str, Any], doc: Document, path: tuple, known: dic
     return replace(rule, where=doc.where(path), override=override)
 
 
+class Collector:
+    """Rules as the entries of rule files build them, in order: a new rule is added (its id must
+    be new), an ``override:`` entry replaces the rule it names. Loading and ``rules validate``
+    both add entries through :meth:`add`, so they accept and refuse the same files."""
+
+    def __init__(self, base: Iterable[Rule] = ()) -> None:
+        self.rules: list[Rule] = list(base)
+        self.position: dict[str, int] = {r.id: n for n, r in enumerate(self.rules)}
+
+    def add(self, entry: Any, doc: Document, path: tuple, catalog: Catalog) -> Rule:
+        """Apply one entry of a rule file; return the rule it made (raise :class:`InputError`
+        for a bad entry, an id clash or more than :data:`MAX_RULES` rules, leaving the rules as
+        they were)."""
+        if _is_override(entry):
+            rule = apply_override(entry, doc, path, {r.id: r for r in self.rules}, catalog)
+            self.rules[self.position[rule.id]] = rule
+            return rule
+        rule = parse_rule(entry, doc, path, catalog)
+        if len(self.rules) >= MAX_RULES:
+            raise InputError(f"too many rules: more than {MAX_RULES} in all rule files together", rule.where)
+        if rule.id in self.position:
+            other = self.rules[self.position[rule.id]]
+            hint = clash_hint(rule.id) if shipped_file(other.where.file) else ""
+            raise InputError(f'rule id "{rule.id}" is already used at {other.where}{hint}', rule.where)
+        self.position[rule.id] = len(self.rules)
+        self.rules.append(rule)
+        return rule
+
+
 def load_rule_set(files: Iterable[Path | str], catalog: Catalog) -> RuleSet:
     """Load every rule file (a file named twice counts once), in order.
 
@@ -281,23 +310,11 @@ def load_rule_set(files: Iterable[Path | str], catalog: Catalog) -> RuleSet:
     if any(not read.body.shipped for path, read in reads if not shipped_file(path)):
         reads = [(path, read) for path, read in reads if not shipped_file(path)]
     cat = extend_catalog(catalog, [(read.body.vocabulary, read.doc) for _, read in reads])
-    rules: list[Rule] = []
-    seen: dict[str, int] = {}
+    collected = Collector()
     for _, read in reads:
-        for entry, at in _entries(read):
-            if _is_override(entry):
-                rule = apply_override(entry, read.doc, at, {r.id: r for r in rules}, cat)
-                rules[seen[rule.id]] = rule
-                continue
-            rule = parse_rule(entry, read.doc, at, cat)
-            if len(rules) == MAX_RULES:
-                raise InputError(f"too many rules: more than {MAX_RULES} in all rule files together", rule.where)
-            if rule.id in seen:
-                other = rules[seen[rule.id]]
-                hint = clash_hint(rule.id) if shipped_file(other.where.file) else ""
-                raise InputError(f'rule id "{rule.id}" is already used at {other.where}{hint}', rule.where)
-            seen[rule.id] = len(rules)
-            rules.append(rule)
+        for entry, at in entries(read):
+            collected.add(entry, read.doc, at, cat)
+    rules = collected.rules
     validate_rule_set(rules, cat)
     return RuleSet(rules, cat)
 
