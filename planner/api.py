@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.catalog import Catalog, default_catalog, load_catalog
 from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
+from planner.errors import InfeasibleError
 from planner.kinds.advice import exercise_cues
 from planner.models import Profile
 from planner.profile import load_profile
@@ -85,17 +86,40 @@ def plan_week(
     catalog: Catalog | PathLike | None = None,
     seed: int = 0,
     settings: Settings | None = None,
+    suggest: bool = False,
 ) -> Plan:
     """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
 
     Raises :class:`planner.errors.RedFlagError` when the person should see a doctor first and
-    :class:`planner.errors.InfeasibleError` when the hard rules cannot all hold.
+    :class:`planner.errors.InfeasibleError` when the hard rules cannot all hold. With ``suggest``
+    (the CLI's ``plan`` asks for it), a refusal because no week exists first says what would help:
+    profile changes tried and shown to give a safe week (up to
+    :data:`planner.solver.suggest.MAX_TRIALS` small trial plans, so batch runs ask only when told).
     """
     from planner.solver import solve
 
     given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
-    solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings)
+    try:
+        solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings)
+    except InfeasibleError as exc:
+        if suggest and exc.no_week:
+            _refuse_with_suggestions(exc, given, seed)
+        raise
     return to_plan(solution, given.catalog, given.profile, seed, given.rules)
+
+
+def _refuse_with_suggestions(refusal: InfeasibleError, given: Inputs, seed: int) -> None:
+    """Raise ``refusal`` again with what would help first, when some single change does.
+
+    Only when no week is known to exist: after a search that merely gave up, trying changes would
+    mostly spend more time to say less."""
+    from planner.messages import no_week
+    from planner.solver.suggest import suggest
+
+    helps = [s.change for s in suggest(given.rules, given.catalog, given.profile, seed)]
+    if helps:
+        raise no_week(refusal.rule_ids, proven=refusal.proven, search_gave_up=False, rules=given.rules,
+                      helps=helps) from None
 
 
 def check_week(

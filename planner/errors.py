@@ -126,14 +126,17 @@ class RedFlagError(BackplanError):
 
 
 class InfeasibleError(BackplanError):
-    """The hard rules cannot all be met; ``rule_ids`` names the conflicting ones."""
+    """The hard rules cannot all be met; ``rule_ids`` names the conflicting ones. ``no_week``:
+    no week holds them (not a session order, not a search that gave up), so changes to the
+    profile are worth trying (:mod:`planner.solver.suggest`)."""
 
     exit_code = EXIT_INFEASIBLE
 
-    def __init__(self, message: str, rule_ids: Iterable[str] = (), proven: bool = True) -> None:
+    def __init__(self, message: str, rule_ids: Iterable[str] = (), proven: bool = True, no_week: bool = False) -> None:
         super().__init__(message)
         self.rule_ids = tuple(rule_ids)
         self.proven = proven
+        self.no_week = no_week
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:

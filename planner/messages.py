@@ -70,6 +70,7 @@ def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rule
         "these hard rules cannot all hold for this profile: " + ", ".join(rule_ids) + qualifier + details,
         rule_ids,
         proven=proven,
+        no_week=True,
     )
 
 

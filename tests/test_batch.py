@@ -370,3 +370,16 @@ def test_sigterm_saves_what_finished_and_ends_the_workers(tmp_path: Path):
             break
         time.sleep(0.1)
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+
+
+def test_a_refusal_says_what_would_help_only_with_suggest(monkeypatch):
+    monkeypatch.setattr(worker, "_LOADED", {})
+    key = worker.inputs_key(None, (), 0)
+    task = worker.Task("short.yaml", "short.yaml", CONFLICT.encode())
+    plain = worker.plan_one(worker.Spec(None, (), 0, False, key), task)
+    helped = worker.plan_one(worker.Spec(None, (), 0, False, key, suggest=True), task)
+    assert plain["status"] == helped["status"] == "conflict"
+    assert plain["reason"].startswith("these hard rules cannot all hold for this profile: ")
+    assert helped["reason"].startswith("no safe week fits this profile as it is.\n"
+                                       "What would help (each change was tried and gives a safe week):\n"
+                                       '  - stop excluding "Gentle walking warm-up"\n')

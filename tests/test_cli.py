@@ -333,3 +333,13 @@ def test_an_unknown_tag_is_an_error_not_an_empty_list():
 def test_rules_show_marks_banned_moves():
     result = run("rules", "show", "banned-moves")
     assert "  - straight_leg_situp: Straight-leg sit-up (banned: never planned)" in result.stdout.splitlines()
+
+
+def test_plan_refusal_says_what_would_help(tmp_path: Path):
+    person = tmp_path / "short.yaml"
+    person.write_text("name: short\ndays: [mon]\nequipment: []\nexclude: [walking_warmup, marching_on_the_spot]\n")
+    result = run("plan", "-p", str(person))
+    assert result.exit_code == 4
+    assert ("backplan: no plan: no safe week fits this profile as it is.\n"
+            "What would help (each change was tried and gives a safe week):\n"
+            '  - stop excluding "Gentle walking warm-up"\n') in result.stderr

@@ -195,6 +195,7 @@ def run_batch(
     jobs: int | None = None,
     scheduler: str | None = None,
     redo: bool = False,
+    suggest: bool = False,
     progress: Progress | None = None,
 ) -> BatchResult:
     """Plan every profile file of ``profiles_dir`` into ``out_dir`` (see the module documentation).
@@ -218,7 +219,7 @@ def run_batch(
         key="",
     )
     key = inputs_key(spec.catalog_dir, spec.rule_files, seed)
-    spec = Spec(spec.catalog_dir, spec.rule_files, seed, markdown, key)
+    spec = Spec(spec.catalog_dir, spec.rule_files, seed, markdown, key, suggest)
     stems, clashes = _stems(names)
     rows: dict[str, dict[str, Any]] = {}
     tasks: list[Task] = []
@@ -238,6 +239,8 @@ def run_batch(
                 continue
             digests[name] = sha256(data)
             old = None if redo else _current(out, name, digests[name], key, markdown)
+            if suggest and old is not None and old["status"] == CONFLICT:
+                old = None  # refused before, perhaps without saying what would help: plan it again
             if old is not None:
                 rows[name] = {**old, "reused": True}
                 reused += 1

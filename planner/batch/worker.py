@@ -49,6 +49,7 @@ class Spec:
     seed: int
     markdown: bool
     key: str  # inputs_key() as the parent computed it
+    suggest: bool = False  # a refusal says what would help (up to 12 trial plans each)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def plan_one(spec: Spec, task: Task) -> dict[str, Any]:
     try:
         profile = _load_profile(task, catalog)
         name = profile.name
-        plan = plan_week(profile, rules=rules, catalog=catalog, seed=spec.seed)
+        plan = plan_week(profile, rules=rules, catalog=catalog, seed=spec.seed, suggest=spec.suggest)
         violations = check_week(plan, profile=profile, rules=rules, catalog=catalog)
         hard = [v for v in violations if v.hard]
         if hard:  # a solver bug: never hand such a plan out

@@ -28,6 +28,7 @@ def batch(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes on this machine. Default: one per core.")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster instead (e.g. tcp://HOST:8786; needs backplan[dask] on every machine).")] = None,
     redo: Annotated[bool, typer.Option("--redo", help="Plan every profile again, even those whose plan is current.")] = False,
+    suggest: Annotated[bool, typer.Option("--suggest", help="A refusal because no safe week exists says what would help, as `backplan plan` does (up to 12 small trial plans per refusal; refused profiles are planned again).")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Plan every profile in a folder: one plan per profile, plus summary.csv and summary.json.
@@ -59,7 +60,7 @@ def batch(
             with show as update, _stopped_by_signals():
                 result = run_batch(profiles_dir, out, rule_files=rules or [], catalog_dir=catalog, seed=seed,
                                    markdown="markdown" in formats, jobs=jobs, scheduler=scheduler, redo=redo,
-                                   progress=update)
+                                   suggest=suggest, progress=update)
         except (KeyboardInterrupt, Terminated) as exc:
             typer.echo(f"backplan: {'interrupted' if isinstance(exc, KeyboardInterrupt) else 'stopped by a signal'}; "
                        f"the plans finished so far are in {out}: run the same command again to resume", err=True)

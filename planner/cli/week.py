@@ -60,7 +60,8 @@ def plan(
         from planner.solver import Settings
 
         settings = Settings(time_limit=time_limit) if time_limit is not None else None
-        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed, settings=settings)
+        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed, settings=settings,
+                         suggest=True)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         if out is None:

@@ -25,7 +25,6 @@ from planner.solver.requirement_types import treatment
 from planner.solver.search import Outcome
 from planner.solver.settings import Settings
 from planner.solver.solution import Solution
-from planner.solver.suggest import suggest
 
 __all__ = ["Referral", "plan", "solve"]
 
@@ -83,17 +82,14 @@ def _texts(compiled: Compiled, kind: str, hard_only: bool = False) -> list[tuple
 def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
           settings: Settings | None = None, backend: Backend | None = None) -> Solution:
     """Plan a week for ``profile``; raise :class:`planner.errors.RedFlagError` or
-    :class:`planner.errors.InfeasibleError`."""
+    :class:`planner.errors.InfeasibleError` (without suggestions: :func:`planner.api.plan_week`
+    adds them when asked)."""
     result = plan(compile_rules(rules, catalog, profile), settings, seed, backend)
     if isinstance(result, Referral):
         raise red_flag(result.message, result.rule_ids)
     if isinstance(result, Conflict):
         if result.cause is Cause.SESSION_ORDER:
             raise no_session_order(result.rule_ids, rules)
-        # Only when no week is known to exist: after a search that merely gave up, trying changes
-        # would mostly spend more time to say less.
-        gave_up = result.cause is Cause.WEEK_NOT_FOUND
-        helps = [] if gave_up else [s.change for s in suggest(rules, catalog, profile, seed)]
-        raise no_week(result.rule_ids, proven=result.proven, search_gave_up=gave_up,
-                      rules=rules, helps=helps)
+        raise no_week(result.rule_ids, proven=result.proven, search_gave_up=result.cause is Cause.WEEK_NOT_FOUND,
+                      rules=rules)
     return result

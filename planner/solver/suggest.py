@@ -22,7 +22,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from planner.catalog import Catalog
 from planner.models import Profile
@@ -90,7 +90,7 @@ def suggest(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int
         if tried >= MAX_TRIALS or len(out) >= limit:
             break
         tried += 1
-        if isinstance(plan(compile_rules(rules, catalog, changed), replace(settings), seed), Solution):
+        if isinstance(plan(compile_rules(rules, catalog, changed), settings, seed), Solution):
             out.append(Suggestion(words))
             minutes_found = minutes_found or is_minutes
     return out
