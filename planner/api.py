@@ -24,6 +24,7 @@ from planner.errors import InfeasibleError
 from planner.kinds.advice import exercise_cues
 from planner.models import Profile
 from planner.profile import load_profile
+from planner.provenance import made_with
 from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
@@ -149,7 +150,7 @@ def check_week(
 
 def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, rules: Sequence[Rule] = ()) -> Plan:
     """The plan contract for a solver :class:`planner.solver.Solution` (``rules`` describe
-    the structure rules that gave way)."""
+    the structure rules that gave way, and their files are recorded in ``made_with``)."""
     described = {r.id: r.header.description for r in rules}
     extra_cues = exercise_cues(rules, catalog, profile)  # advice rules that reach an exercise's cues
     days = []
@@ -198,6 +199,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
             for ex_id in dict.fromkeys(item.exercise for items in solution.days.values() for item in items)
             for ex in [catalog.exercises[ex_id]]
         },
+        made_with=made_with(rules, catalog) if rules else None,
     )
 
 

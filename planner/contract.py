@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Sets, require_amount
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Overridden", "Instructions", "Plan"]
+__all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Overridden", "Instructions", "RuleFileUsed",
+           "CatalogUsed", "MadeWith", "Plan"]
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -90,6 +91,38 @@ class Instructions(BaseModel):
     cues: list[str] = Field(default=[], description="What to watch for while doing it.")
 
 
+Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the content, in hex.")]
+
+
+class RuleFileUsed(BaseModel):
+    """A rule file a plan was made with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = Field(description="The file's absolute path; for a shipped file, its name (e.g. week.yaml).")
+    shipped: bool = Field(default=False, description="One of the rule files backplan ships.")
+    sha256: Sha256
+
+
+class CatalogUsed(BaseModel):
+    """The catalog a plan was made with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = Field(description="The catalog folder's absolute path, or embedded for the one backplan ships.")
+    sha256: Sha256 = Field(description="SHA-256 over the names and contents of the folder's YAML files.")
+
+
+class MadeWith(BaseModel):
+    """How a plan was made: what ``backplan check`` compares with the rules and catalog it is given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backplan: str = Field(description="The backplan version.")
+    catalog: CatalogUsed
+    rule_files: list[RuleFileUsed] = Field(default=[], description="Every rule file with a rule in the plan's rule set, in loading order (shipped ones first, unless a file said shipped: false).")
+
+
 class Plan(BaseModel):
     """The plan contract written by ``--format json`` and read by ``backplan check``."""
 
@@ -107,3 +140,4 @@ class Plan(BaseModel):
     gave_way: list[GaveWay] = Field(default=[], description="Structure rules this week could not fully meet (too little time, no equipment...), each with the rules it could not hold beside. Safety rules never give way.")
     overrides: list[Overridden] = Field(default=[], description="Shipped rules the rule files changed or switched off, with the reasons they state (written only when there are some).")
     instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues for every exercise in the plan, once each, keyed by exercise id.")
+    made_with: MadeWith | None = Field(default=None, description="The backplan version, catalog and rule files the plan was made with; backplan check warns when it is given others (plans written before it existed have none).")

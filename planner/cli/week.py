@@ -86,15 +86,33 @@ def check(
 ) -> None:
     """Verify a plan against the rules, independently of how it was made.
 
+    \b
+    A plan records the rule files and catalog it was made with. Without -r, check uses the plan's
+    own rule files when each is still there, unchanged (and says so); any other difference between
+    how the plan was made and what check uses is a warning on stderr.
     Exit 1 on a hard violation; 3 when the profile should get no plan before seeing a doctor.
     """
 
     def action() -> int:
         from planner.checker import check_plan, load_plan, plan_profile, red_flagged
         from planner.profile import load_profile
+        from planner.provenance import differences, made_with, reusable_files
 
         cat, rule_list = load_inputs(catalog, rules)
         the_plan, doc = load_plan(plan_file, cat)
+        recorded = the_plan.made_with
+        if recorded is not None:
+            own = None if rules else reusable_files(recorded)
+            if own is not None:
+                cat, rule_list = load_inputs(catalog, own)
+                typer.echo("backplan: checking with the rule files the plan was made with (still there, unchanged): "
+                           f"{', '.join(map(str, own))}; give -r to check against other rules", err=True)
+            differ = differences(recorded, made_with(rule_list, cat))
+            if differ:
+                typer.echo("backplan: warning: the plan was made with other rules or another catalog than this "
+                           "check uses, so its result may not hold for the plan as it was made:", err=True)
+                for line in differ:
+                    typer.echo(f"  - {line}", err=True)
         person = load_profile(profile, cat) if profile is not None else plan_profile(the_plan, doc, cat)
         violations = check_plan(the_plan, rule_list, cat, person)
         typer.echo(SAFETY_NOTICE)
