@@ -343,3 +343,40 @@ def test_plan_refusal_says_what_would_help(tmp_path: Path):
     assert ("backplan: no plan: no safe week fits this profile as it is.\n"
             "What would help (each change was tried and gives a safe week):\n"
             '  - stop excluding "Gentle walking warm-up"\n') in result.stderr
+
+
+def _refused_profile(tmp_path: Path) -> Path:
+    person = tmp_path / "short.yaml"
+    person.write_text("name: short\ndays: [mon]\nequipment: []\nexclude: [walking_warmup, marching_on_the_spot]\n")
+    return person
+
+
+def test_plan_shows_its_phases_on_a_terminal_and_nothing_when_piped(tmp_path: Path):
+    import pty
+
+    person = _refused_profile(tmp_path)
+    command = [sys.executable, "-m", "planner", "plan", "-p", str(person)]
+    piped = subprocess.run(command, check=False, capture_output=True, timeout=120)
+    assert piped.returncode == 4
+    assert piped.stdout == b""
+    assert piped.stderr.startswith(b"backplan: no plan: no safe week fits this profile as it is.\n")
+    assert b"\x1b" not in piped.stderr and b"searching" not in piped.stderr
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
+                            env={**os.environ, "COLUMNS": "120"})
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 4
+    assert b"searching for a week" in seen and b"0:00:0" in seen
+    assert b"no week fits: trying what would help (1 of at most 12)" in seen
+    assert b"backplan: no plan: no safe week fits this profile as it is." in seen

@@ -36,7 +36,9 @@ def plan(
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
-    (the plan says which), preferences are optimised.
+    (the plan says which), preferences are optimised. On a terminal, a spinner shows what the
+    search is doing and the time so far (nothing when stdout or stderr is redirected). When no safe
+    week exists, the refusal first lists profile changes that were tried and give one.
 
     \b
     Examples:
@@ -49,6 +51,7 @@ def plan(
 
     def action() -> int:
         from planner.api import plan_week
+        from planner.cli.progress import spinner
         from planner.loading.files import write_atomic
         from planner.profile import load_profile
         from planner.render import FORMATS, render
@@ -60,8 +63,9 @@ def plan(
         from planner.solver import Settings
 
         settings = Settings(time_limit=time_limit) if time_limit is not None else None
-        week = plan_week(load_profile(profile, cat), rules=rule_list, catalog=cat, seed=seed, settings=settings,
-                         suggest=True)
+        person = load_profile(profile, cat)
+        with spinner("searching for a week"):
+            week = plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         if out is None:

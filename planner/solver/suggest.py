@@ -10,6 +10,7 @@ Example::
 
     >>> from planner.catalog import default_catalog
     >>> from planner.models import Profile
+from planner.progress import phase
     >>> from planner.rules import default_rule_files, load_rules
     >>> catalog = default_catalog()
     >>> rules = load_rules(default_rule_files(), catalog)
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from planner.catalog import Catalog
 from planner.models import Profile
+from planner.progress import phase
 from planner.rules import Rule
 from planner.solver.settings import Settings
 from planner.solver.solution import Solution
@@ -90,6 +92,7 @@ def suggest(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int
         if tried >= MAX_TRIALS or len(out) >= limit:
             break
         tried += 1
+        phase(f"no week fits: trying what would help ({tried} of at most {MAX_TRIALS})")
         if isinstance(plan(compile_rules(rules, catalog, changed), settings, seed), Solution):
             out.append(Suggestion(words))
             minutes_found = minutes_found or is_minutes
