@@ -11,7 +11,16 @@ from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import Document, load_yaml_file
 from planner.models import Profile
 
-__all__ = ["load_profile", "profile_from_document", "default_profile_path"]
+__all__ = ["PROFILE_VOCABULARY", "load_profile", "profile_from_document", "default_profile_path"]
+
+# A profile never declares words: a condition it made up would have no rule that knows it, and
+# the person would get a plan as if it did not matter. New words go in a rule file, beside the
+# rules for them, where ``rules validate`` and the plan's overrides can see them.
+PROFILE_VOCABULARY = (
+    "a profile cannot declare new words: no rule would know a condition or equipment it makes up, "
+    'so the plan would treat it as if it did not matter; declare it under "vocabulary:" in a rule '
+    "file, with the rules it needs, and plan with -r FILE (see docs/rules.md, \"New words\")"
+)
 
 
 def default_profile_path() -> Path:
@@ -24,6 +33,8 @@ def profile_from_document(doc: Document, catalog: Catalog, path: tuple = ()) -> 
         data = data[key]
     if not isinstance(data, dict):
         raise InputError("a profile must be a mapping of keys to values", doc.where(path))
+    if "vocabulary" in data:
+        raise InputError(PROFILE_VOCABULARY, doc.where_key((*path, "vocabulary")))
     profile: Profile = validate_model(Profile, data, doc, path)
     vocab = catalog.vocab
     check_word(profile.age_group, vocab.age_groups, "age group", doc, (*path, "age_group"))

@@ -156,8 +156,10 @@ A new value replaces the old one whole (a new `when:` or `select:` is the rule's
 - a rule can be overridden once; an unknown id is an error with a "did you mean"; defining a
   shipped id again with `id:` is an error that says how to override it.
 
-`backplan plan`, `check`, `batch`, `rules list`, `show` and `diff` take the file with `-r`; `check`
-needs the same files as `plan` to check the changed rules.
+`backplan plan`, `check`, `batch`, `rules list`, `show` and `diff` take the file with `-r`. A plan
+records its rule files (`made_with` in JSON): `check` without `-r` checks against them when they
+are still there, unchanged, and warns of every difference otherwise (see README, "Checking a plan
+against the rules it was made with").
 
 ### New words: conditions and equipment
 
@@ -167,6 +169,12 @@ a mapping with a `description`; a declared condition never needs a doctor's clea
 vocabulary already has is an error. An unknown word with no close spelling lists the words there
 are. Tags need no declaring: a selector's `tags` are the tags exercises carry (see
 docs/catalog.md).
+
+Only a rule file declares words, never a profile: a profile with `vocabulary:` is refused with a
+message saying to declare the words in a rule file. A condition a profile made up would have no
+rule that knows it, and the person would get a plan as if it did not matter; in a rule file the
+word stands beside the rules written for it, `rules validate` checks them together, and every plan
+made with it records the file.
 
 For example (`examples/rules/clinic_overrides.yaml`, planned by the tests with a profile that
 has `conditions: [cannot_get_to_floor]`):"""
