@@ -241,7 +241,8 @@ def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True) ->
     """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only;
     ``instructions`` adds each exercise's steps and cues, once, to the formats for people."""
     if fmt == "json":
-        body = plan.model_dump(mode="json", exclude=None if plan.overrides else {"overrides"})
+        absent = {key for key, empty in (("overrides", not plan.overrides), ("made_with", plan.made_with is None)) if empty}
+        body = plan.model_dump(mode="json", exclude=absent or None)
         return _json_text(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
         return _markdown(plan, instructions)
