@@ -134,17 +134,26 @@ def check_week(
     """Every violation of ``plan`` (a :class:`Plan` or a plan file), hard ones first.
 
     The profile is, in order: the one given, the one stored in the plan, the embedded default.
-    The checker shares no code with the solver.
+    The rules: ``rules``, else the shipped ones plus ``extra_rules``; given neither, the plan's own
+    rule files (its ``made_with``) when each is still there unchanged, as ``backplan check`` does
+    (:mod:`planner.provenance`). The checker shares no code with the solver.
     """
     from planner.checker import check_plan, load_plan, plan_profile
+    from planner.provenance import reusable_files
 
-    rule_list, cat = _rules(rules, extra_rules, _catalog(catalog))
-    if isinstance(plan, Plan):
-        the_plan = plan
-        person = _profile(profile if profile is not None else plan.profile, cat)
+    base = _catalog(catalog)
+    doc = None
+    the_plan = plan if isinstance(plan, Plan) else None
+    if the_plan is None:
+        the_plan, doc = load_plan(plan, base)
+    extra = list(extra_rules)
+    if rules is None and not extra and the_plan.made_with is not None:
+        extra = reusable_files(the_plan.made_with) or []
+    rule_list, cat = _rules(rules, extra, base)
+    if profile is not None or doc is None:
+        person = _profile(profile if profile is not None else the_plan.profile, cat)
     else:
-        the_plan, doc = load_plan(plan, cat)
-        person = _profile(profile, cat) if profile is not None else plan_profile(the_plan, doc, cat)
+        person = plan_profile(the_plan, doc, cat)
     return check_plan(the_plan, rule_list, cat, person)
 
 

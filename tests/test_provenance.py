@@ -10,10 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from planner import __version__
-from planner.api import plan_week
+from planner.api import check_week, plan_week
+from planner.catalog import default_catalog
 from planner.cli import app
 from planner.contract import RuleFileUsed
 from planner.provenance import differences
+from planner.rules import default_rule_files, load_rules
 
 runner = CliRunner()
 NO_PLANKS = """\
@@ -122,3 +124,14 @@ def test_differences_name_the_catalog_version_and_shipped_rules(mine: Path):
     assert differences(same_path, record)[1] == "the catalog embedded has changed since the plan was made"
     own = record.model_copy(update={"rule_files": record.rule_files[5:]})  # made with shipped: false
     assert differences(record, own)[0] == "shipped rules advice.yaml: the plan was made with them; this check leaves them out (shipped: false)"
+
+
+def test_check_week_uses_the_plans_own_rule_files_unless_given_rules(mine: Path):
+    made = plan_week(extra_rules=[mine])
+    plain = plan_week()
+    edited = made.model_copy(update={"days": [plain.days[0], *made.days[1:]]})
+    assert [v.rule_id for v in check_week(edited) if v.hard] == ["no-planks"]
+    assert [v.rule_id for v in check_week(edited, extra_rules=[]) if v.hard] == ["no-planks"]
+    assert [v for v in check_week(edited, rules=load_rules(default_rule_files(), default_catalog())) if v.hard] == []
+    mine.write_text(NO_PLANKS + "# edited\n")  # changed since: not used in place of the one the plan was made with
+    assert [v for v in check_week(edited) if v.hard] == []
