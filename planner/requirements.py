@@ -33,6 +33,7 @@ __all__ = [
     "LoadRatio",
     "Stop",
     "Advice",
+    "Walk",
 ]
 
 
@@ -178,3 +179,16 @@ class Advice(Requirement):
     """Guidance that cannot be scheduled; it is printed with the plan."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class Walk(Requirement):
+    """A short activity of its own, outside the sessions: ``minutes`` of one of ``ids`` (the
+    first the safety rules allow, in this order) on ``days`` days of the week, chosen among
+    ``on`` (any day when ``None``), rest days first. Planned before the sessions; it counts
+    toward the weekly counts and times (see :mod:`planner.solver.walks`)."""
+
+    ids: tuple[str, ...]
+    minutes: int
+    days: int
+    on: frozenset[str] | None = None

@@ -43,8 +43,8 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     p = rule.params
     ids = ctx.select(p.select)
     days_of: dict[str, int] = {}
-    for day, _ in week.sessions():
-        for ex in week.exercises(day):
+    for day in week.active_days():
+        for ex in week.all_exercises(day):
             if ex in ids:
                 days_of[ex] = days_of.get(ex, 0) + 1
     return [

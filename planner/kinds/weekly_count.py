@@ -44,7 +44,7 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 
 def measure(ids: frozenset[str], week: Week, how: str) -> int:
-    per_day = [[ex for ex in week.exercises(day) if ex in ids] for day, _ in week.sessions()]
+    per_day = [[ex for ex in week.all_exercises(day) if ex in ids] for day in week.active_days()]
     if how == "items":
         return sum(len(x) for x in per_day)
     if how == "days":

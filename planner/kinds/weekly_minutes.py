@@ -61,7 +61,7 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 def violations(rule, week: Week, ctx: Context, select: Selector, low: int | None, high: int | None) -> list[Violation]:
     ids = ctx.select(select)
-    seconds = sum(e.dose().seconds() for _, entries in week.sessions() for e in entries if e.exercise in ids)
+    seconds = sum(e.dose().seconds() for day in week.active_days() for e in week.entries(day) if e.exercise in ids)
     minutes = round(seconds / 60)
     if high is not None and seconds > high * 60:
         message = f"the week takes about {minutes} min, more than {high}"
