@@ -1,6 +1,7 @@
 """repeat_limit: each selected exercise appears on at most ``max_days`` days of the week.
 
-Parameters: ``select`` (default: every exercise), ``max_days``.
+Parameters: ``select`` (default: every exercise), ``max_days``. A day with a walk of the
+exercise (``walks`` rules) counts as one of its days.
 
 Example::
 

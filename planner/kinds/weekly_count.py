@@ -2,7 +2,8 @@
 
 Parameters: ``select``; ``count``: ``items`` (every occurrence, the default), ``days`` (days
 that have at least one), ``distinct`` (different exercises) or ``minutes`` (the time they take,
-as ``weekly_minutes`` counts it); ``min``; ``max``.
+as ``weekly_minutes`` counts it); ``min``; ``max``. Walks (``walks`` rules, listed apart from
+the sessions) count too: a walk day is a day of exercise, a walk an item.
 
 Example::
 

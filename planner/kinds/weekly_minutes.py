@@ -5,7 +5,7 @@ Parameters: ``select`` (default: every exercise), ``min``, ``max``. Times are th
 plan shows (see ``Dose.seconds`` and docs/catalog.md: sets, rests and the change to each item
 included), summed in seconds: the plan rounds each day up to a whole minute, so its days may
 add up to a minute or two more than the cap. ``weekly_count`` with ``count: minutes`` is the
-same rule.
+same rule. Walks (``walks`` rules) count with the sessions.
 
 Example::
 
