@@ -67,7 +67,9 @@ class Count(Requirement):
     """How many of ``ids`` a session (or the week) holds, between ``low`` and ``high``.
 
     ``measure`` is ``items`` (exercise occurrences), ``days`` (days with at least one) or
-    ``distinct`` (different exercises). ``days`` limits a session-scope count to some weekdays.
+    ``distinct`` (different exercises). ``days`` limits a count to some weekdays (a week-scope
+    one counts those days only: what the walks leave to the sessions, see
+    :mod:`planner.solver.walks`).
     """
 
     ids: frozenset[str]

@@ -1,7 +1,7 @@
 """walks: a short activity of its own (a walk) on some days of the week, outside the sessions.
 
 Parameters: ``select`` (the activities that may be the walk; the first one, in catalog order,
-that the safety rules allow for the person is used all week), ``minutes`` (each walk's length,
+that the safety rules allow for the person is used all week; a one-sided exercise never is), ``minutes`` (each walk's length,
 1-60), ``days`` (how many days of the week have one, 1-7), ``on_days`` (the weekdays that may
 hold one; default: any). Days off training come first, spread over the week; a walk goes beside a
 session only when there are too few of them.

@@ -54,6 +54,8 @@ def _plan_one(compiled: Compiled, req: Walk, walks: Walks) -> None:
     reqs = compiled.requirements
     blocked: list[str] = []
     for ex_id in req.ids:
+        if catalog.exercises[ex_id].side == "unilateral":
+            continue  # a walk is one item, done with both sides
         why = [BANNED_RULE_ID] if catalog.exercises[ex_id].banned is not None else []
         off_days: set[str] = set()
         for r in reqs:
