@@ -58,7 +58,7 @@ from planner.solver.backend import (
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
 
-__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
+__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure", "walk_days"]
 
 # A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
 # goes over the limit, e.g. 0.05) or load in sets (load_ratio), while other amounts are whole
@@ -355,17 +355,14 @@ def _not_adjacent_miss(req: NotAdjacent, week: PlacedWeek) -> float:
     return sum(1 for xs in week.per_day.values() for a, b in pairwise(xs) if a in req.ids and b in req.ids)
 
 
+def walk_days(req: Walk, walks: dict[str, list[str]]) -> int:
+    """Days with a walk of one of ``req.ids`` on a day ``req.on`` allows."""
+    return sum(1 for day, xs in walks.items() if (req.on is None or day in req.on) and set(xs) & set(req.ids))
+
+
 def _walk_miss(req: Walk, week: PlacedWeek) -> float:
-    """Walk days short of ``req.days``, plus walks of another activity or on a day not allowed."""
-    walked, wrong = 0, 0
-    for day, xs in week.walks.items():
-        mine = [x for x in xs if x in req.ids]
-        wrong += len(xs) - len(mine)
-        if mine and req.on is not None and day not in req.on:
-            wrong += 1
-        elif mine:
-            walked += 1
-    return wrong + max(0, req.days - walked)
+    """Walk days short of ``req.days``."""
+    return max(0, req.days - walk_days(req, week.walks))
 
 
 def _stop_miss(req: Stop, week: PlacedWeek) -> float:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from planner.models import BANNED_RULE_ID, Dose
 from planner.requirements import Count, DoseLimit, Exclude, Origin, Requirement, Walk, WeekTime
 from planner.solver.compiled import Compiled
+from planner.solver.requirement_types import walk_days
 from planner.solver.solution import GaveWay, Item, Solution
 
 __all__ = ["Walks", "plan_walks", "credit", "walk_results", "refused"]
@@ -41,13 +42,19 @@ class Walks:
 def plan_walks(compiled: Compiled) -> Walks:
     """The walks every ``walks`` requirement asks for, as far as the other rules allow."""
     walks = Walks()
+    blocked: dict[Walk, list[str]] = {}
     for req in compiled.requirements:
         if isinstance(req, Walk):
-            _plan_one(compiled, req, walks)
+            blocked[req] = _plan_one(compiled, req, walks)
+    for req, because in blocked.items():  # short of days, as the checker counts them
+        missing = req.days - walk_days(req, walks.ids())
+        if missing > 0:
+            walks.short.append((req, missing, tuple(dict.fromkeys(because))))
     return walks
 
 
-def _plan_one(compiled: Compiled, req: Walk, walks: Walks) -> None:
+def _plan_one(compiled: Compiled, req: Walk, walks: Walks) -> list[str]:
+    """Place ``req``'s walks (the days other walk rules left it); the rules that kept walks out."""
     catalog = compiled.ctx.catalog
     order = catalog.vocab.days
     training = set(compiled.ctx.profile.days)
@@ -72,15 +79,13 @@ def _plan_one(compiled: Compiled, req: Walk, walks: Walks) -> None:
             blocked.extend(why or [r.origin.rule_id for r in reqs if isinstance(r, Exclude) and ex_id in r.ids])
             continue
         assert minutes is not None
-        chosen = _spread(free, training, order, req.days)
+        chosen = _spread(free, training, order, req.days - walk_days(req, walks.ids()))
         item = Item(ex_id, "both", Dose(sets=1, minutes=minutes), (req.origin.rule_id,))
         chosen = _within_caps(reqs, ex_id, item.dose.seconds(), chosen, blocked)
         for day in chosen:
             walks.days[day] = [item]
-        if len(chosen) < req.days:
-            walks.short.append((req, req.days - len(chosen), tuple(dict.fromkeys(blocked))))
-        return
-    walks.short.append((req, req.days, tuple(dict.fromkeys(blocked))))
+        return blocked
+    return blocked
 
 
 def _minutes(reqs: Sequence[Requirement], ex_id: str, wanted: int) -> tuple[int | None, list[str]]:
