@@ -29,6 +29,7 @@ from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.solver import Settings, Solution
+    from planner.solver.solution import Item
 
 __all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan"]
 
@@ -164,31 +165,10 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
     extra_cues = exercise_cues(rules, catalog, profile)  # advice rules that reach an exercise's cues
     days = []
     for day, items in solution.days.items():
-        out = []
-        for item in items:
-            ex = catalog.exercises[item.exercise]
-            out.append(
-                PlanItem(
-                    exercise=ex.id,
-                    name=ex.name,
-                    kind=ex.kind,
-                    block=catalog.block(ex),
-                    region=ex.region,
-                    position=ex.position,
-                    side=item.side,
-                    equipment=list(ex.equipment),
-                    recommended=list(ex.recommended),
-                    muscles=catalog.muscles(ex.id),
-                    groups=list(catalog.groups(ex.id)),
-                    sets=item.dose.sets,
-                    reps=item.dose.reps,
-                    hold_s=item.dose.hold_s,
-                    minutes=item.dose.minutes,
-                    why=list(item.why),
-                )
-            )
+        out = [_plan_item(item, catalog) for item in items]
+        walks = [_plan_item(item, catalog) for item in solution.walks.get(day, [])]
         seconds = sum(item.dose.seconds() for item in items)
-        days.append(PlanDay(day=day, items=out, minutes=-(-seconds // 60)))
+        days.append(PlanDay(day=day, items=out, minutes=-(-seconds // 60), walks=walks))
     return Plan(
         profile=profile,
         seed=seed,
@@ -205,10 +185,34 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         ],
         instructions={
             ex_id: Instructions(name=ex.name, steps=list(ex.steps), cues=[*ex.cues, *extra_cues.get(ex_id, [])])
-            for ex_id in dict.fromkeys(item.exercise for items in solution.days.values() for item in items)
+            for ex_id in dict.fromkeys(
+                item.exercise for items in [*solution.days.values(), *solution.walks.values()] for item in items)
             for ex in [catalog.exercises[ex_id]]
         },
         made_with=made_with(rules, catalog) if rules else None,
+    )
+
+
+def _plan_item(item: Item, catalog: Catalog) -> PlanItem:
+    """A solver item (of a session or a walk) as a plan item."""
+    ex = catalog.exercises[item.exercise]
+    return PlanItem(
+        exercise=ex.id,
+        name=ex.name,
+        kind=ex.kind,
+        block=catalog.block(ex),
+        region=ex.region,
+        position=ex.position,
+        side=item.side,
+        equipment=list(ex.equipment),
+        recommended=list(ex.recommended),
+        muscles=catalog.muscles(ex.id),
+        groups=list(catalog.groups(ex.id)),
+        sets=item.dose.sets,
+        reps=item.dose.reps,
+        hold_s=item.dose.hold_s,
+        minutes=item.dose.minutes,
+        why=list(item.why),
     )
 
 

@@ -38,10 +38,11 @@ def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
     for i, day in enumerate(plan.days):
         if day.day != days[i]:
             raise InputError(f'day {i + 1} must be "{days[i]}", found "{day.day}"', doc.where(("days", i, "day")))
-        for j, item in enumerate(day.items):
-            if item.exercise not in catalog.exercises:
-                hint = did_you_mean(item.exercise, catalog.exercises)
-                raise InputError(f'unknown exercise "{item.exercise}"{hint}', doc.where(("days", i, "items", j, "exercise")))
+        for where in ("items", "walks"):
+            for j, item in enumerate(getattr(day, where)):
+                if item.exercise not in catalog.exercises:
+                    hint = did_you_mean(item.exercise, catalog.exercises)
+                    raise InputError(f'unknown exercise "{item.exercise}"{hint}', doc.where(("days", i, where, j, "exercise")))
     return plan, doc
 
 
@@ -72,7 +73,7 @@ def _structure(plan: Plan, catalog: Catalog, profile: Profile) -> list[Violation
         if day.items and day.day not in profile.days:
             out.append(Violation(STRUCTURE, True, "not a training day in the profile", day.day))
         doses: dict[str, set[Dose]] = {}
-        for item in day.items:
+        for item in [*day.items, *day.walks]:  # a walk is checked like a session item
             ex = catalog.exercises[item.exercise]
             expected = ("left", "right") if ex.side == "unilateral" else ("both",)
             if item.side not in expected:

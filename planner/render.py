@@ -100,6 +100,22 @@ def _day_title(day: PlanDay) -> str:
     return f"{name} (about {day.minutes} min)" if day.items and day.minutes else name
 
 
+WALK_TITLE = "On its own (not part of a session)"
+
+
+def _walk_lines(day: PlanDay) -> list[str]:
+    """The day's walks (activities of their own, outside the session), one line each."""
+    return [
+        f"{item.name}, {dose_text(item)}" + (f" (why: {', '.join(item.why)})" if item.why else "")
+        for item in day.walks
+    ]
+
+
+def _rest_title(day: PlanDay) -> str:
+    name = DAY_NAMES.get(day.day, day.day)
+    return f"{name}: no session, a walk of its own" if day.walks else f"{name}: rest day"
+
+
 def _soft_text(plan: Plan) -> str:
     return (
         f"Preferences not fully met: {', '.join(plan.soft_misses)}. Every safety rule holds; "
@@ -150,12 +166,14 @@ def _markdown(plan: Plan, instructions: bool = True) -> str:
     for day in plan.days:
         lines.append(f"## {_day_title(day)}")
         if not day.items:
-            lines += ["", "Rest day.", ""]
-            continue
-        lines += ["", "| # | block | exercise | dose | why |", "|---|---|---|---|---|"]
-        for n, (block, name, dose, why) in enumerate(_rows(day.items), 1):
-            lines.append(f"| {n} | {md(block)} | {md(name)} | {dose} | {md(why)} |")
-        lines.append("")
+            lines += ["", "Rest day." if not day.walks else "No session.", ""]
+        else:
+            lines += ["", "| # | block | exercise | dose | why |", "|---|---|---|---|---|"]
+            for n, (block, name, dose, why) in enumerate(_rows(day.items), 1):
+                lines.append(f"| {n} | {md(block)} | {md(name)} | {dose} | {md(why)} |")
+            lines.append("")
+        if day.walks:
+            lines += [f"**{WALK_TITLE}:**", ""] + [f"- {md(line)}" for line in _walk_lines(day)] + [""]
     if _any_recommended(plan):
         lines += [RECOMMENDED_NOTE, ""]
     if instructions and plan.instructions:
@@ -203,15 +221,19 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
     for day in plan.days:
         if not day.items:
             console.print()
-            say(f"{DAY_NAMES.get(day.day, day.day)}: rest day")
-            continue
-        table = Table(title=_day_title(day), title_justify="left", show_lines=False)
-        for column in ("#", "block", "exercise", "dose", "why"):
-            table.add_column(column, overflow="fold")
-        for n, row in enumerate(_rows(day.items), 1):
-            table.add_row(*(Text(visible(cell)) for cell in (str(n), *row)))
-        console.print()
-        console.print(table)
+            say(_rest_title(day))
+        else:
+            table = Table(title=_day_title(day), title_justify="left", show_lines=False)
+            for column in ("#", "block", "exercise", "dose", "why"):
+                table.add_column(column, overflow="fold")
+            for n, row in enumerate(_rows(day.items), 1):
+                table.add_row(*(Text(visible(cell)) for cell in (str(n), *row)))
+            console.print()
+            console.print(table)
+        if day.walks:
+            say(f"{WALK_TITLE}:")
+            for line in _walk_lines(day):
+                say(f"  - {line}")
     if _any_recommended(plan):
         console.print()
         say(RECOMMENDED_NOTE)

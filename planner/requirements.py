@@ -33,6 +33,7 @@ __all__ = [
     "LoadRatio",
     "Stop",
     "Advice",
+    "Walk",
 ]
 
 
@@ -66,7 +67,9 @@ class Count(Requirement):
     """How many of ``ids`` a session (or the week) holds, between ``low`` and ``high``.
 
     ``measure`` is ``items`` (exercise occurrences), ``days`` (days with at least one) or
-    ``distinct`` (different exercises). ``days`` limits a session-scope count to some weekdays.
+    ``distinct`` (different exercises). ``days`` limits a count to some weekdays (a week-scope
+    one counts those days only: what the walks leave to the sessions, see
+    :mod:`planner.solver.walks`).
     """
 
     ids: frozenset[str]
@@ -178,3 +181,16 @@ class Advice(Requirement):
     """Guidance that cannot be scheduled; it is printed with the plan."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class Walk(Requirement):
+    """A short activity of its own, outside the sessions: ``minutes`` of one of ``ids`` (the
+    first the safety rules allow, in this order) on ``days`` days of the week, chosen among
+    ``on`` (any day when ``None``), rest days first. Planned before the sessions; it counts
+    toward the weekly counts and times (see :mod:`planner.solver.walks`)."""
+
+    ids: tuple[str, ...]
+    minutes: int
+    days: int
+    on: frozenset[str] | None = None

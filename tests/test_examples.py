@@ -95,8 +95,9 @@ def test_doses(example):
 
 
 def test_aerobic_in_the_week(example):
+    """In a session or, most often, as a walk of its own (walk-on-days-off)."""
     _, plan = example
-    assert any(i.block == "aerobic" for d in plan.days for i in d.items)
+    assert any(i.block == "aerobic" for d in plan.days for i in [*d.items, *d.walks])
 
 
 def test_rest_days_and_training_days(example):

@@ -101,15 +101,16 @@ def test_a_plan_without_overrides_has_no_overrides_field():
 
 def test_switched_off_rule_is_neither_planned_nor_checked(tmp_path: Path):
     mine = tmp_path / "mine.yaml"
-    mine.write_text("rules:\n  - override: regular-practice\n    severity: off\n")
+    # the default week walks (walk-on-days-off), one aerobic activity against cross-train's two
+    mine.write_text("rules:\n  - override: cross-train\n    severity: off\n")
     plan = api.plan_week(extra_rules=[mine])
-    assert "regular-practice" not in plan.soft_misses
+    assert "cross-train" not in plan.soft_misses
     assert [o.change for o in plan.overrides] == ["switched off"]
     violations = api.check_week(plan, extra_rules=[mine])
-    assert not [v for v in violations if v.rule_id == "regular-practice"]
-    assert not [v for v in api.check_week(plan) if v.rule_id == "regular-practice"]  # the plan's own file, re-read
+    assert not [v for v in violations if v.rule_id == "cross-train"]
+    assert not [v for v in api.check_week(plan) if v.rule_id == "cross-train"]  # the plan's own file, re-read
     shipped = api.load_inputs().rules
-    assert [v for v in api.check_week(plan, rules=shipped) if v.rule_id == "regular-practice"]  # the shipped rule still asks
+    assert [v for v in api.check_week(plan, rules=shipped) if v.rule_id == "cross-train"]  # the shipped rule still asks
 
 
 def test_own_rule_set_replaces_the_shipped_rules():

@@ -32,6 +32,7 @@ from planner.kinds import (
     session_time,
     sides_adjacent,
     top_down,
+    walks,
     weekly_count,
     weekly_minutes,
 )
@@ -74,6 +75,7 @@ REGISTRY: dict[str, Kind] = registry(
         session_time,
         sides_adjacent,
         top_down,
+        walks,
         weekly_count,
         weekly_minutes,
     )
@@ -102,6 +104,7 @@ SYNONYMS: dict[str, str] = {
     "muscle_balance": "balance", "max_share": "balance", "ratio": "load_ratio",
     "note": "advice", "tip": "advice", "referral": "refer", "see_a_doctor": "refer",
     "alternate_sides": "sides_adjacent", "left_right": "sides_adjacent", "both_sides": "sides_adjacent",
+    "walk": "walks", "walking": "walks", "daily_walk": "walks", "rest_day_walk": "walks",
     "cover": "covers", "works": "covers", "dosage": "dose", "reps": "dose", "sets": "dose",
 }
 NEGATIONS = {"not", "never", "no", "non", "avoid"}

@@ -118,15 +118,17 @@ class Week:
 
     days: dict[str, list[Entry]]
     training_days: list[str]
+    walks: dict[str, list[Entry]] = field(default_factory=dict)  # activities of their own, outside the sessions
 
     @classmethod
     def from_plan(cls, plan: Any, training_days: Sequence[str]) -> Week:
-        """The week of a :class:`planner.models.Plan` (its items as checker entries)."""
-        days = {
-            d.day: [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in d.items]
-            for d in plan.days
-        }
-        return cls(days, list(training_days))
+        """The week of a :class:`planner.models.Plan` (its items and its walks as checker entries)."""
+        def entries(items: Any) -> list[Entry]:
+            return [Entry(i.exercise, i.side, i.sets, i.reps, i.hold_s, i.minutes) for i in items]
+
+        days = {d.day: entries(d.items) for d in plan.days}
+        walks = {d.day: entries(d.walks) for d in plan.days if d.walks}
+        return cls(days, list(training_days), walks)
 
     def sessions(self) -> Iterator[tuple[str, list[Entry]]]:
         """Every training day (with its entries, possibly none) and every other non-empty day."""
@@ -137,6 +139,23 @@ class Week:
     def exercises(self, day: str) -> list[str]:
         """Distinct exercises of a day, in order of first appearance."""
         return list(dict.fromkeys(e.exercise for e in self.days.get(day, [])))
+
+    def active_days(self) -> Iterator[str]:
+        """Every day :meth:`sessions` yields, and every day with a walk, in calendar order. The
+        weekly rules (counts, times, repeats) and the rules about what may be done at all
+        (exclusions, contraindications, equipment, doses, referrals) read these; the session
+        rules (order, session counts and time) read :meth:`sessions` only."""
+        for day, entries in self.days.items():
+            if day in self.training_days or entries or self.walks.get(day):
+                yield day
+
+    def entries(self, day: str) -> list[Entry]:
+        """The day's session entries, then its walks."""
+        return [*self.days.get(day, []), *self.walks.get(day, [])]
+
+    def all_exercises(self, day: str) -> list[str]:
+        """Distinct exercises of a day's session and walks, in order of first appearance."""
+        return list(dict.fromkeys(e.exercise for e in self.entries(day)))
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     out = []
-    for day, _ in week.sessions():
-        for ex in week.exercises(day):
+    for day in week.active_days():
+        for ex in week.all_exercises(day):
             clash = _clash(ctx, ex)
             if clash:
                 out.append(Violation(rule.id, rule.hard, f"contraindicated with {', '.join(clash)}", day, ex))

@@ -54,8 +54,8 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     ids = ctx.select(rule.params.select)
     out = []
-    for day, entries in week.sessions():
-        for entry in entries:
+    for day in week.active_days():
+        for entry in week.entries(day):
             if entry.exercise not in ids:
                 continue
             for name in FIELDS:

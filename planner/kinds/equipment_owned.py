@@ -34,8 +34,8 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     out = []
-    for day, _ in week.sessions():
-        for ex in week.exercises(day):
+    for day in week.active_days():
+        for ex in week.all_exercises(day):
             missing = _missing(ctx, ex)
             if missing:
                 out.append(Violation(rule.id, rule.hard, f"needs {', '.join(missing)}, not in the profile", day, ex))

@@ -41,9 +41,9 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     banned = ctx.select(rule.params.select)
     days = rule.params.days
     out = []
-    for day, _ in week.sessions():
+    for day in week.active_days():
         if days is None or day in days:
-            for ex in week.exercises(day):
+            for ex in week.all_exercises(day):
                 if ex in banned:
                     out.append(Violation(rule.id, rule.hard, "exercise is not allowed here", day, ex))
     return out

@@ -28,7 +28,7 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     excluded = set(ctx.profile.exclude)
     return [
         Violation(rule.id, rule.hard, "excluded by the profile", day, ex)
-        for day, _ in week.sessions()
-        for ex in week.exercises(day)
+        for day in week.active_days()
+        for ex in week.all_exercises(day)
         if ex in excluded
     ]

@@ -53,6 +53,6 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
-    if any(entries for _, entries in week.sessions()):
+    if any(week.entries(day) for day in week.active_days()):
         return [Violation(rule.id, rule.hard, f"no plan should be given: {message(rule, ctx)}")]
     return []

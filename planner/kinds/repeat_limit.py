@@ -1,6 +1,7 @@
 """repeat_limit: each selected exercise appears on at most ``max_days`` days of the week.
 
-Parameters: ``select`` (default: every exercise), ``max_days``.
+Parameters: ``select`` (default: every exercise), ``max_days``. A day with a walk of the
+exercise (``walks`` rules) counts as one of its days.
 
 Example::
 
@@ -43,8 +44,8 @@ def check(rule, week: Week, ctx: Context) -> list[Violation]:
     p = rule.params
     ids = ctx.select(p.select)
     days_of: dict[str, int] = {}
-    for day, _ in week.sessions():
-        for ex in week.exercises(day):
+    for day in week.active_days():
+        for ex in week.all_exercises(day):
             if ex in ids:
                 days_of[ex] = days_of.get(ex, 0) + 1
     return [

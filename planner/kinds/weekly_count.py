@@ -2,7 +2,8 @@
 
 Parameters: ``select``; ``count``: ``items`` (every occurrence, the default), ``days`` (days
 that have at least one), ``distinct`` (different exercises) or ``minutes`` (the time they take,
-as ``weekly_minutes`` counts it); ``min``; ``max``.
+as ``weekly_minutes`` counts it); ``min``; ``max``. Walks (``walks`` rules, listed apart from
+the sessions) count too: a walk day is a day of exercise, a walk an item.
 
 Example::
 
@@ -44,7 +45,7 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 
 def measure(ids: frozenset[str], week: Week, how: str) -> int:
-    per_day = [[ex for ex in week.exercises(day) if ex in ids] for day, _ in week.sessions()]
+    per_day = [[ex for ex in week.all_exercises(day) if ex in ids] for day in week.active_days()]
     if how == "items":
         return sum(len(x) for x in per_day)
     if how == "days":

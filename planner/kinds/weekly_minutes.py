@@ -5,7 +5,7 @@ Parameters: ``select`` (default: every exercise), ``min``, ``max``. Times are th
 plan shows (see ``Dose.seconds`` and docs/catalog.md: sets, rests and the change to each item
 included), summed in seconds: the plan rounds each day up to a whole minute, so its days may
 add up to a minute or two more than the cap. ``weekly_count`` with ``count: minutes`` is the
-same rule.
+same rule. Walks (``walks`` rules) count with the sessions.
 
 Example::
 
@@ -61,7 +61,7 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 def violations(rule, week: Week, ctx: Context, select: Selector, low: int | None, high: int | None) -> list[Violation]:
     ids = ctx.select(select)
-    seconds = sum(e.dose().seconds() for _, entries in week.sessions() for e in entries if e.exercise in ids)
+    seconds = sum(e.dose().seconds() for day in week.active_days() for e in week.entries(day) if e.exercise in ids)
     minutes = round(seconds / 60)
     if high is not None and seconds > high * 60:
         message = f"the week takes about {minutes} min, more than {high}"

@@ -43,7 +43,8 @@ def _nested_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -
         return sum(bit[x] for x in ids & within)
 
     anywhere = frozenset().union(*placeable.values())
-    caps = [(mask(c.ids, anywhere), c.measure, c.high) for c in week.week_counts if c.high is not None]
+    # a count limited to some days (walks meet it on the others) caps those days only: not a cap here
+    caps = [(mask(c.ids, anywhere), c.measure, c.high) for c in week.week_counts if c.high is not None and c.days is None]
     for c in week.week_counts:
         if c.low > 0:
             inner = mask(c.ids, anywhere)
@@ -143,7 +144,7 @@ def _week_counts_hold(week: WeekModel, placeable: dict[str, frozenset[str]]) -> 
             if most < req.low:
                 return False
         if req.high is not None:
-            need = [_forced(forcing, d, req.ids) for d in week.days]
+            need = [_forced(forcing, d, req.ids) for d in week.days if req.days is None or d in req.days]
             least = {
                 "items": sum(need),
                 "days": sum(1 for n in need if n > 0),

@@ -73,6 +73,7 @@ class PlacedWeek:
 
     model: WeekModel
     per_day: dict[str, list[str]]
+    walks: dict[str, list[str]] = field(default_factory=dict)  # the week's walks, planned apart
 
     @property
     def catalog(self) -> Catalog:

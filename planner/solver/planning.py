@@ -22,9 +22,11 @@ from planner.solver.csp import CspBackend
 from planner.solver.giveway import plan_giving_way, relax_structure
 from planner.solver.optimise import best_week
 from planner.solver.requirement_types import treatment
+from planner.solver.score import TENTHS
 from planner.solver.search import Outcome
 from planner.solver.settings import Settings
 from planner.solver.solution import Solution
+from planner.solver.walks import credit, plan_walks, refused, walk_results
 
 __all__ = ["Referral", "plan", "solve"]
 
@@ -53,6 +55,10 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
     if stops:
         texts = dict.fromkeys(text.strip() for _, text in stops)
         return Referral("\n\n".join(texts), tuple(rule_id for rule_id, _ in stops))
+    walks = plan_walks(compiled)
+    if refused(walks):
+        return Conflict(Cause.WEEK, refused(walks), True)
+    walked, compiled = compiled, credit(compiled, walks)
     solution, found = best_week(backend, compiled, settings, seed)
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
         solution, found = plan_giving_way(backend, compiled, settings, seed)
@@ -66,6 +72,7 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
             return Conflict(Cause.WEEK_NOT_FOUND, tuple(ids), False)
         return Conflict(Cause.WEEK, tuple(ids), proven)
     solution.advice = _texts(compiled, "advice")
+    walk_results(walked, walks, solution, TENTHS)
     return solution
 
 

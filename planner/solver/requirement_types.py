@@ -36,6 +36,7 @@ from planner.requirements import (
     Requirement,
     SessionTime,
     Stop,
+    Walk,
     WeekTime,
 )
 from planner.solver.backend import (
@@ -57,7 +58,7 @@ from planner.solver.backend import (
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
 
-__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
+__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure", "walk_days"]
 
 # A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
 # goes over the limit, e.g. 0.05) or load in sets (load_ratio), while other amounts are whole
@@ -126,11 +127,14 @@ def _exclude_miss(req: Exclude, week: PlacedWeek) -> float:
 def is_repeat_limit(req: Count) -> bool:
     """A cap on the days one exercise may appear (all such caps share one constraint)."""
     return (req.scope == "week" and req.measure == "days" and req.low == 0
-            and req.high is not None and len(req.ids) == 1)
+            and req.high is not None and len(req.ids) == 1 and req.days is None)
 
 
 def count_measure(req: Count, per_day: dict[str, list[str]]) -> int:
-    """A week-scope count of ``req.ids`` in a placed week."""
+    """A week-scope count of ``req.ids`` in a placed week (on ``req.days`` only, when given:
+    a count the walks already meet on some days, see :mod:`planner.solver.walks`)."""
+    if req.days is not None:
+        per_day = {d: xs for d, xs in per_day.items() if d in req.days}
     if req.measure == "items":
         return sum(1 for xs in per_day.values() for x in xs if x in req.ids)
     if req.measure == "days":
@@ -157,7 +161,8 @@ def _count_post(req: Count, model: WeekModel) -> Iterable[DayConstraint]:
         return [Among((d,), req.ids, req.low, req.high) for d in model.days if req.days is None or d in req.days]
     if is_repeat_limit(req):
         return []  # in the model's repeat limits
-    return [_WEEK_COUNT[req.measure](None, req.ids, req.low, req.high)]
+    days = None if req.days is None else tuple(d for d in model.days if d in req.days)
+    return [_WEEK_COUNT[req.measure](days, req.ids, req.low, req.high)]
 
 
 def _count_miss(req: Count, week: PlacedWeek) -> float:
@@ -350,6 +355,16 @@ def _not_adjacent_miss(req: NotAdjacent, week: PlacedWeek) -> float:
     return sum(1 for xs in week.per_day.values() for a, b in pairwise(xs) if a in req.ids and b in req.ids)
 
 
+def walk_days(req: Walk, walks: dict[str, list[str]]) -> int:
+    """Days with a walk of one of ``req.ids`` on a day ``req.on`` allows."""
+    return sum(1 for day, xs in walks.items() if (req.on is None or day in req.on) and set(xs) & set(req.ids))
+
+
+def _walk_miss(req: Walk, week: PlacedWeek) -> float:
+    """Walk days short of ``req.days``."""
+    return max(0, req.days - walk_days(req, week.walks))
+
+
 def _stop_miss(req: Stop, week: PlacedWeek) -> float:
     """A soft referral is missed once by any plan that holds something."""
     return float(any(week.per_day.values()))
@@ -411,6 +426,7 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     ),
     Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message),
     Advice: Treatment(constrains=False, advice=lambda req: req.text),
+    Walk: Treatment(miss=_walk_miss, constrains=False),  # planned before the sessions (planner.solver.walks)
 }
 
 

@@ -22,10 +22,11 @@ __all__ = ["soft_penalty", "soft_amounts", "misses", "TENTHS"]
 TENTHS = 10
 
 
-def soft_penalty(model: WeekModel, per_day: dict[str, list[str]]) -> tuple[int, list[str]]:
+def soft_penalty(model: WeekModel, per_day: dict[str, list[str]], walks: dict[str, list[str]] | None = None
+                 ) -> tuple[int, list[str]]:
     """Weighted amount (in tenths) by which the soft requirements are missed, and the sorted
-    ids of the rules missed."""
-    week = PlacedWeek(model, per_day)
+    ids of the rules missed (``walks``: the week's walks, for the walk rules)."""
+    week = PlacedWeek(model, per_day, walks or {})
     penalty = 0.0
     misses: list[str] = []
     for req in model.soft:
@@ -39,10 +40,11 @@ def soft_penalty(model: WeekModel, per_day: dict[str, list[str]]) -> tuple[int, 
     return round(penalty * TENTHS), sorted(set(misses))
 
 
-def soft_amounts(model: WeekModel, per_day: dict[str, list[str]]) -> dict[str, float]:
+def soft_amounts(model: WeekModel, per_day: dict[str, list[str]], walks: dict[str, list[str]] | None = None
+                 ) -> dict[str, float]:
     """Per soft rule id, the unweighted, unscaled amount missed (what the rule's kind reports
     as the sum of its violations' ``amount``); rules not missed are left out."""
-    week = PlacedWeek(model, per_day)
+    week = PlacedWeek(model, per_day, walks or {})
     out: dict[str, float] = defaultdict(float)
     for req in model.soft:
         t = treatment(req)

@@ -37,3 +37,4 @@ class Solution:
     stats: dict[str, Any] = field(default_factory=dict)
     undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules no dose meets together
     gave_way: list[GaveWay] = field(default_factory=list)  # structure rules relaxed for this week
+    walks: dict[str, list[Item]] = field(default_factory=dict)  # walks of their own, outside the sessions

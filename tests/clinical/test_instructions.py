@@ -31,7 +31,7 @@ def plan(request, rules, catalog):
 
 
 def _planned(plan) -> list[str]:
-    return sorted({item.exercise for day in plan.days for item in day.items})
+    return sorted({item.exercise for day in plan.days for item in [*day.items, *day.walks]})
 
 
 def _squash(text: str) -> str:

@@ -33,6 +33,11 @@ def test_an_everyday_profile_gets_a_safe_week(fields, catalog, rules):
         assert day.items[0].block == "warmup", f"{day.day} does not open with the warm-up"
         for item in day.items:
             assert set(item.equipment) <= owned, f"{item.exercise} needs {item.equipment}"
+    # walks of their own (walk-on-days-off): on two days or more, needing nothing the person lacks
+    walks = [(day.day, walk) for day in plan.days for walk in day.walks]
+    assert len({day for day, _ in walks}) >= 2 or "walk-on-days-off" in {g.rule for g in plan.gave_way}
+    for day, walk in walks:
+        assert set(walk.equipment) <= owned and walk.exercise not in profile.exclude, f"{day}: {walk.exercise}"
     gave = {g.rule for g in plan.gave_way}
     by_id = {r.id: r for r in rules}
     assert all(by_id[r].level == "structure" for r in gave), "only structure rules may give way"

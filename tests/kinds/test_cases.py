@@ -16,6 +16,8 @@ case::
         wed:
           - {exercise: banded_hamstring_stretch, side: left, hold_s: 20}   # the catalog's dose, hold_s replaced
           - {exercise: banded_hamstring_stretch, side: right, hold_s: 20}
+      walks:                           # optional: walks of their own (a plan day's ``walks``)
+        tue: [walking]
       violations:                      # exactly these, in this order ([] for a passing case)
         - rule: hamstring-stretch
           hard: true                   # an error (safety, structure) or a warning (preference)
@@ -58,17 +60,20 @@ from planner.kinds import REGISTRY
 from planner.kinds.base import Context, Entry, Violation, Week
 from planner.loading.yamlio import load_yaml_file
 from planner.models import Dose, Profile
+from planner.requirements import Walk
 from planner.profile import default_profile_path, load_profile
 from planner.rules import Rule, load_rules
 from planner.solver import Settings, compile_rules
 from planner.solver.build import build_model
 from planner.solver.requirement_types import treatment
 from planner.solver.score import TENTHS, soft_amounts, soft_penalty
+from planner.solver.solution import Item
+from planner.solver.walks import Walks, credit
 
 CASES = Path(__file__).parent / "cases"
 DOSE_FIELDS = ("sets", "reps", "hold_s", "minutes")
 ITEM_KEYS = {"exercise", "side", *DOSE_FIELDS}
-CASE_KEYS = {"profile", "rule", "week", "violations"}
+CASE_KEYS = {"profile", "rule", "week", "walks", "violations"}
 VIOLATION_KEYS = {"rule", "hard", "day", "exercise", "amount", "message"}
 
 
@@ -157,7 +162,8 @@ def build(case: Case, catalog: Catalog, tmp: Path) -> Built:
     assert body["rule"]["kind"] == case.kind, "a case file holds rules of its own kind only"
     profile = _profile(body.get("profile") or {}, catalog, tmp)
     rule = _rule(body["rule"], case, catalog, tmp)
-    week = Week(_days(body.get("week") or {}, catalog), list(profile.days))
+    walks = {d: entries for d, entries in _days(body.get("walks") or {}, catalog).items() if entries}
+    week = Week(_days(body.get("week") or {}, catalog), list(profile.days), walks)
     expected = [_violation(v) for v in body["violations"]]
     return Built(rule, profile, week, Context(catalog, profile), expected)
 
@@ -219,15 +225,22 @@ def scored(rule: Rule, built: Built) -> tuple[float, int, list[str], set[int], l
     rule, the week's penalty and missed rule ids, the scale of the rule's requirement types, and
     those of its types the score has no measure for."""
     catalog = built.ctx.catalog
-    model = build_model(compile_rules([rule], catalog, built.profile), Settings())
+    compiled = compile_rules([rule], catalog, built.profile)
+    walks = {d: [e.exercise for e in entries] for d, entries in built.week.walks.items()}
+    if walks:  # the weekly rules count the walks as the solver credits them (the walk rules read them)
+        planned = Walks({d: [Item(e.exercise, e.side, e.dose(), ("case",)) for e in es] for d, es in built.week.walks.items()})
+        credited = credit(compiled, planned)
+        kept = [r for r in compiled.requirements if isinstance(r, Walk)]
+        compiled = replace(credited, requirements=[*credited.requirements, *kept])
+    model = build_model(compiled, Settings())
     doses = {e.exercise: e.dose() for entries in built.week.days.values() for e in entries}
     seconds = {x: d.seconds(catalog.exercises[x].side == "unilateral") for x, d in doses.items()}
     model = replace(model, doses={**model.doses, **doses}, seconds={**model.seconds, **seconds})
     per_day = {d: built.week.exercises(d) for d in model.days}
-    penalty, misses = soft_penalty(model, per_day)
+    penalty, misses = soft_penalty(model, per_day, walks)
     scales = {treatment(r).scale for r in model.soft}
     unmeasured = sorted({type(r).__name__ for r in model.soft if treatment(r).miss is None})
-    return soft_amounts(model, per_day).get(rule.id, 0.0), penalty, misses, scales, unmeasured
+    return soft_amounts(model, per_day, walks).get(rule.id, 0.0), penalty, misses, scales, unmeasured
 
 
 def _plain(v: Violation) -> tuple:

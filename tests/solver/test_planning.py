@@ -19,20 +19,23 @@ def test_deterministic_for_a_seed(rules, catalog):
 def test_soft_rules_are_pursued(rules, catalog):
     five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
     solution = solve(rules, catalog, five_days, seed=0)
-    assert "cross-train" in solution.stats["promoted"]
+    assert "develop-every-back-group" in solution.stats["promoted"]
     # develop-every-back-group counts strength work by its primary muscles (issue 9): a mat and a
-    # chair give the trapezius and the latissimus none in today's catalog, so only it may be missed.
-    assert set(solution.soft_misses) <= {"develop-every-back-group"}
-    assert solution.penalty <= 2 * 5 * 10  # at most its two groups, weight 5, in tenths
+    # chair give the trapezius and the latissimus none in today's catalog, so it may be missed;
+    # the week's aerobic activity is the walk (walk-on-days-off), and a second one would be a
+    # class tacked onto a home session (no-class-in-a-home-session outweighs cross-train).
+    assert set(solution.soft_misses) <= {"develop-every-back-group", "cross-train"}
+    assert solution.penalty <= 2 * 5 * 10 + 3 * 10  # at most its two groups, weight 5, and cross-train, in tenths
 
 
 def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catalog):
-    """The default profile trains three days; seed 001 asks for most days (soft), so the week is
-    still planned on the three days and the unmet soft rule is named."""
-    solution = solve(rules, catalog, make_profile(catalog), seed=0)
-    assert sum(1 for items in solution.days.values() if items) == 3
+    """One training day and three walks: seed 001 asks for most days (soft), so the week is still
+    planned on the one day and the unmet soft rule is named."""
+    solution = solve(rules, catalog, make_profile(catalog, days=["mon"]), seed=0)
+    assert sum(1 for items in solution.days.values() if items) == 1
+    assert sorted(solution.walks) == ["fri", "sun", "tue"]
     assert "regular-practice" in solution.soft_misses
-    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group"}  # see above
+    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group", "cross-train"}  # see above
     reasons = {r for items in solution.days.values() for item in items for r in item.why}
     assert "regular-practice" not in reasons  # a count the week falls short of forced nothing
 

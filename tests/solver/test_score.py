@@ -9,6 +9,7 @@ penalty is those amounts times each rule's weight and its type's scale.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,13 @@ import pytest
 from planner.api import to_plan
 from planner.checker import check_plan
 from planner.profile import load_profile
+from planner.requirements import Walk
 from planner.rules import load_rule_file
 from planner.solver import Settings, compile_rules, solve
 from planner.solver.build import build_model
 from planner.solver.requirement_types import treatment
 from planner.solver.score import TENTHS, soft_amounts
+from planner.solver.walks import credit, plan_walks
 from tests.solver.test_golden_plans import PROFILES
 
 SOFT_EVERY_KIND = Path(__file__).parent / "data" / "soft_every_kind.yaml"
@@ -30,7 +33,10 @@ CASES = [(name, seed, every) for name in PROFILES for seed in (0, 1) for every i
 def _amounts_and_penalty(rules, catalog, profile, seed):
     solution = solve(rules, catalog, profile, seed=seed)
     compiled = compile_rules(rules, catalog, profile)
-    model = build_model(compiled, Settings())
+    walks = plan_walks(compiled)  # planned first, then credited to the weekly rules, as the solver does
+    credited = credit(compiled, walks)
+    walk_rules = [r for r in compiled.requirements if isinstance(r, Walk)]
+    model = build_model(replace(credited, requirements=[*credited.requirements, *walk_rules]), Settings())
     per_day = {d: list(dict.fromkeys(i.exercise for i in solution.days[d])) for d in model.days}
     plan = to_plan(solution, catalog, profile, seed)
     checked: dict[str, float] = defaultdict(float)
@@ -40,7 +46,7 @@ def _amounts_and_penalty(rules, catalog, profile, seed):
             checked[v.rule_id] += v.amount
     scale = {r.origin.rule_id: treatment(r).scale for r in compiled.soft()}
     weight = {r.origin.rule_id: r.origin.weight for r in compiled.soft()}
-    return solution, soft_amounts(model, per_day), dict(checked), scale, weight
+    return solution, soft_amounts(model, per_day, walks.ids()), dict(checked), scale, weight
 
 
 @pytest.mark.parametrize(("name", "seed", "every"), CASES,
