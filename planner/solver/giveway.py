@@ -7,7 +7,9 @@ a *preference* is weighted. When no week meets every safety and structure rule:
 
 1. **Relax.** Every structure requirement becomes soft with :data:`STRUCTURE_WEIGHT` times its
    rule's weight, far above any preference, so the search keeps as many structure rules as it
-   can, the heaviest first (:func:`planner.solver.optimise.promote_soft_rules`).
+   can, the heaviest first (:func:`planner.solver.optimise.promote_soft_rules`); then one kept
+   rule is traded for two that were not, while a week holds them and they weigh more, so that
+   fewer rules give way (:func:`_fewer_given_way`, within ``Settings.trade_budget`` nodes).
 2. **Weaken before dropping.** A structure count the week could not hold is enforced as far as
    it can be: a weekly count at each lower minimum down to one; a session count ("two to four
    strength exercises a session", "core work every session") day by day, each day at the
@@ -24,9 +26,10 @@ and the plan is refused, naming them (:mod:`planner.solver.conflict`).
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import combinations
 
 from planner.requirements import Count, Origin, Requirement
-from planner.solver.backend import Backend
+from planner.solver.backend import Backend, Meter
 from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.conflict import week_conflict
@@ -101,6 +104,39 @@ def _weakened(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     return current
 
 
+def _fewer_given_way(backend: Backend, relaxed: Compiled, settings: Settings, seed: int, kept: set[str],
+                     structure: list[str]) -> set[str]:
+    """``kept`` after trading one kept structure rule for two that were not, while a week holds
+    them all and the trade keeps more weight: keeping rules one by one, heaviest first, can keep
+    one rule that two others could have taken the place of. Best effort, within
+    ``settings.trade_budget`` nodes in all."""
+    weight = {r.origin.rule_id: r.origin.weight for r in relaxed.requirements if r.origin.gives_way}
+    meter = Meter()
+
+    def holds(rules: set[str]) -> bool:
+        trial = replace(relaxed, requirements=[
+            _enforced(r) if r.origin.gives_way and r.origin.rule_id in rules else r for r in relaxed.requirements])
+        model = build_model(trial, settings)
+        budgets = settings.budgets(settings.promote_budget)
+        return find_week(backend, trial, model, seed, budgets, meter=meter).week is not None
+
+    traded = True
+    while traded and meter.nodes < settings.trade_budget:
+        traded = False
+        missed = [r for r in structure if r not in kept]
+        for out in sorted(kept, key=lambda r: (weight[r], structure.index(r))):
+            for pair in combinations(missed, 2):
+                if sum(weight[r] for r in pair) <= weight[out] or meter.nodes >= settings.trade_budget:
+                    continue
+                trial = (kept - {out}) | set(pair)
+                if holds(trial):
+                    kept, traded = trial, True
+                    break
+            if traded:
+                break
+    return kept
+
+
 def _because(backend: Backend, compiled: Compiled, settings: Settings, seed: int, rule_id: str) -> tuple[str, ...]:
     """The safety rules ``rule_id`` cannot hold beside (a minimal set, best effort)."""
     alone = [
@@ -122,6 +158,7 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     if solution is None:
         return None, found
     kept = set(solution.stats.get("promoted", [])) & set(structure)
+    kept = _fewer_given_way(backend, relaxed, settings, seed, kept, structure)
     final = _weakened(backend, relaxed, settings, seed, kept)
     better, _ = best_week(backend, final, settings, seed)
     if better is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from planner.catalog import Catalog
 from planner.messages import no_session_order, no_week, red_flag
 from planner.models import Profile
+from planner.progress import phase
 from planner.rules import Rule
 from planner.solver.backend import DEADLINE, Backend
 from planner.solver.compiled import Compiled, compile_rules
@@ -61,6 +62,7 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
     walked, compiled = compiled, credit(compiled, walks)
     solution, found = best_week(backend, compiled, settings, seed)
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
+        phase("no week holds every rule: relaxing structure rules as little as possible")
         solution, found = plan_giving_way(backend, compiled, settings, seed)
         compiled = relax_structure(compiled)  # what remains to conflict: the safety rules
     if solution is None:

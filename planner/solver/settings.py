@@ -18,7 +18,9 @@ class Settings:
     ``candidate_budget`` nodes) to compare soft scores; ``promote_budget`` bounds each test of
     whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
     soft) and ``promotion_budget`` all of them together (once it is spent, a soft rule is
-    promoted only when the last week found already meets it); ``trial_budget`` bounds each
+    promoted only when the last week found already meets it); ``trade_budget`` bounds the
+    searches that try to keep two structure rules in place of one when rules give way
+    (:mod:`planner.solver.giveway`); ``trial_budget`` bounds each
     step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
     """
 
@@ -29,6 +31,7 @@ class Settings:
     trial_budget: int = 30_000
     promote_budget: int = 3_000
     promotion_budget: int = 30_000
+    trade_budget: int = 6_000
     candidate_budget: int = 6_000
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6

@@ -11,7 +11,7 @@ over the slots it reads.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import constraint
@@ -53,25 +53,25 @@ class _DayProblem:
         self.day_vars: dict[str, list[Slot]] = defaultdict(list)
         self.day_of: dict[Slot, str] = {}
         self.values: dict[Slot, list[str]] = {}
+        self.needs: dict[str, list[tuple[frozenset[str], tuple[Slot, ...]]]] = {}  # per day: see _session_needs
+        self.posted: list[DayConstraint] = []  # every day constraint of the search
         for g in groups:
             rank = {ex: i for i, ex in enumerate(g.members)}
-            previous = None
+            chain = []
             for s in range(g.total):
                 var = (g.day, g.block, s)
-                values = list(g.members) + ([EMPTY] if s >= g.required else [])
+                # slot s holds the member of rank s or later, and leaves room for the slots
+                # that must be filled after it (filled slots rise in rank)
+                top = len(g.members) - max(g.required - s, 1)
+                values = list(g.members[s:top + 1]) + ([EMPTY] if s >= g.required else [])
                 self.problem.addVariable(var, list(reversed(values)))  # the solver pops from the end
                 self.values[var] = values
                 self.order.append(var)
                 self.day_vars[g.day].append(var)
                 self.day_of[var] = g.day
-                if previous is not None:  # filled slots first, in the order of preference
-                    self.problem.addConstraint(
-                        constraint.FunctionConstraint(
-                            lambda a, b, r=rank: b == EMPTY or (a != EMPTY and r[a] < r[b])
-                        ),
-                        [previous, var],
-                    )
-                previous = var
+                chain.append(var)
+            if len(chain) > 1:  # filled slots first, in the order of preference
+                self.problem.addConstraint(p.Ascending(rank, EMPTY), chain)
 
     def scope(self, days: tuple[str, ...] | None) -> list[Slot]:
         if days is None:
@@ -81,6 +81,17 @@ class _DayProblem:
     def relevant(self, vars_: Iterable[Slot], ids: frozenset[str]) -> list[Slot]:
         """The slots that can hold one of ``ids``."""
         return [v for v in vars_ if not ids.isdisjoint(self.values[v])]
+
+    def demands(self, limits: Mapping[str, int]) -> list[tuple[frozenset[str], dict[str, int]]]:
+        """The sessions' counts over values that all have a repeat limit: per set of ids, the
+        least number of them each day needs."""
+        out: dict[frozenset[str], dict[str, int]] = defaultdict(dict)
+        for c in self.posted:
+            if (isinstance(c, Among) and c.low > 0 and c.days is not None and len(c.days) == 1
+                    and all(x in limits for x in c.ids)):
+                lows = out[c.ids]
+                lows[c.days[0]] = max(lows.get(c.days[0], 0), c.low)
+        return list(out.items())
 
     def add(self, c: DayConstraint, days: Sequence[str]) -> None:
         try:
@@ -109,7 +120,8 @@ class _DayProblem:
 
     def _time_cap(self, c: TimeCap, days: Sequence[str]) -> None:
         if self.day_vars[c.day]:
-            self.problem.addConstraint(p.TimeBudget(c.seconds, c.cap), self.day_vars[c.day])
+            cap = p.TimeBudget(c.seconds, c.cap, self.needs.get(c.day, ()))
+            self.problem.addConstraint(cap, cap.scope(self.day_vars[c.day]))
 
     def _week_time_cap(self, c: WeekTimeCap, days: Sequence[str]) -> None:
         vs = self.relevant(self.order, frozenset(c.seconds))
@@ -139,7 +151,7 @@ class _DayProblem:
     def _per_value_days(self, c: PerValueDays, days: Sequence[str]) -> None:
         vs = self.relevant(self.order, frozenset(c.limits))
         if vs:
-            self.problem.addConstraint(p.PerValueDays(c.limits, self.day_of), vs)
+            self.problem.addConstraint(p.PerValueDays(c.limits, self.day_of, self.demands(c.limits)), vs)
 
 
 _POST: dict[type, Callable[[_DayProblem, Any, Sequence[str]], None]] = {
@@ -161,6 +173,8 @@ def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: S
     """One search for a day assignment; ``None`` when proven impossible; raises
     :class:`planner.solver.backend.OutOfBudget` when out of budget."""
     model = _DayProblem(groups)
+    model.needs = _session_needs(model, constraints)
+    model.posted = list(constraints)
     try:
         for c in constraints:
             model.add(c, days)
@@ -172,6 +186,20 @@ def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: S
     model.problem.setSolver(p.OrderedBacktracking(model.order))
     found = model.problem.getSolution()
     return None if found is None else assignment_days(found, days)
+
+
+def _session_needs(model: _DayProblem, constraints: Sequence[DayConstraint]
+                   ) -> dict[str, list[tuple[frozenset[str], tuple[Slot, ...]]]]:
+    """Per day, the counts that need one item and could be met on it, with the slots of other
+    days that could meet them instead (none for a count over that day alone): its time cap
+    reasons about the time the counts still owed there take."""
+    needs: dict[str, list[tuple[frozenset[str], tuple[Slot, ...]]]] = defaultdict(list)
+    for c in constraints:
+        if isinstance(c, Among) and c.low == 1:
+            vs = model.relevant(model.scope(c.days), c.ids)
+            for d in dict.fromkeys(model.day_of[v] for v in vs):
+                needs[d].append((c.ids, tuple(v for v in vs if model.day_of[v] != d)))
+    return needs
 
 
 def assignment_days(assignment: dict, days: Sequence[str]) -> dict[str, list[str]]:

@@ -7,9 +7,12 @@ backtracking fails early. They implement the day constraints of :mod:`planner.so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import constraint
 
 from planner.solver.backend import Meter, OutOfBudget, past_deadline
+from planner.solver.csp.slots import Ascending, TimeBudget, hide
 
 __all__ = [
     "Budget",
@@ -20,6 +23,7 @@ __all__ = [
     "Distinct",
     "Apart",
     "Apartners",
+    "Ascending",
     "TimeBudget",
     "OrderedBacktracking",
     "hide",
@@ -43,13 +47,6 @@ class Budget(constraint.Constraint):
         if self.nodes > self.limit or (self.nodes % 256 == 0 and past_deadline()):
             raise OutOfBudget
         return True
-
-
-def hide(domain, keep) -> bool:
-    for value in list(domain):
-        if not keep(value):
-            domain.hideValue(value)
-    return bool(domain)
 
 
 class LinearAtMost(constraint.Constraint):
@@ -145,10 +142,18 @@ class Days(constraint.Constraint):
 
 class PerValueDays(constraint.Constraint):
     """Each value ``x`` of ``limits`` is used on at most ``limits[x]`` days (all repeat limits
-    of a week in one constraint, instead of one constraint per exercise)."""
+    of a week in one constraint, instead of one constraint per exercise).
 
-    def __init__(self, limits: dict[str, int], day_of: dict) -> None:
-        self.limits, self.day_of = limits, day_of
+    ``demands``: sessions' counts over limited values only, each as its ids and the least
+    number of them per day. A day holds a value once, so the items still owed over those days
+    cannot exceed the days the values of ``ids`` have left: "neck work every session" from
+    three neck exercises of at most two days each fails at once in a seven-day week, instead
+    of on the seventh day of every week tried.
+    """
+
+    def __init__(self, limits: dict[str, int], day_of: dict,
+                 demands: Sequence[tuple[frozenset[str], dict[str, int]]] = ()) -> None:
+        self.limits, self.day_of, self.demands = limits, day_of, tuple(demands)
 
     def __call__(self, variables, domains, assignments, forwardcheck=False):
         limits, day_of = self.limits, self.day_of
@@ -164,6 +169,17 @@ class PerValueDays(constraint.Constraint):
                 return False
             if len(days) == limits[value]:
                 full.add(value)
+        for ids, lows in self.demands:
+            hits = dict.fromkeys(lows, 0)
+            left = 0
+            for x in ids:
+                days = used.get(x, ())
+                left += limits[x] - len(days)
+                for d in days:
+                    if d in hits:
+                        hits[d] += 1
+            if sum(max(low - hits[d], 0) for d, low in lows.items()) > left:
+                return False
         if forwardcheck and full:
             for v in variables:
                 if v not in assignments and not full.isdisjoint(domains[v]):
@@ -243,36 +259,6 @@ class Apartners(constraint.Constraint):
                 if v not in assignments and not banned.isdisjoint(domains[v]):
                     if not hide(domains[v], lambda x: x not in banned):
                         return False
-        return True
-
-
-class TimeBudget(constraint.Constraint):
-    """The durations of the values add up to at most ``cap`` seconds.
-
-    Reasons with a lower bound: every unassigned slot will take at least the shortest value
-    left in its domain (zero when it may stay empty), so a value is hidden as soon as it would
-    leave too little time for the slots still to fill.
-    """
-
-    def __init__(self, seconds: dict[str, int], cap: int) -> None:
-        self.seconds, self.cap = seconds, cap
-
-    def __call__(self, variables, domains, assignments, forwardcheck=False):
-        seconds = self.seconds
-        total = 0
-        floors = {}
-        for v in variables:
-            if v in assignments:
-                total += seconds.get(assignments[v], 0)
-            else:
-                floors[v] = min((seconds.get(x, 0) for x in domains[v]), default=0)
-        slack = self.cap - total - sum(floors.values())
-        if slack < 0:
-            return False
-        if forwardcheck:
-            for v, floor in floors.items():
-                if not hide(domains[v], lambda x, f=floor: seconds.get(x, 0) - f <= slack):
-                    return False
         return True
 
 

@@ -1,0 +1,217 @@
+"""Propagators over the slots of a day: the order of a block's slots, and a session's time.
+
+Part of :mod:`planner.solver.csp.propagators` (which re-exports them): all forward checking,
+hiding only values that can no longer be part of a solution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import constraint
+
+__all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
+
+FIT_STATES = 256  # how many sets of needs met a session's time check follows before giving up
+
+
+def hide(domain, keep) -> bool:
+    for value in list(domain):
+        if not keep(value):
+            domain.hideValue(value)
+    return bool(domain)
+
+
+class Ascending(constraint.Constraint):
+    """The slots of one block, in order, hold values of rising ``rank``, then ``empty`` ones.
+
+    Forward checking on the whole chain, not pair by pair: once a slot holds the value of rank
+    ``r``, the slot ``j`` places further on needs rank ``r + j`` or more (each slot between
+    holds a value ranked in between), and once a slot stays empty so do all that follow. The
+    counts over these slots then see what the later slots can really still hold.
+    """
+
+    def __init__(self, rank: dict[str, int], empty: str) -> None:
+        self.rank, self.empty = rank, empty
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        rank, empty = self.rank, self.empty
+        last, at, closed = -1, -1, False  # rank and place of the last filled slot seen; empty seen
+        free = []
+        for i, v in enumerate(variables):
+            if v in assignments:
+                x = assignments[v]
+                if x == empty:
+                    closed = True
+                    continue
+                if closed or rank[x] < last + i - at:
+                    return False
+                last, at = rank[x], i
+                for f in free:  # a free slot before a filled one cannot stay empty
+                    f[2] = False
+            else:
+                free.append([v, last + i - at if not closed else None, True])
+        if forwardcheck:
+            for v, least, may_empty in free:
+                if least is None:
+                    keep = (lambda x: x == empty) if may_empty else (lambda x: False)
+                else:
+                    keep = (lambda x, least=least, may_empty=may_empty:
+                            (may_empty if x == empty else rank[x] >= least))
+                if not hide(domains[v], keep):
+                    return False
+        return True
+
+
+class TimeBudget(constraint.Constraint):
+    """The durations of the values add up to at most ``cap`` seconds.
+
+    Reasons with a lower bound: every unassigned slot will take at least the shortest value
+    left in its domain (zero when it may stay empty), so a value is hidden as soon as it would
+    leave too little time for the slots still to fill.
+
+    ``needs`` (for a session's cap): the counts that need one item, each as its ids and the
+    slots of other days that could meet it instead (none for a count of this session alone).
+    A count not yet met that only these slots can still meet takes time too: the free slots
+    must meet all such counts together, each slot giving one value, within the time left
+    (:func:`_fits`), or the partial week is refuted. The slots of other days are watched (see
+    :meth:`scope`), so a week whose earlier days leave a count to a last session with no time
+    for it fails as soon as those days are set, not after trying every such last session.
+    """
+
+    def __init__(self, seconds: dict[str, int], cap: int,
+                 needs: Sequence[tuple[frozenset[str], tuple]] = ()) -> None:
+        self.seconds, self.cap = seconds, cap
+        self.bits: dict[str, int] = {}  # value -> the needs it meets, one bit each
+        for n, (ids, _) in enumerate(needs):
+            for x in ids:
+                self.bits[x] = self.bits.get(x, 0) | 1 << n
+        self.full = (1 << len(needs)) - 1
+        self.elsewhere = [(1 << n, ids, others) for n, (ids, others) in enumerate(needs) if others]
+        self.here = self.full & ~sum(bit for bit, _, _ in self.elsewhere)  # needs of this session alone
+        self.watched = list(dict.fromkeys(u for _, _, others in self.elsewhere for u in others))
+        self.own = -1  # how many of the variables are the capped ones (the watched ones follow)
+        self._passed: tuple | None = None  # the last state checked that passed
+
+    def scope(self, variables: list) -> list:
+        """The capped variables and then the watched ones, for ``addConstraint``."""
+        self.own = len(variables)
+        mine = set(variables)
+        return [*variables, *(u for u in self.watched if u not in mine)]
+
+    def _forced(self, domains, assignments) -> int:
+        """The needs that other days no longer meet nor can (bits)."""
+        forced = 0
+        for bit, ids, others in self.elsewhere:
+            for u in others:
+                if (assignments[u] in ids) if u in assignments else not ids.isdisjoint(domains[u]):
+                    break
+            else:
+                forced |= bit
+        return forced
+
+    def __call__(self, variables, domains, assignments, forwardcheck=False):
+        forced, key = 0, None
+        if self.own >= 0:
+            variables = variables[:self.own]
+            forced = self._forced(domains, assignments) if self.elsewhere else 0
+            # Called for a watched slot while the capped slots and the needs forced on them
+            # are as when last checked and passed: checking again could only prune a little
+            # more, and skipping a check never loses a week.
+            key = (tuple(assignments.get(v) for v in variables), forced)
+            if key == self._passed:
+                return True
+        if not self._check(variables, domains, assignments, forwardcheck, forced):
+            return False
+        if key is not None:
+            self._passed = key
+        return True
+
+    def _check(self, variables, domains, assignments, forwardcheck, forced) -> bool:
+        seconds = self.seconds
+        total = 0
+        floors = {}
+        spread = []  # free slots whose longest value exceeds their floor
+        for v in variables:
+            if v in assignments:
+                total += seconds.get(assignments[v], 0)
+                continue
+            domain = domains[v]
+            if not domain:
+                if forwardcheck:
+                    return False
+                floors[v] = 0
+                continue
+            lengths = [seconds.get(x, 0) for x in domain]
+            floor = min(lengths)
+            floors[v] = floor
+            longest = max(lengths)
+            if longest > floor:
+                spread.append((v, floor, longest))
+        slack = self.cap - total - sum(floors.values())
+        if slack < 0:
+            return False
+        if self.full and not self._needs_fit(variables, domains, assignments, floors, slack, forced):
+            return False
+        if forwardcheck:
+            for v, floor, longest in spread:
+                if longest - floor > slack:  # only then can a value be too long
+                    hide(domains[v], lambda x, f=floor: seconds.get(x, 0) - f <= slack)
+        return True
+
+    def _needs_fit(self, variables, domains, assignments, floors, slack, forced) -> bool:
+        """Whether the free slots can still meet every need owed here, within the slack."""
+        bits, seconds = self.bits, self.seconds
+        owed = self.here | forced
+        for v in variables:
+            if v in assignments:
+                owed &= ~bits.get(assignments[v], 0)
+        if not owed:
+            return True
+        for v in floors:  # a need every value of a free slot meets is met, at no extra time
+            always = owed
+            for x in domains[v]:
+                always &= bits.get(x, 0)
+                if not always:
+                    break
+            owed &= ~always
+        if not owed:
+            return True
+        offers = []
+        for v, floor in floors.items():
+            options: dict[int, int] = {}
+            for x in domains[v]:
+                m = bits.get(x, 0) & owed
+                if m:
+                    extra = seconds.get(x, 0) - floor
+                    if extra < options.get(m, slack + 1):
+                        options[m] = extra
+            if options:
+                offers.append(options)
+        return _fits(owed, slack, offers)
+
+
+def _fits(owed: int, slack: int, offers: list[dict[int, int]]) -> bool:
+    """Whether some free slots, one value each, can meet every ``owed`` count (bits) within
+    ``slack`` extra seconds. ``offers``: per free slot, bits met -> the least extra time (the
+    value's seconds over the slot's floor). Keeps, per set of bits met, the least time; past
+    :data:`FIT_STATES` such sets it stops and answers yes (a check left out loses no week)."""
+    best = {0: 0}
+    for options in offers:
+        if len(best) > FIT_STATES:
+            return True
+        grown = dict(best)
+        for met, spent in best.items():
+            for bits, extra in options.items():
+                t = spent + extra
+                if t > slack:
+                    continue
+                m = met | bits
+                if m == owed:
+                    return True
+                if t < grown.get(m, slack + 1):
+                    grown[m] = t
+        best = grown
+    return False
+
+
