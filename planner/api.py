@@ -24,6 +24,7 @@ from planner.kinds.advice import exercise_cues
 from planner.models import Profile
 from planner.profile import load_profile
 from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
+from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.solver import Settings, Solution
@@ -153,8 +154,8 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
                     why=list(item.why),
                 )
             )
-        seconds = sum(item.dose.seconds() for item in items)
-        days.append(PlanDay(day=day, items=out, minutes=-(-seconds // 60)))
+        seconds = session_seconds((item.dose.seconds(), catalog.exercises[item.exercise].position) for item in items)
+        days.append(PlanDay(day=day, items=out, minutes=whole_minutes(seconds)))
     return Plan(
         profile=profile,
         seed=seed,

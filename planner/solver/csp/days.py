@@ -109,7 +109,7 @@ class _DayProblem:
 
     def _time_cap(self, c: TimeCap, days: Sequence[str]) -> None:
         if self.day_vars[c.day]:
-            self.problem.addConstraint(p.TimeBudget(c.seconds, c.cap), self.day_vars[c.day])
+            self.problem.addConstraint(p.TimeBudget(c.seconds, c.cap, c.positions, c.session_time), self.day_vars[c.day])
 
     def _week_time_cap(self, c: WeekTimeCap, days: Sequence[str]) -> None:
         vs = self.relevant(self.order, frozenset(c.seconds))

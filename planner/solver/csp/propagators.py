@@ -7,9 +7,13 @@ backtracking fails early. They implement the day constraints of :mod:`planner.so
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
+
 import constraint
 
 from planner.solver.backend import Meter, OutOfBudget, past_deadline
+from planner.timing import LEVELS, least_moves_seconds, level
 
 __all__ = [
     "Budget",
@@ -249,26 +253,40 @@ class Apartners(constraint.Constraint):
 class TimeBudget(constraint.Constraint):
     """The durations of the values add up to at most ``cap`` seconds.
 
-    Reasons with a lower bound: every unassigned slot will take at least the shortest value
+    With ``positions``, the placed exercises also take the least time any order of them spends
+    changing position (:func:`planner.timing.least_moves_seconds`), and with ``session_time``
+    the complete day is timed in its order once every slot is filled. Reasons with a lower bound:
+    every unassigned slot will take at least the shortest value
     left in its domain (zero when it may stay empty), so a value is hidden as soon as it would
     leave too little time for the slots still to fill.
     """
 
-    def __init__(self, seconds: dict[str, int], cap: int) -> None:
-        self.seconds, self.cap = seconds, cap
+    def __init__(self, seconds: dict[str, int], cap: int, positions: Mapping[str, str] | None = None,
+                 session_time: Callable[[Sequence[str]], int] | None = None) -> None:
+        self.seconds, self.cap, self.session_time = seconds, cap, session_time
+        self.levels = {x: level(p) for x, p in (positions or {}).items()}
+        self.moves = {frozenset(c): least_moves_seconds(c) for n in range(4) for c in combinations(LEVELS, n)}
 
     def __call__(self, variables, domains, assignments, forwardcheck=False):
         seconds = self.seconds
         total = 0
         floors = {}
+        levels = set()
         for v in variables:
             if v in assignments:
-                total += seconds.get(assignments[v], 0)
+                x = assignments[v]
+                total += seconds.get(x, 0)
+                if x in self.levels:
+                    levels.add(self.levels[x])
             else:
                 floors[v] = min((seconds.get(x, 0) for x in domains[v]), default=0)
+        total += self.moves[frozenset(levels)]
         slack = self.cap - total - sum(floors.values())
         if slack < 0:
             return False
+        if not floors and self.session_time is not None:
+            placed = [assignments[v] for v in variables if assignments[v] in seconds]
+            return self.session_time(placed) <= self.cap
         if forwardcheck:
             for v, floor in floors.items():
                 if not hide(domains[v], lambda x, f=floor: seconds.get(x, 0) - f <= slack):
