@@ -26,6 +26,7 @@ from planner.models import Profile
 from planner.profile import load_profile
 from planner.provenance import made_with
 from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
+from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.solver import Settings, Solution
@@ -167,8 +168,8 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
     for day, items in solution.days.items():
         out = [_plan_item(item, catalog) for item in items]
         walks = [_plan_item(item, catalog) for item in solution.walks.get(day, [])]
-        seconds = sum(item.dose.seconds() for item in items)
-        days.append(PlanDay(day=day, items=out, minutes=-(-seconds // 60), walks=walks))
+        seconds = session_seconds((item.dose.seconds(), catalog.exercises[item.exercise].position) for item in items)
+        days.append(PlanDay(day=day, items=out, minutes=whole_minutes(seconds), walks=walks))
     return Plan(
         profile=profile,
         seed=seed,

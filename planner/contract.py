@@ -56,7 +56,7 @@ class PlanDay(BaseModel):
 
     day: str = Field(description="mon, tue, wed, thu, fri, sat or sun, in that order.")
     items: list[PlanItem] = Field(default=[], description="The session in order; empty on a rest day.")
-    minutes: int = Field(default=0, description="Estimated length of the session in whole minutes (rounded up): doses, rests between sets and 20 s to change to each item; 0 on a rest day.")
+    minutes: int = Field(default=0, description="Estimated length of the session in whole minutes (rounded up), by the time model of planner/timing.py: doses, 30 s rests between sets, 20 s to change to each item and 45 s (floor and standing), 30 s (floor and seated) or 15 s (seated and standing) to change position between items; 0 on a rest day.")
     walks: list[PlanItem] = Field(default=[], description="Activities of their own that day, apart from the session (a walk, from a walks rule): not counted in the session's minutes, its order or its session rules; counted by the weekly rules. May stand on a rest day.")
 
 

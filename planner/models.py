@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from planner.timing import dose_seconds
+
 __all__ = [
     "Strict",
     "Ident",
@@ -75,9 +77,6 @@ def require_amount(reps: int | None, hold_s: int | None, minutes: int | None) ->
         raise ValueError("a dose needs reps, hold_s or minutes")
 
 
-CHANGEOVER_S = 20  # seconds to move on to the next plan item and set it up
-
-
 class Dose(Strict):
     """How much of an exercise: reps (per set, per side), a hold in seconds, or minutes."""
 
@@ -92,24 +91,17 @@ class Dose(Strict):
         return self
 
     def seconds(self, unilateral: bool = False) -> int:
-        """Estimated time for one plan item, rests and the change to it included: the
-        session-time rule sums these, and the plan shows each session's total.
+        """Estimated time for one plan item, rests and the change to it included; a session
+        adds the moves between positions (the time model of ``planner/timing.py``).
 
         Reps take 4 s each plus any hold; a set of holds adds 10 s to get into position; sets
         are separated by 30 s of rest; minutes are taken as they are; moving on to the item and
-        setting it up takes ``CHANGEOVER_S`` (20 s). Unilateral work counts twice (once per side).
+        setting it up takes 20 s. Unilateral work counts twice (once per side). Between two
+        consecutive items, changing level adds 45 s between the floor (supine, prone, quadruped,
+        side, kneeling) and standing, 30 s between the floor and seated, 15 s between seated and
+        standing. The session-time rule sums these, and the plan shows each session's total.
         """
-        if self.minutes is not None and self.reps is None and self.hold_s is None:
-            return (self.minutes * 60 + CHANGEOVER_S) * (2 if unilateral else 1)
-        sets = self.sets or 1
-        if self.reps is not None:
-            per_set = self.reps * (4 + (self.hold_s or 0))
-        else:
-            per_set = (self.hold_s or 0) + 10
-        total = sets * per_set + (sets - 1) * 30
-        if self.minutes is not None:
-            total += self.minutes * 60
-        return (total + CHANGEOVER_S) * (2 if unilateral else 1)
+        return dose_seconds(self.sets, self.reps, self.hold_s, self.minutes, unilateral)
 
 
 class Ban(Strict):

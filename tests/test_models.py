@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from planner.errors import InputError
 from planner.loading.validation import validate_model
 from planner.loading.yamlio import load_yaml_text
-from planner.models import CHANGEOVER_S, Dose, Exercise, Profile, When
+from planner.models import Dose, Exercise, Profile, When
+from planner.timing import CHANGEOVER_S
 
 
 def invalid(model, text: str) -> str:

@@ -1,7 +1,8 @@
 """session_time: a session fits the time the person has.
 
-Parameters: ``max_minutes`` (default: the profile's ``session_minutes``). Durations are
-estimated from doses (see ``Dose.seconds`` and docs/catalog.md).
+Parameters: ``max_minutes`` (default: the profile's ``session_minutes``). A session's time is
+estimated by the time model of ``planner/timing.py`` (docs/catalog.md): its items' doses,
+rests and changeovers, and the moves between the positions of consecutive items.
 
 Example::
 
@@ -20,6 +21,7 @@ from pydantic import Field
 from planner.kinds.base import Context, Violation, Week, no_checks
 from planner.models import Strict
 from planner.requirements import Requirement, SessionTime
+from planner.timing import session_seconds, whole_minutes
 
 NAME = "session_time"
 
@@ -41,11 +43,13 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     out = []
+    exercises = ctx.catalog.exercises
     for day, entries in week.sessions():
-        seconds = 0
-        for entry in entries:
-            seconds += entry.dose().seconds()
+        seconds = session_seconds(
+            (entry.dose().seconds(), exercises[entry.exercise].position if entry.exercise in exercises else "standing")
+            for entry in entries
+        )
         if seconds > limit(rule, ctx) * 60:
-            message = f"takes about {round(seconds / 60)} min, more than {limit(rule, ctx)}"
+            message = f"takes about {whole_minutes(seconds)} min, more than {limit(rule, ctx)}"
             out.append(Violation(rule.id, rule.hard, message, day, amount=(seconds - limit(rule, ctx) * 60) / 60))
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 __all__ = [
@@ -127,11 +127,18 @@ class NotBoth:
 
 @dataclass(frozen=True)
 class TimeCap:
-    """The exercises of ``day`` take at most ``cap`` seconds (``seconds`` per exercise)."""
+    """The exercises of ``day`` take at most ``cap`` seconds (``seconds`` per exercise), with
+    the least time any order of them spends changing position (``positions``: each exercise's
+    catalog position; see :func:`planner.timing.least_moves_seconds`) and, once the day is
+    complete, its ``session_time``."""
 
     day: str
     seconds: Mapping[str, int]
     cap: int
+    positions: Mapping[str, str] = field(default_factory=dict)
+    # The time of the complete session, in the order it will be given (moves included): checked
+    # once every slot of the day is filled, since the order can force more moves than the least.
+    session_time: Callable[[Sequence[str]], int] | None = None
 
 
 @dataclass(frozen=True)

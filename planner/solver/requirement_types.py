@@ -55,8 +55,10 @@ from planner.solver.backend import (
     WeekHolds,
     WeekTimeCap,
 )
+from planner.solver.grouping import listing_key, session_timer
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
+from planner.timing import session_seconds
 
 __all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure", "walk_days"]
 
@@ -295,14 +297,26 @@ def _time_shape(req: SessionTime, facts: ModelFacts) -> None:
 
 
 def _time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
-    return [TimeCap(d, model.seconds, req.max_seconds) for d in model.days]
+    """A cap per day on the session's time: its exercises plus the least moves between their
+    positions while the day fills, then the whole session timed in the order the order stage
+    gives it (:func:`planner.solver.grouping.session_timer`)."""
+    positions = {x: model.catalog.exercises[x].position for x in model.seconds}
+    requirements = [*model.hard, *model.soft]  # the order stage tries every order rule first
+
+    def constraints_of(units: Sequence[str]) -> list[OrderConstraint]:
+        return list(dict.fromkeys(c for r in requirements for c in treatment(r).order(r, units)))
+
+    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions)
+    return [TimeCap(d, model.seconds, req.max_seconds, positions, timer) for d in model.days]
 
 
 def _time_miss(req: SessionTime, week: PlacedWeek) -> float:
-    miss = 0.0
-    for xs in week.per_day.values():
-        miss += max(0, sum(week.model.seconds[x] for x in xs) - req.max_seconds) / 60
-    return miss
+    """Minutes over the cap, summed over the sessions (timed in their order, moves included)."""
+    exercises = week.catalog.exercises
+    return sum(
+        max(0, session_seconds((week.model.seconds[x], exercises[x].position) for x in xs) - req.max_seconds) / 60
+        for xs in week.per_day.values()
+    )
 
 
 def _week_seconds(req: WeekTime, per_day: dict[str, list[str]], seconds: dict[str, int]) -> int:

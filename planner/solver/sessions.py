@@ -1,8 +1,11 @@
-"""The order of each session: solver-neutral preparation, solved by a backend.
+"""The order of each session: solver-neutral preparation, solved by a backend, then regrouped
+by position.
 
 A session's exercises are listed by block, then region (neck first), then id; the ordering
 requirements (``order`` in :mod:`planner.solver.requirement_types`) become order constraints,
-and the backend finds the order closest to that listing which meets them.
+and the backend finds the order closest to that listing which meets them. The order that
+spends the fewest seconds changing position (:func:`planner.solver.grouping.fewest_moves`:
+floor work together, not floor -> standing -> floor) replaces it when it is quicker.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from collections.abc import Sequence
 
 from planner.solver.backend import Backend, OrderConstraint
 from planner.solver.compiled import Compiled
+from planner.solver.grouping import fewest_moves, listing_key
 from planner.solver.requirement_types import treatment
+from planner.timing import moves_seconds
 
 __all__ = ["order_session", "order_constraints"]
 
@@ -29,13 +34,15 @@ def order_constraints(compiled: Compiled, units: Sequence[str], soft_too: bool) 
 def order_session(backend: Backend, compiled: Compiled, exercises: Sequence[str], soft_too: bool) -> list[str] | None:
     """The session in order, or ``None`` when the ordering rules admit none."""
     catalog = compiled.ctx.catalog
-    blocks = catalog.vocab.blocks
-    regions = catalog.graph.regions
-    units = sorted(
-        exercises,
-        key=lambda e: (blocks.index(catalog.block(e)), regions.index(catalog.exercises[e].region), e),
-    )
+    units = sorted(exercises, key=listing_key(catalog))
     constraints = order_constraints(compiled, units, soft_too)
     if len(units) <= 1:
         return units if all(c.holds(units) for c in constraints) else None
-    return backend.order_session(units, constraints)
+    found = backend.order_session(units, constraints)
+    if found is None:
+        return None
+    positions = {u: catalog.exercises[u].position for u in units}
+    quicker = fewest_moves(units, constraints, positions)
+    if quicker is not None and moves_seconds([positions[u] for u in quicker]) < moves_seconds([positions[u] for u in found]):
+        return quicker
+    return found

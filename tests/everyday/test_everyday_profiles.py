@@ -31,6 +31,8 @@ def test_an_everyday_profile_gets_a_safe_week(fields, catalog, rules):
     for day in sessions:
         assert day.day in profile.days
         assert day.items[0].block == "warmup", f"{day.day} does not open with the warm-up"
+        # within the minutes by the time model (planner/timing.py: moves included, rounded up)
+        assert day.minutes <= profile.session_minutes, f"{day.day} takes {day.minutes} min"
         for item in day.items:
             assert set(item.equipment) <= owned, f"{item.exercise} needs {item.equipment}"
     # walks of their own (walk-on-days-off): on two days or more, needing nothing the person lacks

@@ -35,7 +35,10 @@ def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catal
     assert sum(1 for items in solution.days.values() if items) == 1
     assert sorted(solution.walks) == ["fri", "sun", "tue"]
     assert "regular-practice" in solution.soft_misses
-    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group", "cross-train"}  # see above
+    # see above; and since position changes take time (planner/timing.py), a 30-minute session
+    # holds fewer strength items, so the 30% share of one muscle group may be missed too
+    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group", "cross-train",
+                                         "no-over-dominant-group"}
     reasons = {r for items in solution.days.values() for item in items for r in item.why}
     assert "regular-practice" not in reasons  # a count the week falls short of forced nothing
 

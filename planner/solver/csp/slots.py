@@ -6,9 +6,12 @@ hiding only values that can no longer be part of a solution.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
 
 import constraint
+
+from planner.timing import LEVELS, least_moves_seconds, level
 
 __all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
 
@@ -66,6 +69,10 @@ class Ascending(constraint.Constraint):
 class TimeBudget(constraint.Constraint):
     """The durations of the values add up to at most ``cap`` seconds.
 
+    With ``positions``, the placed exercises also take the least time any order of them spends
+    changing position (:func:`planner.timing.least_moves_seconds`), and with ``session_time``
+    the complete day is timed in its order once every slot is filled.
+
     Reasons with a lower bound: every unassigned slot will take at least the shortest value
     left in its domain (zero when it may stay empty), so a value is hidden as soon as it would
     leave too little time for the slots still to fill.
@@ -80,8 +87,12 @@ class TimeBudget(constraint.Constraint):
     """
 
     def __init__(self, seconds: dict[str, int], cap: int,
-                 needs: Sequence[tuple[frozenset[str], tuple]] = ()) -> None:
-        self.seconds, self.cap = seconds, cap
+                 needs: Sequence[tuple[frozenset[str], tuple]] = (), positions: Mapping[str, str] | None = None,
+                 session_time: Callable[[Sequence[str]], int] | None = None) -> None:
+        self.seconds, self.cap, self.session_time = seconds, cap, session_time
+        self.levels = {x: level(p) for x, p in (positions or {}).items()}
+        self.moves = {frozenset(c): least_moves_seconds(c) for n in range(len(LEVELS) + 1)
+                      for c in combinations(LEVELS, n)}
         self.bits: dict[str, int] = {}  # value -> the needs it meets, one bit each
         for n, (ids, _) in enumerate(needs):
             for x in ids:
@@ -132,9 +143,13 @@ class TimeBudget(constraint.Constraint):
         total = 0
         floors = {}
         spread = []  # free slots whose longest value exceeds their floor
+        levels = set()
         for v in variables:
             if v in assignments:
-                total += seconds.get(assignments[v], 0)
+                x = assignments[v]
+                total += seconds.get(x, 0)
+                if x in self.levels:
+                    levels.add(self.levels[x])
                 continue
             domain = domains[v]
             if not domain:
@@ -148,9 +163,12 @@ class TimeBudget(constraint.Constraint):
             longest = max(lengths)
             if longest > floor:
                 spread.append((v, floor, longest))
+        total += self.moves[frozenset(levels)]  # the least time any order spends changing position
         slack = self.cap - total - sum(floors.values())
         if slack < 0:
             return False
+        if not floors and self.session_time is not None:  # the whole day, timed in its order
+            return self.session_time([assignments[v] for v in variables if assignments[v] in seconds]) <= self.cap
         if self.full and not self._needs_fit(variables, domains, assignments, floors, slack, forced):
             return False
         if forwardcheck:

@@ -1,0 +1,132 @@
+"""Ordering a session for time: the order that spends the fewest seconds changing position.
+
+The time model (:mod:`planner.timing`) charges a move between the floor, seated and standing,
+so a session's time depends on its order. :func:`fewest_moves` searches the orders meeting a
+session's order constraints (those of :mod:`planner.solver.backend`) for the one with the
+fewest move seconds, staying near the session's listing. It serves both the
+order stage (:mod:`planner.solver.sessions`) and the session-time cap of the day search
+(:func:`session_timer`), so a session is timed in the order it will be given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from planner.catalog import Catalog
+from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
+from planner.timing import least_moves_seconds, level, move_seconds, moves_seconds
+
+__all__ = ["fewest_moves", "listing_key", "session_timer", "MOVE_SEARCH_NODES"]
+
+MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
+
+
+def fewest_moves(listing: Sequence[str], constraints: Iterable[OrderConstraint],
+                 positions: Mapping[str, str]) -> list[str] | None:
+    """The order of ``listing`` meeting ``constraints`` whose moves between ``positions`` take
+    the fewest seconds, or ``None`` when none is found: a depth-first branch and bound over the
+    units, the cheapest next move (then the earliest listed) tried first, so the orders found
+    stay near the listing; it stops at the least moves the positions allow, or after
+    :data:`MOVE_SEARCH_NODES` nodes with the best order so far.
+    Remembered per session (the day search and the order stage ask about the same ones)."""
+    key = tuple(listing), frozenset(constraints), tuple(positions[u] for u in listing)
+    found = _fewest(*key)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...]
+            ) -> tuple[str, ...] | None:
+    lv = dict(zip(units, (level(p) for p in where), strict=True))
+    rank = {u: i for i, u in enumerate(units)}
+    before: dict[str, set[str]] = {u: set() for u in units}
+    not_first, not_last, apart = set(), set(), set()
+    for c in constraints:
+        if isinstance(c, Before):
+            if c.first in before and c.then in before:
+                before[c.then].add(c.first)
+        elif isinstance(c, NotFirst):
+            not_first.add(c.unit)
+        elif isinstance(c, NotLast):
+            not_last.add(c.unit)
+        elif isinstance(c, NotNextTo):
+            apart.add(frozenset((c.a, c.b)))
+        else:  # pragma: no cover - every order constraint type is listed above
+            return None
+    least = least_moves_seconds(list(lv.values()))
+    n = len(units)
+    best: tuple[str, ...] | None = None
+    best_moves = 0
+    seen: dict[tuple[frozenset[str], str], int] = {}
+    spent = 0
+
+    def search(prefix: list[str], placed: frozenset[str], moves: int) -> bool:
+        """False once the search should stop (the budget is spent, or the least moves reached)."""
+        nonlocal best, best_moves, spent
+        spent += 1
+        if len(prefix) == n:
+            if best is None or moves < best_moves:
+                best, best_moves = tuple(prefix), moves
+            return moves > least
+        last = prefix[-1] if prefix else None
+        if last is not None:
+            state = (placed, last)
+            if state in seen and seen[state] <= moves:
+                return True
+            seen[state] = moves
+            rest = frozenset(lv[u] for u in units if u not in placed)
+            if best is not None and moves + _least_from(lv[last], rest) >= best_moves:
+                return True
+        options = [
+            u for u in units
+            if u not in placed and before[u] <= placed
+            and not (not prefix and u in not_first) and not (len(prefix) == n - 1 and u in not_last)
+            and (last is None or frozenset((last, u)) not in apart)
+        ]
+        step = {u: move_seconds(lv[last], lv[u]) if last is not None else 0 for u in options}
+        for u in sorted(options, key=lambda u: (step[u], rank[u])):
+            if spent >= MOVE_SEARCH_NODES:
+                return False
+            if not search([*prefix, u], placed | {u}, moves + step[u]):
+                return False
+        return True
+
+    search([], frozenset(), 0)
+    return best
+
+
+@lru_cache(maxsize=64)
+def _least_from(start: str, levels: frozenset[str]) -> int:
+    """A lower bound on the move seconds from level ``start`` through every level of ``levels``."""
+    others = levels - {start}
+    if not others:
+        return 0
+    return min(move_seconds(start, lv) for lv in others) + least_moves_seconds(others)
+
+
+def listing_key(catalog: Catalog) -> Callable[[str], tuple]:
+    """How a session's exercises are listed before ordering: block, region (neck first), id."""
+    blocks = catalog.vocab.blocks
+    regions = catalog.graph.regions
+    return lambda e: (blocks.index(catalog.block(e)), regions.index(catalog.exercises[e].region), e)
+
+
+def session_timer(listing_key: Callable[[str], tuple], constraints_of: Callable[[Sequence[str]], list[OrderConstraint]],
+                  seconds: Mapping[str, int], positions: Mapping[str, str]) -> Callable[[Sequence[str]], int]:
+    """The time of a session of given exercises, ordered as the order stage orders it (the
+    fewest moves its order constraints allow), remembered per set of exercises. A session no
+    order is found for is timed with the least moves of its positions."""
+    cache: dict[frozenset[str], int] = {}
+
+    def time_of(exercises: Sequence[str]) -> int:
+        key = frozenset(exercises)
+        if key not in cache:
+            units = sorted(key, key=listing_key)
+            order = fewest_moves(units, constraints_of(units), positions)
+            moves = moves_seconds([positions[u] for u in order]) if order is not None else \
+                least_moves_seconds([positions[u] for u in units])
+            cache[key] = sum(seconds[u] for u in units) + moves
+        return cache[key]
+
+    return time_of
