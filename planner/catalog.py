@@ -65,6 +65,8 @@ class Vocab(Strict):
     days: Annotated[list[Word], Field(min_length=7, max_length=7)]
     equipment: Annotated[dict[Word, str], Field(min_length=1)]
     conditions: Annotated[dict[Word, Condition], Field(min_length=1)]
+    # Tags a rule relies on, each with its meaning (documentation; other tags need no declaring).
+    tags: dict[Word, Annotated[str, Field(min_length=1, max_length=600)]] = {}
 
     @field_validator("conditions", mode="before")
     @classmethod

@@ -261,6 +261,8 @@ def _vocab_section(catalog: Catalog) -> str:
         lines.append(f"| {name.rstrip('s').replace('_', ' ')} | " + ", ".join(f"`{w}`" for w in getattr(vocab, name)) + " |")
     lines.append("| equipment | " + ", ".join(f"`{k}` ({v})" for k, v in vocab.equipment.items()) + " |")
     lines.append("| condition | " + ", ".join(f"`{k}` ({v.description})" for k, v in vocab.conditions.items()) + " |")
+    if vocab.tags:
+        lines.append("| tag with a meaning | " + "; ".join(f"`{k}`: {v}" for k, v in vocab.tags.items()) + " |")
     lines += ["", "### Muscle graph", "", "| region | group | muscles |", "|---|---|---|"]
     for region, groups in graph.describe().items():
         for group in groups:
