@@ -24,13 +24,13 @@ catalog_app = typer.Typer(
 
 @catalog_app.command("list")
 def catalog_list(
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only exercises of this kind (stretch, strength, ...).")] = None,
-    muscle: Annotated[str | None, typer.Option("--muscle", "-m", help="Only exercises working this muscle, group or region of the muscle graph (primary or secondary).")] = None,
-    equipment: Annotated[str | None, typer.Option("--equipment", "-e", help="Only exercises needing this equipment; none: those needing nothing.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only exercises with this tag.")] = None,
-    position: Annotated[str | None, typer.Option("--position", help="Only exercises done in (or passing through) this position.")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Only exercises of this level.")] = None,
-    text: Annotated[str | None, typer.Option("--text", help="Only exercises whose id or name contains this.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only exercises of this kind (stretch, strength, ...).")] = None,
+    muscle: Annotated[str | None, typer.Option("--muscle", "-m", metavar="MUSCLE", help="Only exercises working this muscle, group or region of the muscle graph (primary or secondary).")] = None,
+    equipment: Annotated[str | None, typer.Option("--equipment", "-e", metavar="EQUIPMENT", help="Only exercises needing this equipment; none: those needing nothing.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="Only exercises with this tag.")] = None,
+    position: Annotated[str | None, typer.Option("--position", metavar="POSITION", help="Only exercises done in (or passing through) this position.")] = None,
+    level: Annotated[str | None, typer.Option("--level", metavar="LEVEL", help="Only exercises of this level.")] = None,
+    text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="Only exercises whose id or name contains this.")] = None,
     catalog: CatalogOpt = None,
     debug: DebugOpt = False,
 ) -> None:
