@@ -1,7 +1,8 @@
 """The ``backplan`` command line: a thin layer over :mod:`planner.api`, loading and rendering.
 
 One module per command group: :mod:`planner.cli.week` (``plan``, ``check``),
-:mod:`planner.cli.rules` (``rules list|show|validate|new|kinds|diff``); what they share (file
+:mod:`planner.cli.rules` (``rules list|show|validate|new|kinds|diff``), :mod:`planner.cli.catalog`
+(``catalog list|show|import``), :mod:`planner.cli.batch` (``batch``); what they share (file
 options, the error guard, loading) is :mod:`planner.cli.common`.
 
 Exit codes: 0 success; 1 ``check`` found a safety violation (or an undeclared structure one);

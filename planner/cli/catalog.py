@@ -1,23 +1,100 @@
-"""``backplan catalog ...``: bring your own exercise library (``catalog import``)."""
+"""``backplan catalog ...``: look through the exercises (``list``, ``show``) and bring your own
+library (``import``)."""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planner.cli.common import DebugOpt, guard
+from planner.cli.common import CatalogOpt, DebugOpt, guard
 from planner.errors import EXIT_INPUT, EXIT_OK
 
 __all__ = ["catalog_app"]
 
 catalog_app = typer.Typer(
-    help="Bring your own exercise library: import it into a catalog folder for --catalog.",
+    help="Look through the exercises (list, show) and bring your own library (import). See docs/catalog.md.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+
+
+@catalog_app.command("list")
+def catalog_list(
+    kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only exercises of this kind (stretch, strength, ...).")] = None,
+    muscle: Annotated[str | None, typer.Option("--muscle", "-m", metavar="MUSCLE", help="Only exercises working this muscle, group or region of the muscle graph (primary or secondary).")] = None,
+    equipment: Annotated[str | None, typer.Option("--equipment", "-e", metavar="EQUIPMENT", help="Only exercises needing this equipment; none: those needing nothing.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="Only exercises with this tag.")] = None,
+    position: Annotated[str | None, typer.Option("--position", metavar="POSITION", help="Only exercises done in (or passing through) this position.")] = None,
+    level: Annotated[str | None, typer.Option("--level", metavar="LEVEL", help="Only exercises of this level.")] = None,
+    text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="Only exercises whose id or name contains this.")] = None,
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List exercises: id, name, kind, region, position, equipment, level, audience, banned.
+
+    The filters mean what the rule selector keys mean (--muscle is `muscles:`, --tag is `tags:`),
+    so the list shows what a rule's select: would pick; all given filters must hold. Banned moves
+    are listed, marked BANNED: no plan ever contains them.
+
+    \b
+    Examples:
+      backplan catalog list --kind stretch --muscle hip_flexors
+      backplan catalog list --equipment none --position standing
+      backplan catalog list --tag gentle --catalog my_catalog
+    Exit codes: 0 listed; 2 an unknown word, or no exercise matches.
+    """
+
+    def action() -> int:
+        from rich.table import Table
+
+        from planner.browse import COLUMNS, Filters, exercise_rows
+        from planner.catalog import default_catalog, load_catalog
+        from planner.render import plain_console
+
+        cat = load_catalog(catalog) if catalog is not None else default_catalog()
+        rows = exercise_rows(cat, Filters(kind, muscle, equipment, tag, position, level, text))
+        table = Table(show_lines=False)
+        for column in COLUMNS:  # ids stay whole, to be copied into a rule's select: {id: ...}
+            table.add_column(column, no_wrap=column == "id", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        buffer = io.StringIO()  # rendered first, so a closed pipe is a plain BrokenPipeError
+        plain_console(buffer, 160).print(table)
+        sys.stdout.write(buffer.getvalue())
+        typer.echo(f"{len(rows)} of {len(cat.exercises)} exercises")
+        return EXIT_OK
+
+    guard(debug, action)
+
+
+@catalog_app.command("show")
+def catalog_show(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise id (see backplan catalog list).")],
+    catalog: CatalogOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show an exercise whole: muscles, dose, equipment, tags, contraindications, steps, cues, source.
+
+    \b
+    Examples:
+      backplan catalog show half_kneeling_hip_flexor_stretch
+      backplan catalog show walking --catalog my_catalog
+    Exit codes: 0 shown; 2 an unknown id (with the closest one).
+    """
+
+    def action() -> int:
+        from planner.browse import show_exercise
+        from planner.catalog import default_catalog, load_catalog
+
+        cat = load_catalog(catalog) if catalog is not None else default_catalog()
+        sys.stdout.write(show_exercise(exercise_id, cat))
+        return EXIT_OK
+
+    guard(debug, action)
 
 
 @catalog_app.command("import")

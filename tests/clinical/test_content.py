@@ -34,6 +34,7 @@ BANNED_NAMED_BY = {
 NEW_EXERCISES = {
     "band_seated_row", "band_pull_apart", "wall_angel", "prone_w_pull", "squat_to_chair", "wall_push_up",
     "standing_hip_abduction", "standing_heel_raise", "clamshell", "side_lying_leg_raise",
+    "half_kneeling_hip_flexor_stretch",
 }
 GENTLE_TAGS = {"gentle", "head_below_heart", "isometric"}
 
@@ -292,3 +293,25 @@ def test_one_arm_row_steps_describe_a_supported_bent_over_row(catalog):
     text = " ".join(ex.steps).lower()
     assert "hinge forward" in text and "chair seat" in text and "toward the chest" not in text
     assert "chair" in ex.equipment
+
+
+HIP_FLEXOR_STRETCH = "half_kneeling_hip_flexor_stretch"
+
+
+def test_the_hip_flexor_stretch_holds_within_the_stretch_rule_and_works_the_hip_flexors(catalog):
+    ex = catalog.exercises[HIP_FLEXOR_STRETCH]
+    assert (ex.kind, ex.position, ex.side) == ("stretch", "kneeling", "unilateral")
+    assert primary_groups(catalog, ex) == {"hip_flexors"}
+    assert 10 <= ex.dose.hold_s <= 30 and ex.dose.reps is None
+    assert ex.contraindications == ["pregnancy"] and "gentle" not in ex.tags
+    assert any("Garber et al. 2011" in s for s in ex.source) and SEED_004 in ex.source
+
+
+def test_the_hip_flexor_stretch_is_planned_but_not_in_pregnancy_or_for_a_recovering_back(rules, catalog):
+    def ids(plan) -> set[str]:
+        return {i.exercise for day in plan.days for i in day.items}
+
+    assert HIP_FLEXOR_STRETCH in ids(planned(rules, catalog, seed=1))
+    for conditions in (["pregnancy"], ["acute_pain"]):
+        plan = planned(rules, catalog, seed=1, conditions=conditions, cleared_by_doctor=True)
+        assert HIP_FLEXOR_STRETCH not in ids(plan), conditions
