@@ -80,7 +80,7 @@ def test_equipment_none_lists_what_needs_nothing_and_a_word_lists_what_needs_it(
     (["--level", "expert"], 'backplan: error: --level: unknown level "expert" (known: beginner, intermediate, advanced)\n'),
     (["-t", "gentel"], (
         'backplan: error: --tag: no exercise has the tag "gentel" (did you mean "gentle"?); tags in use: band, '
-        "banned_alternative, breathing, bridge, children_set, core, crunch, dumbbell_set, game, gentle, "
+        "banned_alternative, breathing, bridge, children_set, core, core_endurance, crunch, dumbbell_set, game, gentle, "
         "hamstring_stretch, head_below_heart, isometric, low_impact, neck, needs_instruction, plank, preliminary_set, "
         "relaxation_sequence, standing_set, weighted, yoga\n")),
     (["-k", "stretch", "-e", "dumbbells"],
@@ -109,7 +109,7 @@ def test_show_prints_the_whole_exercise():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("half_kneeling_hip_flexor_stretch: Half-kneeling hip-flexor stretch  (")
-    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:340:5)")
+    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:372:5)")
     assert lines[2:17] == [
         "kind:              stretch (plays in the stretch block)",
         "region:            hips",
