@@ -180,8 +180,10 @@ def test_validate_warns_about_rules_that_cannot_matter_or_stop_every_plan(tmp_pa
 
 
 def test_diff_shows_dose_changes_and_loads_rules_like_plan(tmp_path: Path):
-    # A held exercise of the default week (which one follows the catalog), held 3 s less.
-    held = next(i for d in plan_week().days for i in d.items if i.hold_s and i.reps is None and i.side == "both")
+    # A held exercise of the default week (which one follows the catalog), held 3 s less; one held
+    # 13 s or more, so the shorter hold still meets the stretch rule's 10 s and the exercise stays.
+    held = next(i for d in plan_week().days for i in d.items
+                if i.hold_s and i.hold_s >= 13 and i.reps is None and i.side == "both")
     short = tmp_path / "short.yaml"
     short.write_text(
         "rules:\n  - id: short-plank-holds\n    kind: dose\n    description: d\n"

