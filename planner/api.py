@@ -181,7 +181,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         overrides=overrides(rules),
         gave_way=[
             GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
-                    reason=_gave_way_reason(g.because, described))
+                    reason=_gave_way_reason(g.because, described, g.proven, profile.session_minutes))
             for g in solution.gave_way
         ],
         instructions={
@@ -233,13 +233,22 @@ def overrides(rules: Sequence[Rule]) -> list[Overridden]:
     return out
 
 
-def _gave_way_reason(because: Sequence[str], described: dict[str, str]) -> str:
-    """Why a structure rule gave way, in the words of the rules it could not fit beside."""
+def _gave_way_reason(because: Sequence[str], described: dict[str, str], proven: bool = True,
+                     minutes: int | None = None) -> str:
+    """Why a structure rule gave way, in the words of the rules it could not fit beside.
+
+    With no such rule, the safety rules alone would allow it: the other session and week rules,
+    in the minutes a session has, are what left no room. When the search for the cause stopped
+    early, the rules named may be only part of it, and the plan says so.
+    """
     if not because:
-        return "The week could not hold it together with the safety rules."
-    return "It does not fit beside: " + " ".join(
-        f"{described.get(i, i).rstrip('.')} ({i})." for i in because
-    )
+        room = f"in {minutes}-minute sessions" if minutes else "in the time the sessions have"
+        return ("The safety rules alone would allow it; there was no room for it beside the other "
+                f"session and week rules {room}.")
+    text = "It does not fit beside: " + " ".join(f"{described.get(i, i).rstrip('.')} ({i})." for i in because)
+    if not proven:
+        text += " (The search for the cause stopped early: these rules may be only part of it; time may be too.)"
+    return text
 
 
 def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:

@@ -137,15 +137,16 @@ def _fewer_given_way(backend: Backend, relaxed: Compiled, settings: Settings, se
     return kept
 
 
-def _because(backend: Backend, compiled: Compiled, settings: Settings, seed: int, rule_id: str) -> tuple[str, ...]:
-    """The safety rules ``rule_id`` cannot hold beside (a minimal set, best effort)."""
+def _because(backend: Backend, compiled: Compiled, settings: Settings, seed: int, rule_id: str) -> GaveWay:
+    """``rule_id`` gave way: the safety rules it cannot hold beside (a minimal set, best effort;
+    none when the safety rules alone allow it, so the other structure rules and the time did)."""
     alone = [
         r for r in compiled.requirements
         if not r.origin.gives_way or r.origin.rule_id == rule_id
     ]
     alone = [_enforced(r) if r.origin.rule_id == rule_id else r for r in alone]
-    ids, _ = week_conflict(backend, replace(compiled, requirements=alone), settings, seed)
-    return tuple(i for i in ids if i != rule_id)
+    ids, proven = week_conflict(backend, replace(compiled, requirements=alone), settings, seed)
+    return GaveWay(rule_id, tuple(i for i in ids if i != rule_id), proven)
 
 
 def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, seed: int
@@ -165,7 +166,7 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
         solution = better
     per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in solution.days.items() if items}
     missed = soft_amounts(build_model(final, settings), per_day)
-    solution.gave_way = [GaveWay(r, _because(backend, compiled, settings, seed, r)) for r in structure if r in missed]
+    solution.gave_way = [_because(backend, compiled, settings, seed, r) for r in structure if r in missed]
     _drop_structure_from_score(solution, final, settings, per_day, set(structure))
     return solution, found
 

@@ -25,6 +25,7 @@ class GaveWay:
 
     rule_id: str
     because: tuple[str, ...]
+    proven: bool = True  # False: the search for the cause stopped early, so ``because`` may be partial
 
 
 @dataclass

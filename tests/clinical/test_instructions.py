@@ -86,3 +86,20 @@ def test_the_breathing_cue_reaches_each_hold_with_high_blood_pressure(rules, cat
     assert holds, "the week should hold at least one isometric exercise to test"
     for ex in holds:
         assert any("never hold your breath" in cue for cue in plan.instructions[ex].cues), ex
+
+
+# ---- Children get children's advice (a blind physiotherapist's read: omega-3s and yoga classes
+# are not advice for a child) ----
+
+CHILD_ADVICE = ("A parent or another adult shows each exercise first and watches while the child does it; "
+                "play it as a game, and stop if anything hurts.")
+
+
+def test_a_child_gets_no_adult_advice_and_an_adult_watching(rules, catalog):
+    child = plan_and_check(rules, catalog, make_profile(catalog, age_group="child", equipment=[]), seed=0)
+    assert CHILD_ADVICE in child.advice
+    assert not [a for a in child.advice if "omega" in a or "yoga" in a.lower() or "weights" in a]
+    adult = plan_and_check(rules, catalog, make_profile(catalog), seed=0)
+    assert CHILD_ADVICE not in adult.advice
+    assert any("omega-3s" in a for a in adult.advice)
+    assert "Learn yoga poses from a teacher before practising them on your own." in adult.advice

@@ -86,6 +86,24 @@ def test_the_checker_passes_the_plan_and_only_structure_gives_way(name, seed, pl
 
 
 @pytest.mark.parametrize(("name", "seed"), CASES)
+def test_a_give_way_reason_names_only_safety_rules_or_says_there_was_no_room(name, seed, plans, rules):
+    """A blind physiotherapist's read: reasons blamed rules that were not the cause. A structure
+    rule gives way beside safety rules (named), or, when the safety rules alone allow it, for lack
+    of room beside the other structure rules in the session's minutes (said so)."""
+    profile, plan = plans(name, seed)
+    levels = {r.id: r.level for r in rules}
+    no_room = ("The safety rules alone would allow it; there was no room for it beside the other session and "
+               f"week rules in {profile.session_minutes}-minute sessions.")
+    for gave in plan.gave_way:
+        if gave.because:
+            assert {levels[r] for r in gave.because} == {"safety"}, gave
+            assert gave.reason.startswith("It does not fit beside: ")
+            assert all(f"({r})." in gave.reason for r in gave.because)
+        else:
+            assert gave.reason == no_room
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES)
 def test_core_hips_and_legs_are_trained_each_session(name, seed, plans, catalog):
     """Point 8: by the primary muscles of strength work (hips: of strength or stretch work); a
     warm-up that steadies the trunk does not count."""
