@@ -13,6 +13,7 @@ from planner.catalog import Catalog
 from planner.errors import InputError, did_you_mean
 from planner.loading.words import unknown_word
 from planner.models import Dose, Exercise, Selector
+from planner.render import dose_words as words
 from planner.selectors import select
 
 __all__ = ["COLUMNS", "NO_EQUIPMENT", "Filters", "dose_words", "exercise_rows", "show_exercise"]
@@ -97,16 +98,7 @@ def exercise_rows(catalog: Catalog, filters: Filters = Filters()) -> list[tuple[
 
 def dose_words(dose: Dose, unilateral: bool) -> str:
     """A catalog dose in words, e.g. ``2 x hold 20 s, each side``."""
-    parts = []
-    if dose.reps is not None:
-        parts.append(f"{dose.sets or 1} x {dose.reps}")
-        if dose.hold_s:
-            parts.append(f"hold {dose.hold_s} s each")
-    elif dose.hold_s is not None:
-        parts.append(f"{dose.sets or 1} x hold {dose.hold_s} s")
-    if dose.minutes is not None:
-        parts.append(f"{dose.minutes} min")
-    return ", ".join(parts + (["each side"] if unilateral else []))
+    return ", ".join([words(dose)] + (["each side"] if unilateral else []))
 
 
 def _muscles(names: list[str], catalog: Catalog) -> str:

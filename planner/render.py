@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 from rich.console import Console
@@ -18,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.contract import Plan, PlanDay, PlanItem
+from planner.models import Dose
 
 __all__ = ["render", "FORMATS", "Format"]
 
@@ -48,17 +50,22 @@ def _json_text(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == "\n" else f"\\u{ord(ch):04x}" for ch in text)
 
 
-def dose_text(item: PlanItem) -> str:
+def dose_words(dose: Dose) -> str:
+    """A dose in words, e.g. ``2 x 10, hold 3 s each`` or ``2 x hold 20 s`` (plans and the catalog)."""
     parts = []
-    if item.reps is not None:
-        parts.append(f"{item.sets or 1} x {item.reps}")
-        if item.hold_s:
-            parts.append(f"hold {item.hold_s} s each")
-    elif item.hold_s is not None:
-        parts.append(f"{item.sets or 1} x hold {item.hold_s} s")
-    if item.minutes is not None:
-        parts.append(f"{item.minutes} min")
+    if dose.reps is not None:
+        parts.append(f"{dose.sets or 1} x {dose.reps}")
+        if dose.hold_s:
+            parts.append(f"hold {dose.hold_s} s each")
+    elif dose.hold_s is not None:
+        parts.append(f"{dose.sets or 1} x hold {dose.hold_s} s")
+    if dose.minutes is not None:
+        parts.append(f"{dose.minutes} min")
     return ", ".join(parts)
+
+
+def dose_text(item: PlanItem) -> str:
+    return dose_words(item.dose())
 
 
 SIDE_LETTER = {"left": "L", "right": "R"}
@@ -196,6 +203,20 @@ def plain_console(buffer: io.StringIO, width: int) -> Console:
     """A rich console that writes plain text (no colour, no terminal codes) into ``buffer``, so
     tables are rendered first and written to the terminal or a file in one piece."""
     return Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+
+
+def table_text(columns: Sequence[str], rows: Sequence[Sequence[str]], no_wrap: Collection[str] = (),
+               width: int = 160) -> str:
+    """A plain-text table (``rules list``, ``catalog list``), rendered whole before it is written,
+    so a closed pipe is a plain BrokenPipeError. Columns in ``no_wrap`` are never split."""
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, no_wrap=column in no_wrap, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    buffer = io.StringIO()
+    plain_console(buffer, width).print(table)
+    return buffer.getvalue()
 
 
 def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,18 @@ def plan_and_check(rules: list[Rule], catalog: Catalog, profile: Profile, seed: 
     hard = [str(v) for v in check_plan(plan, rules, catalog, profile) if v.hard]
     assert hard == [], hard
     return plan
+
+
+def read_terminal(leader: int) -> bytes:
+    """Everything written to a pty until its other side is closed (then close ``leader`` too)."""
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other side is gone (EIO on Linux)
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return seen

@@ -19,6 +19,7 @@ from planner import batch as batch_engine
 from planner.api import check_week
 from planner.batch import run_batch, worker
 from planner.cli import app
+from tests.conftest import read_terminal
 
 from .conftest import ROOT
 
@@ -261,16 +262,7 @@ def test_progress_only_on_a_terminal(tmp_path: Path):
                           check=False, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower, timeout=120,
                           env={**os.environ, "COLUMNS": "100"})
     os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
+    seen = read_terminal(leader)
     assert proc.returncode == 0
     assert b"planning" in seen and b"1/1" in seen
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 from planner.notice import SAFETY_NOTICE
+from tests.conftest import read_terminal
 
 runner = CliRunner()
 
@@ -370,16 +371,7 @@ def test_plan_shows_its_phases_on_a_terminal_and_nothing_when_piped(tmp_path: Pa
     proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
                             env={**os.environ, "COLUMNS": "120"})
     os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
+    seen = read_terminal(leader)
     assert proc.wait(timeout=120) == 4
     assert b"searching for a week" in seen and b"0:00:0" in seen
     assert b"no week fits: trying what would help (1 of at most 12)" in seen

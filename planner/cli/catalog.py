@@ -3,7 +3,6 @@ library (``import``)."""
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -49,22 +48,13 @@ def catalog_list(
     """
 
     def action() -> int:
-        from rich.table import Table
-
         from planner.browse import COLUMNS, Filters, exercise_rows
         from planner.catalog import default_catalog, load_catalog
-        from planner.render import plain_console
+        from planner.render import table_text
 
         cat = load_catalog(catalog) if catalog is not None else default_catalog()
         rows = exercise_rows(cat, Filters(kind, muscle, equipment, tag, position, level, text))
-        table = Table(show_lines=False)
-        for column in COLUMNS:  # ids stay whole, to be copied into a rule's select: {id: ...}
-            table.add_column(column, no_wrap=column == "id", overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        buffer = io.StringIO()  # rendered first, so a closed pipe is a plain BrokenPipeError
-        plain_console(buffer, 160).print(table)
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(table_text(COLUMNS, rows, no_wrap=("id",)))  # ids stay whole, to copy into rules
         typer.echo(f"{len(rows)} of {len(cat.exercises)} exercises")
         return EXIT_OK
 

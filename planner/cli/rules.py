@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -34,23 +33,14 @@ def rules_list(
     """List rules: id, kind, hard/soft, source and file:line."""
 
     def action() -> int:
-        from rich.table import Table
-
         from planner.authoring import rule_rows
-        from planner.render import plain_console
+        from planner.render import table_text
 
         if kind is not None:
             check_kind(kind)
         _, rule_list = load_inputs(catalog, rules)
         rows = rule_rows(rule_list, kind, tag, text)
-        table = Table(show_lines=False)
-        for column in ("id", "kind", "severity", "source", "where"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        buffer = io.StringIO()  # rendered first, so a closed pipe is a plain BrokenPipeError
-        plain_console(buffer, 160).print(table)
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(table_text(("id", "kind", "severity", "source", "where"), rows))
         typer.echo(f"{len(rows)} of {len(rule_list)} rules")
         return EXIT_OK
 
