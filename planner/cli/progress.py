@@ -26,7 +26,8 @@ def spinner(first: str) -> Iterator[None]:
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as shown:
-        task = shown.add_task(first, total=None)
+        # no bar is drawn, so the total only has to stay unmet (rich 10.11, our lowest, has no total=None)
+        task = shown.add_task(first, total=1)
 
         def show(words: str) -> None:  # drawn at once: a quick phase is seen, not lost between refreshes
             shown.update(task, description=words)
