@@ -37,7 +37,7 @@ from planner.diary.entries import Entry
 from planner.diary.model import PainModel
 from planner.render import DAY_NAMES
 
-__all__ = ["CAVEAT", "SESSION", "Advice", "Verdict", "previous_week", "red_flag_refusal", "weekly_advice", "week_of"]
+__all__ = ["CAVEAT", "SESSION", "Advice", "Verdict", "previous_week", "red_flag_refusal", "week_of", "weekly_advice"]
 
 Decision = Literal["progress", "hold", "step back"]
 SESSION = "the whole session"

@@ -87,7 +87,7 @@ def _read_text(path: Path, name: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", Where(name, raw[: exc.start].count(b"\n") + 1)) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def _header(row: list[str], where: Where) -> list[str]:

@@ -34,7 +34,7 @@ PAIN = "INTEGER CHECK ({0} IS NULL OR {0} BETWEEN 0 AND 10)"
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "entries, pain per exercise and red-flag answers", (
         "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        "CREATE TABLE entries ("
+        ("CREATE TABLE entries ("
         " id INTEGER PRIMARY KEY,"
         " person TEXT NOT NULL,"
         " date TEXT NOT NULL,"
@@ -45,16 +45,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         f" pain_next_morning {PAIN.format('pain_next_morning')},"
         " note TEXT NOT NULL DEFAULT '',"
         " recorded_at TEXT NOT NULL,"
-        " UNIQUE (person, date, day))",
-        "CREATE TABLE exercise_pain ("
+        " UNIQUE (person, date, day))"),
+        ("CREATE TABLE exercise_pain ("
         " entry_id INTEGER NOT NULL REFERENCES entries(id),"
         " exercise TEXT NOT NULL,"
         " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
-        " PRIMARY KEY (entry_id, exercise))",
-        "CREATE TABLE red_flags ("
+        " PRIMARY KEY (entry_id, exercise))"),
+        ("CREATE TABLE red_flags ("
         " entry_id INTEGER NOT NULL REFERENCES entries(id),"
         " flag TEXT NOT NULL,"
-        " PRIMARY KEY (entry_id, flag))",
+        " PRIMARY KEY (entry_id, flag))"),
         "CREATE INDEX entries_by_person_date ON entries (person, date)",
     )),
 )
