@@ -70,31 +70,52 @@ def log(
 
         model = default_pain_model()
         if import_csv is not None:
+            given = [flag for flag, value in (("--done/--skipped", done), ("--date", date), ("--day", day),
+                     ("--pain-during", pain_during), ("--pain-next-morning", pain_next_morning), ("--exercise", exercise),
+                     ("--red-flag", red_flag), ("--note", note), ("--plan", plan)) if value]
+            if given:
+                raise InputError(f"--import records the file's sessions only; leave out {given[0]}")
             return _import(import_csv, person, db, catalog, model)
-        from planner.diary.entries import new_entry, parse_date, parse_pain
 
-        when = parse_date(date, "--date") if date is not None else dt.date.today()
-        pairs = [_pair(text) for text in exercise or []]
-        _known_exercises([ex for ex, _ in pairs], catalog, None)
-        with _open(db, create=True) as diary:
-            status = done
-            if status is None:
-                status = _recorded_status(diary, person, when, day)
-            entry = new_entry(person=person, date=when, day=day, done=status, plan=plan,
-                              pain_during=parse_pain(pain_during, "--pain-during"),
-                              pain_next_morning=parse_pain(pain_next_morning, "--pain-next-morning"),
-                              exercises=pairs, red_flags=red_flag or [], note=note, known_flags=model.red_flags,
-                              labels={"person": "--person", "day": "--day", "exercise": "--exercise",
-                                      "red_flag": "--red-flag", "note": "--note", "pain_during": "--pain-during"})
-            entry_id, completed = diary.add(entry)
+        try:
+            entry, entry_id, completed, name = _record()
+        except InputError as exc:  # a red-flag answer is never lost in an error about something else
+            flags = [f for f in red_flag or [] if f in model.red_flags]
+            if not flags:
+                raise
+            from planner.diary.adapt import red_flag_refusal
+            from planner.diary.entries import Entry
+
+            typer.echo(f"backplan: error: {exc} (nothing was recorded)", err=True)
+            answered = Entry(person=person, date=dt.date.today(), day="mon", done=False, red_flags=tuple(flags))
+            raise red_flag_refusal([answered], model, when="now, not recorded") from None
         what = "completed" if completed else "recorded"
         typer.echo(f"{what} {entry.person}'s {entry.day} {entry.date.isoformat()} session "
-                   f"({'done' if entry.done else 'skipped'}) as entry {entry_id} in {diary.name}\nNOTICE: {SAFETY_NOTICE}")
+                   f"({'done' if entry.done else 'skipped'}) as entry {entry_id} in {name}\nNOTICE: {SAFETY_NOTICE}")
         if entry.red_flags:
             from planner.diary.adapt import red_flag_refusal
 
             raise red_flag_refusal([entry], model)
         return EXIT_OK
+
+    def _record():
+        from planner.diary.entries import new_entry, parse_date, parse_pain
+        from planner.diary.model import default_pain_model
+
+        when = parse_date(date, "--date") if date is not None else dt.date.today()
+        pairs = [_pair(text) for text in exercise or []]
+        during = parse_pain(pain_during, "--pain-during")
+        morning = parse_pain(pain_next_morning, "--pain-next-morning")
+        _known_exercises([ex for ex, _ in pairs], catalog, None)
+        with _open(db, create=True) as diary:
+            status = done if done is not None else _recorded_status(diary, person, when, day)
+            entry = new_entry(person=person, date=when, day=day, done=status, plan=plan, pain_during=during,
+                              pain_next_morning=morning, exercises=pairs, red_flags=red_flag or [], note=note,
+                              known_flags=default_pain_model().red_flags,
+                              labels={"person": "--person", "day": "--day", "exercise": "--exercise",
+                                      "red_flag": "--red-flag", "note": "--note", "pain_during": "--pain-during"})
+            entry_id, completed = diary.add(entry)
+            return entry, entry_id, completed, diary.name
 
     guard(debug, action)
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.diary.entries import Entry
+from planner.diary.entries import Entry, week_of
 from planner.diary.model import PainModel
 from planner.render import DAY_NAMES
 
@@ -67,11 +67,6 @@ class Advice:
     verdicts: tuple[Verdict, ...]
 
 
-def week_of(date: dt.date) -> str:
-    year, week, _ = date.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def previous_week(week: str) -> str:
     year, number = week.split("-W")
     return week_of(dt.date.fromisocalendar(int(year), int(number), 1) - dt.timedelta(days=7))
@@ -92,12 +87,13 @@ def weekly_advice(entries: Sequence[Entry], person: str, week: str, model: PainM
     return Advice(person, week, verdicts)
 
 
-def red_flag_refusal(flagged: Sequence[Entry], model: PainModel):
-    """The see-a-doctor refusal for entries that answered red flags: what was answered, then the
-    shipped referral rule's own words (``model.refer_rule``)."""
+def red_flag_refusal(flagged: Sequence[Entry], model: PainModel, when: str | None = None):
+    """The see-a-doctor refusal for entries that answered red flags: what was answered (and in
+    which session, or ``when`` for answers not recorded in one), then the shipped referral rule's
+    own words (``model.refer_rule``)."""
     from planner.messages import red_flag
 
-    answers = [f"  - {_when(e)}: {model.red_flags[f]}" for e in flagged for f in e.red_flags]
+    answers = [f"  - {when or _when(e)}: {model.red_flags[f]}" for e in flagged for f in e.red_flags]
     said = "In your diary you answered yes to:\n" + "\n".join(answers)
     return red_flag(f"{said}\n\n{_referral_text(model.refer_rule)}", [model.refer_rule])
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from planner.errors import InputError, Where, did_you_mean
 from planner.models import IDENT_PATTERN
 
-__all__ = ["DAYS", "DEFAULT_PERSON", "Entry", "new_entry", "parse_date", "parse_pain"]
+__all__ = ["DAYS", "DEFAULT_PERSON", "Entry", "new_entry", "parse_date", "parse_pain", "week_of"]
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_PERSON = "me"
@@ -44,8 +44,13 @@ class Entry:
     @property
     def week(self) -> str:
         """The ISO week of the session's date, e.g. ``2026-W48``."""
-        year, week, _ = self.date.isocalendar()
-        return f"{year}-W{week:02d}"
+        return week_of(self.date)
+
+
+def week_of(date: dt.date) -> str:
+    """The ISO week of ``date``, e.g. ``2026-W48`` (weeks start on Monday)."""
+    year, week, _ = date.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def parse_date(text: str, label: str, where: Where | None = None) -> dt.date:

@@ -88,14 +88,26 @@ class Diary:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One all-or-nothing change: committed when the block ends, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One all-or-nothing change: committed when the block ends, rolled back on any exception.
+        A diary the system will not write (locked by another program, read-only, a full disk) is
+        one message naming the file; nothing of the change is kept."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise InputError(f"cannot write to the diary: {exc}", Where(self.name)) from None
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise InputError(f"cannot write to the diary: {exc}; nothing was changed", Where(self.name)) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -152,3 +152,18 @@ def test_help_lists_the_diary_commands():
     result = run("--help")
     assert "log" in result.stdout and "history" in result.stdout
     assert "extrapolation" in run("history", "--help").stdout
+
+
+def test_a_red_flag_is_never_lost_in_an_error_about_something_else(db):
+    log(db, "--date", "2026-11-23", "--done", "--pain-during", "3")
+    result = run("log", "--db", db, "--date", "2026-11-23", "--pain-during", "5", "--red-flag", "bladder_bowel")
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.startswith(
+        f"backplan: error: me's mon 2026-11-23 session (entry 1) already has pain during 3, not 5; nothing was changed "
+        f"(nothing was recorded)\n{REFUSAL_HEADLINE}\n\nIn your diary you answered yes to:\n"
+        "  - now, not recorded: new trouble passing urine, holding it, or controlling your bowels\n")
+
+
+def test_import_takes_no_session_flags(db, tmp_path):
+    result = run("log", "--db", db, "--import", str(tmp_path / "x.csv"), "--done")
+    assert (result.exit_code, result.stderr) == (2, "backplan: error: --import records the file's sessions only; leave out --done/--skipped\n")
