@@ -22,7 +22,7 @@ __all__ = ["history", "log"]
 DbOpt = Annotated[
     Optional[Path],
     typer.Option("--db", metavar="FILE", envvar="BACKPLAN_DIARY",
-                 help="The diary's SQLite file (env BACKPLAN_DIARY). Default: diary.sqlite3 in your data folder "
+                 help="The diary's SQLite file. Default: diary.sqlite3 in your data folder "
                       "(~/.local/share/backplan, or $XDG_DATA_HOME/backplan; see README, \"Pain diary\")."),
 ]
 PersonOpt = Annotated[str, typer.Option("--person", metavar="KEY", help="Whose diary entries (one diary can hold many people).")]

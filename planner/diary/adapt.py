@@ -82,7 +82,9 @@ def weekly_advice(entries: Sequence[Entry], person: str, week: str, model: PainM
     if flagged:
         raise red_flag_refusal(flagged, model)
     this, before = _of(mine, week), _of(mine, previous_week(week))
-    names = [SESSION] + sorted({ex for e in this + before for ex in e.exercises})
+    exercises = sorted({ex for e in this + before for ex in e.exercises})
+    scored = any(e.pain_during is not None or e.pain_next_morning is not None for e in this + before)
+    names = [SESSION, *exercises] if scored or not exercises else exercises  # a session verdict needs its scores
     verdicts = tuple(_verdict(name, mine, week, model) for name in names)
     return Advice(person, week, verdicts)
 

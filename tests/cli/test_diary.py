@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 from planner.diary.adapt import CAVEAT
+from planner.diary.model import default_pain_model
 from planner.messages import REFUSAL_HEADLINE
 from planner.notice import SAFETY_NOTICE
 
@@ -152,6 +153,8 @@ def test_help_lists_the_diary_commands():
     result = run("--help")
     assert "log" in result.stdout and "history" in result.stdout
     assert "extrapolation" in run("history", "--help").stdout
+    log_help = " ".join(run("log", "--help").stdout.split())
+    assert all(flag in log_help for flag in default_pain_model().red_flags)
 
 
 def test_a_red_flag_is_never_lost_in_an_error_about_something_else(db):

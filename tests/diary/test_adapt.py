@@ -105,3 +105,9 @@ def test_the_acceptable_zone_decision_is_data_progress_as_silbernagel_et_al_allo
 def test_weeks_run_across_the_new_year():
     assert previous_week("2027-W01") == "2026-W53"
     assert previous_week("2026-W48") == "2026-W47"
+
+
+def test_the_whole_session_is_judged_only_when_its_own_scores_were_recorded():
+    assert list(_verdicts(_week(("mon", True, None, None, 1), ("wed", True, None, None, 2)))) == ["forearm_plank"]
+    assert _verdicts(_week(("mon", True, None, None, 1), ("wed", True, None, None, 2)))["forearm_plank"] == (
+        "progress: pain at most 2 in 2 sessions done (0-2 is safe)")
