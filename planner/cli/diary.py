@@ -113,7 +113,8 @@ def log(
                               pain_next_morning=morning, exercises=pairs, red_flags=red_flag or [], note=note,
                               known_flags=default_pain_model().red_flags,
                               labels={"person": "--person", "day": "--day", "exercise": "--exercise",
-                                      "red_flag": "--red-flag", "note": "--note", "pain_during": "--pain-during"})
+                                      "red_flag": "--red-flag", "note": "--note", "plan": "--plan",
+                                      "pain_during": "--pain-during"})
             entry_id, completed = diary.add(entry)
             return entry, entry_id, completed, diary.name
 

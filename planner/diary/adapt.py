@@ -5,7 +5,8 @@ This is the pain-monitoring model of Thomee (1997), as Silbernagel et al. (2007)
 from week to week; above 5 is too much. Both studies were of knee (patellofemoral) and Achilles
 tendon pain: **using the model for backs is backplan's extrapolation**, and every piece of advice
 says so (:data:`CAVEAT`). The numbers are data, in ``rules/diary/pain_model.yaml``
-(:mod:`planner.diary.model`). For each exercise (and for the session as a whole) in a week:
+(:mod:`planner.diary.model`). For each exercise (and for the session as a whole, when its own
+scores were recorded) in a week:
 
 1. Pain above ``acceptable_max`` during a session, or the next morning: **step back**.
 2. The next morning's pain above ``settled_max`` (it had not settled): **step back**.

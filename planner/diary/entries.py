@@ -79,7 +79,7 @@ def new_entry(*, person: str, date: dt.date, day: str | None, done: bool, plan: 
               where: Where | None = None) -> Entry:
     """A checked entry. ``day`` defaults to the date's weekday; ``labels`` names each field as
     the user wrote it (``--pain-during`` or ``pain_during``) for the messages."""
-    name = {"person": "person", "day": "day", "exercise": "exercise", "red_flag": "red flag", "note": "note",
+    name = {"person": "person", "day": "day", "exercise": "exercise", "red_flag": "red flag", "note": "note", "plan": "plan",
             "pain_during": "pain during", "pain_next_morning": "pain next morning", **(labels or {})}
     if not re.fullmatch(IDENT_PATTERN, person):
         raise InputError(f'{name["person"]} "{person}" is not a valid key (use lower-case letters, digits, "-" and "_")', where)
@@ -102,6 +102,10 @@ def new_entry(*, person: str, date: dt.date, day: str | None, done: bool, plan: 
             flags.append(flag)
     if not done and (pain_during is not None or pains):
         raise InputError(f"a skipped session has no {name['pain_during']} or exercise pain; record it as done", where)
+    plan = plan.strip()
+    if any(not ch.isprintable() for ch in plan):
+        raise InputError(f"{name['plan']} must be one line of printable text", where)
+    note = note.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break, so CSV keeps it
     if len(note) > MAX_NOTE:
         raise InputError(f"{name['note']} is longer than {MAX_NOTE} characters", where)
     return Entry(person=person, date=date, day=day, done=done, plan=plan, pain_during=pain_during,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.diary.csvio import COLUMNS, read_csv, to_csv
 from planner.diary.entries import new_entry
@@ -85,3 +87,15 @@ def test_a_row_that_contradicts_the_diary_imports_nothing(tmp_path):
         assert str(info.value) == (f"{path}:3: me's mon 2026-11-23 session (entry 1) already has pain during 3, not 5; "
                                    "nothing was changed; nothing was imported")
         assert [(e.date.day, e.pain_during) for e in diary.entries()] == [(23, 3)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(max_size=40), plan=st.text(max_size=12).filter(str.isprintable),
+       pain=st.one_of(st.none(), st.integers(0, 10)))
+def test_any_note_and_plan_survive_the_round_trip(tmp_path, note, plan, pain):
+    entry = new_entry(person="me", date=dt.date(2026, 11, 23), day=None, done=True, plan=plan, pain_during=pain,
+                      note=note, known_flags=FLAGS)
+    path = tmp_path / "rt.csv"
+    path.write_text(to_csv([entry]), newline="")
+    (back,), _ = read_csv(path, person="me", known_flags=FLAGS)
+    assert back == entry

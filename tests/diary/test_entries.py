@@ -39,3 +39,12 @@ def test_a_repeated_exercise_and_an_endless_note_are_refused():
 def test_iso_weeks_start_on_monday_and_cross_years():
     assert [week_of(dt.date(2026, 11, d)) for d in (22, 23, 29, 30)] == ["2026-W47", "2026-W48", "2026-W48", "2026-W49"]
     assert week_of(dt.date(2027, 1, 1)) == "2026-W53"
+
+
+def test_a_plan_reference_is_one_line_and_a_notes_line_breaks_are_one_kind():
+    with pytest.raises(InputError, match="^--plan must be one line of printable text$"):
+        new_entry(person="me", date=dt.date(2026, 11, 26), day=None, done=True, plan="a\nb", known_flags=[],
+                  labels={"plan": "--plan"})
+    entry = new_entry(person="me", date=dt.date(2026, 11, 26), day=None, done=True, plan=" week 1 ", note="a\r\nb\rc",
+                      known_flags=[])
+    assert (entry.plan, entry.note) == ("week 1", "a\nb\nc")
