@@ -27,7 +27,10 @@ def entries_table(entries: Sequence[Entry], db: str) -> str:
              ", ".join(f"{ex} {pain}" for ex, pain in e.exercises.items()), ", ".join(e.red_flags) or "-",
              visible(e.note)] for e in entries]
     table = table_text(COLUMNS, rows, no_wrap=("date",)) if rows else "No sessions recorded yet.\n"
-    return f"Pain diary: {db}\nNOTICE: {SAFETY_NOTICE}\n\n{table}{len(rows)} session(s)\n"
+    flagged = sorted({(e.date.isoformat(), e.week) for e in entries if e.red_flags})
+    warning = (f"RED FLAG answered on {', '.join(d for d, _ in flagged)}: if you have not seen a doctor about it yet, "
+               f"do so at once (backplan history --advice --week {flagged[-1][1]} says why).\n") if flagged else ""
+    return f"Pain diary: {db}\nNOTICE: {SAFETY_NOTICE}\n\n{table}{len(rows)} session(s)\n{warning}"
 
 
 def _entry_data(e: Entry) -> dict[str, object]:

@@ -20,6 +20,13 @@ def test_a_note_cannot_drive_the_terminal_and_every_output_has_the_notice():
     assert json.loads(entries_json([entry]))["notice"] == SAFETY_NOTICE
 
 
+def test_the_table_repeats_any_red_flag_answer_below_it():
+    flagged = Entry(person="me", date=dt.date(2026, 11, 25), day="wed", done=False, red_flags=("fall",))
+    assert entries_table([flagged], "d.sqlite3").endswith(
+        "1 session(s)\nRED FLAG answered on 2026-11-25: if you have not seen a doctor about it yet, do so at once "
+        "(backplan history --advice --week 2026-W48 says why).\n")
+
+
 def test_advice_text_ends_with_the_caveat():
     advice = Advice("me", "2026-W48", (Verdict("bird_dog", "step back", "pain 6 during Monday's session", swap=True),))
     assert advice_text(advice) == (
