@@ -200,12 +200,16 @@ def history(
     def action() -> int:
         from planner.diary.entries import parse_date
 
+        if week is not None and not advice:
+            raise InputError("--week goes with --advice")
+        if advice and (export is not None or everyone):
+            raise InputError(f"--advice is for one --person and is not exported; leave out {'--export' if export else '--everyone'}")
         if fmt not in ("table", "json", "csv"):
             raise InputError(f'--format is table, json or csv, not "{fmt}"')
         start = parse_date(since, "--since") if since is not None else None
         end = parse_date(until, "--until") if until is not None else None
         with _open(db, create=False) as diary:
-            entries = diary.entries(person=None if everyone and not advice else person, since=start, until=end)
+            entries = diary.entries(person=None if everyone else person, since=start, until=end)
             name = diary.name
         if advice:
             return _advice(entries, person, week, fmt)
@@ -225,16 +229,24 @@ def history(
     guard(debug, action)
 
 
-def _advice(entries, person: str, week: str | None, fmt: str) -> int:
+def _iso_week(text: str) -> bool:
     import re
 
+    found = re.fullmatch(r"([0-9]{4})-W([0-9]{2})", text)
+    try:
+        return bool(found) and dt.date.fromisocalendar(int(found[1]), int(found[2]), 1).year > 0
+    except ValueError:  # week 53 of a year with 52, week 00
+        return False
+
+
+def _advice(entries, person: str, week: str | None, fmt: str) -> int:
     from planner.diary import views
     from planner.diary.adapt import weekly_advice
     from planner.diary.model import default_pain_model
 
     if fmt == "csv":
         raise InputError("--advice is shown as a table or json, not csv")
-    if week is not None and not re.fullmatch(r"[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])", week):
+    if week is not None and not _iso_week(week):
         raise InputError(f'--week must be an ISO week like 2026-W48, not "{week}"')
     if week is None:
         if not entries:

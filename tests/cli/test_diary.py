@@ -108,8 +108,12 @@ def test_advice_for_a_week(db):
     assert data["caveat"] == CAVEAT and data["notice"] == SAFETY_NOTICE
     assert [(v["exercise"], v["decision"], v["swap"]) for v in data["verdicts"]] == [
         ("the whole session", "progress", False), ("forearm_plank", "step back", False)]
-    bad = run("history", "--db", db, "--advice", "--week", "2026-48")
-    assert (bad.exit_code, bad.stderr) == (2, 'backplan: error: --week must be an ISO week like 2026-W48, not "2026-48"\n')
+    for week in ("2026-48", "2025-W53", "2026-W00"):
+        bad = run("history", "--db", db, "--advice", "--week", week)
+        assert (bad.exit_code, bad.stderr) == (2, f'backplan: error: --week must be an ISO week like 2026-W48, not "{week}"\n')
+    assert run("history", "--db", db, "--week", "2026-W48").stderr == "backplan: error: --week goes with --advice\n"
+    assert run("history", "--db", db, "--advice", "--everyone").stderr == (
+        "backplan: error: --advice is for one --person and is not exported; leave out --everyone\n")
 
 
 def test_export_and_import_round_trip_and_export_never_overwrites(db, tmp_path):
