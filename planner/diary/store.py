@@ -48,7 +48,8 @@ def default_db_path() -> Path:
 class Diary:
     """An open diary. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: Path | str, *, create: bool = True, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True, migrations: Sequence[Migration] = MIGRATIONS,
+                 wait_s: float = 10.0) -> None:
         self.path = Path(path)
         self.name = str(path)
         if self.path.is_dir():
@@ -58,7 +59,7 @@ class Diary:
                 raise InputError("no diary here yet; record a session with backplan log first", Where(self.name))
             self._create_file()
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=wait_s)  # for another writer
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")

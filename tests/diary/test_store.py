@@ -39,6 +39,32 @@ def test_the_default_diary_follows_xdg_data_home(monkeypatch, tmp_path):
     assert default_db_path() == tmp_path / ".local" / "share" / "backplan" / "diary.sqlite3"
 
 
+def test_the_default_diary_on_windows_and_macos(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert default_db_path() == tmp_path / "Local" / "backplan" / "diary.sqlite3"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_db_path() == tmp_path / "Library" / "Application Support" / "backplan" / "diary.sqlite3"
+
+
+def test_a_diary_another_program_is_writing_is_one_message_and_nothing_changes(tmp_path):
+    path = tmp_path / "d.sqlite3"
+    with Diary(path) as diary:
+        diary.add(entry(23))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with Diary(path, wait_s=0.1) as diary, pytest.raises(InputError) as info:
+            diary.add(entry(24))
+        assert str(info.value) == f"{path}: cannot write to the diary: database is locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Diary(path) as diary:
+        assert [e.date.day for e in diary.entries()] == [23]
+
+
 def test_a_new_diary_is_private_and_its_folder_too(tmp_path):
     path = tmp_path / "new" / "diary.sqlite3"
     with Diary(path) as diary:
