@@ -1,10 +1,10 @@
 """A printable handout of the weeks: one self-contained HTML page (print CSS, no outside files).
 
-The safety notice comes first, then each week as a compact table (one row per day, each session's
-exercises with their doses in words, the walks, a box to tick) with how to read a dose, then the
-plan's advice (the warning signs that need a doctor at once among them), then how to do each
-exercise (steps and cues, once each) and the notes. A programme's weeks each start on a new page.
-Every text that comes from a plan is escaped: a name cannot add markup.
+The safety notice comes first, with the advice that says to get help at once (the warning signs),
+then each week as a compact table (one row per day, each session's exercises with their doses in
+words, the walks, a box to tick) with how to read a dose, then all the plan's advice, then how to
+do each exercise (steps and cues, once each) and the notes. A programme's weeks each start on a
+new page. Every text that comes from a plan is escaped: a name cannot add markup.
 :mod:`planner.export.pdf` prints this page.
 """
 
@@ -29,6 +29,8 @@ h1 { font-size: 17pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 5mm 0 2mm; border-bottom: 1px solid #999; }
 h3 { font-size: 10.5pt; margin: 0 0 1mm; }
 .notice { border: 2px solid #b00; background: #fff3f3; padding: 2.5mm 3mm; margin: 3mm 0; font-weight: bold; }
+.urgent { border: 2px solid #b00; padding: 2mm 3mm; margin: 0 0 3mm; }
+.urgent ul { margin: 0; padding-left: 5mm; }
 .dates { color: #333; margin: 0; }
 table.week { width: 100%; border-collapse: collapse; margin-top: 2mm; }
 table.week th, table.week td { border: 1px solid #999; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
@@ -121,6 +123,22 @@ def _lines(title: str, lines: Sequence[str], css: str) -> str:
     return f'<section class="{css}"><h2>{escape(title)}</h2><ul>{items}</ul></section>'
 
 
+def urgent(line: str) -> bool:
+    """Advice that says when to stop and get help (the warning signs, sharp pain): it tells the
+    person to stop, and to call someone or get help at once (the words the advice rules use)."""
+    lowered = line.lower()
+    return "stop" in lowered and ("call your" in lowered or "help at once" in lowered)
+
+
+def _urgent(advice: Sequence[str]) -> str:
+    """The advice that says when to stop and get help, in a box under the notice."""
+    lines = [line for line in dict.fromkeys(advice) if urgent(line)]
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f'<div class="urgent"><h3>When to stop and get help</h3><ul>{items}</ul></div>'
+
+
 def to_html(weeks: Sequence[DatedWeek]) -> str:
     """The handout as one HTML document (UTF-8, its CSS inside)."""
     first = weeks[0].plan
@@ -132,6 +150,7 @@ def to_html(weeks: Sequence[DatedWeek]) -> str:
         f"<h1>Back exercises: {escape(name)}</h1>",
         f'<p class="dates">{escape(span)}</p>',
         f'<div class="notice">{escape(first.notice)}</div>',
+        _urgent(advice),
         *(_week_section(week, len(weeks) > 1) for week in weeks),
         _lines("Advice, and when to get help at once", advice, "advice"),
         _guides(weeks),

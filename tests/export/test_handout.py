@@ -34,10 +34,14 @@ def test_every_exercise_with_its_dose_steps_and_cues(one_week, week_plan):
             assert f"<li>{escape(cue)}</li>" in html
 
 
-def test_advice_with_the_warning_signs_comes_before_the_how_to(one_week, week_plan):
+def test_the_warning_signs_stand_under_the_notice_and_all_advice_before_the_how_to(one_week, week_plan):
     html = to_html(one_week)
     warning = next(a for a in week_plan.advice if a.startswith("Stop and get medical help at once"))
-    assert html.index(f"<li>{escape(warning)}</li>") < html.index("<h2>How to do each exercise</h2>")
+    soreness = next(a for a in week_plan.advice if a.startswith("Mild muscle soreness is normal"))
+    box = (f'<div class="urgent"><h3>When to stop and get help</h3><ul><li>{escape(soreness)}</li>'
+           f"<li>{escape(warning)}</li></ul></div>")
+    assert html.index(SAFETY_NOTICE) < html.index(box) < html.index("<table")
+    assert html.index(f"<li>{escape(warning)}</li>", html.index(box) + len(box)) < html.index("<h2>How to do each exercise</h2>")
     assert "<h2>Advice, and when to get help at once</h2>" in html
 
 
