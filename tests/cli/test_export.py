@@ -3,6 +3,7 @@ error in its exact words."""
 
 from __future__ import annotations
 
+import importlib.abc
 import sys
 from pathlib import Path
 
@@ -87,3 +88,22 @@ def test_a_missing_library_names_the_extra(plan_file, tmp_path, monkeypatch):
     result = run("export", str(plan_file), "--out", str(tmp_path / "week.ics"))
     assert (result.exit_code, result.stderr) == (
         2, 'backplan: error: the ics export needs icalendar, from the export extra: pip install "backplan[export]"\n')
+
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    """WeasyPrint installed on a machine without Pango: importing it fails with OSError."""
+
+    def find_spec(self, name, path, target=None):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return None
+
+
+def test_no_pango_says_what_to_install(plan_file, tmp_path, monkeypatch):
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    result = run("export", str(plan_file), "--out", str(tmp_path / "week.pdf"))
+    assert (result.exit_code, result.stderr) == (
+        2, "backplan: error: PDF export needs WeasyPrint and the Pango libraries it uses (on Debian or Ubuntu: "
+           "apt-get install libpango-1.0-0 libpangoft2-1.0-0): cannot load library 'libpango-1.0-0'\n")
+    assert not (tmp_path / "week.pdf").exists()
