@@ -34,6 +34,7 @@ from fhir.resources.timing import Timing
 
 from planner.contract import PlanItem
 from planner.export.weeks import DatedWeek, activities, person_key
+from planner.notice import SAFETY_NOTICE
 from planner.render import dose_text, md
 
 __all__ = ["FHIR_RELEASE", "SNOMED", "EXERCISE_THERAPY", "LOINC", "PAIN_SCORE", "to_fhir", "pain_observation"]
@@ -77,7 +78,7 @@ def _requests(week: DatedWeek, key: str, subject: Reference) -> list[tuple[str, 
         if guide is not None:
             lines += [f"{n}. {md(step)}" for n, step in enumerate(guide.steps, 1)]
             lines += [f"- Watch: {md(cue)}" for cue in guide.cues]
-        lines.append(md(week.plan.notice))
+        lines.append(md(SAFETY_NOTICE))
         request = ServiceRequest(
             id=ident,
             identifier=[Identifier(system=EXERCISE_ID_SYSTEM, value=item.exercise)],
@@ -124,7 +125,7 @@ def to_fhir(weeks: Sequence[DatedWeek], observations: Sequence[Resource] = ()) -
         status="active",
         intent="plan",
         title=f"Back exercises: {name}",
-        description=plan.notice,
+        description=SAFETY_NOTICE,
         subject=subject,
         period=Period(start=weeks[0].start.isoformat(), end=weeks[-1].end.isoformat()),
         activity=[CarePlanActivity(plannedActivityReference=Reference(reference=url, display=request.code.concept.text))

@@ -10,10 +10,12 @@ new page. Every text that comes from a plan is escaped: a name cannot add markup
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
 from planner.export.weeks import DatedWeek, activities, instructions
+from planner.notice import SAFETY_NOTICE
 from planner.render import DAY_NAMES, RECOMMENDED_NOTE, session_rows
 
 __all__ = ["to_html", "CSS"]
@@ -60,20 +62,20 @@ DOSE_KEY = ("How to read a dose: 2 x 8 means 2 sets of 8 repetitions, with a res
             "the sides taking turns set by set.")
 
 
-def _long(date) -> str:
+def _long(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
 def _day_cells(week: DatedWeek) -> list[str]:
-    by_date: dict[str, list] = {}
+    by_day: dict[str, list] = {}
     for activity in activities([week]):
-        by_date.setdefault(activity.day, []).append(activity)
+        by_day.setdefault(activity.day, []).append(activity)
     rows = []
     for day in week.plan.days:
         date = week.date_of(day.day)
         done = ""
         parts = []
-        for activity in by_date.get(day.day, []):
+        for activity in by_day.get(day.day, []):
             if activity.kind == "session":
                 items = "".join(f'<li>{escape(name)} <span class="dose">{escape(dose)}</span></li>'
                                 for _, name, dose, _ in session_rows(list(activity.items)))
@@ -149,7 +151,7 @@ def to_html(weeks: Sequence[DatedWeek]) -> str:
     body = [
         f"<h1>Back exercises: {escape(name)}</h1>",
         f'<p class="dates">{escape(span)}</p>',
-        f'<div class="notice">{escape(first.notice)}</div>',
+        f'<div class="notice">{escape(SAFETY_NOTICE)}</div>',
         _urgent(advice),
         *(_week_section(week, len(weeks) > 1) for week in weeks),
         _lines("Advice, and when to get help at once", advice, "advice"),

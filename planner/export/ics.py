@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.export.text import exercise_lines, how_to_lines
 from planner.export.weeks import Activity, DatedWeek, activities, person_key
+from planner.notice import SAFETY_NOTICE
 
 __all__ = ["to_ics", "event_uid", "SESSION_TIME", "WALK_TIME"]
 
@@ -34,7 +35,7 @@ def _description(activity: Activity) -> str:
     plan = activity.week.plan
     guides = [plan.instructions[item.exercise] for item in activity.items if item.exercise in plan.instructions]
     guides = list({guide.name: guide for guide in guides}.values())
-    lines = [f"NOTICE: {plan.notice}", "", "Exercises:" if activity.kind == "session" else "Activity:"]
+    lines = [f"NOTICE: {SAFETY_NOTICE}", "", "Exercises:" if activity.kind == "session" else "Activity:"]
     lines += exercise_lines(activity)
     if guides:
         lines += ["", "How to do each exercise:", ""] + how_to_lines(guides)

@@ -60,8 +60,8 @@ def test_an_existing_file_is_kept_without_force(plan_file, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--out", "x.txt"], 'cannot tell the format from "x.txt"; give --to ics|html|pdf|fhir or an --out ending in '
-                         ".ics, .ical, .html, .htm, .pdf, .json"),
+    (["--out", "x.txt"], ('cannot tell the format from "x.txt"; give --to ics|html|pdf|fhir or an --out ending in '
+                          ".ics, .ical, .html, .htm, .pdf, .json")),
     (["--to", "docx", "--out", "x.docx"], 'unknown export format "docx"; choose one of ics, html, pdf, fhir'),
     (["--out", "x.ics", "--start", "2026-03-03"], "--start: a week starts on a Monday; 2026-03-03 is a Tuesday"),
     (["--out", "x.ics", "--start", "next week"], '--start: "next week" is not a date; give it as YYYY-MM-DD, e.g. 2026-03-02'),
@@ -96,7 +96,7 @@ class _NoPango(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
         if name == "weasyprint":
             raise OSError("cannot load library 'libpango-1.0-0'")
-        return None
+        return None  # every other module: the usual finders
 
 
 def test_no_pango_says_what_to_install(plan_file, tmp_path, monkeypatch):
@@ -104,6 +104,6 @@ def test_no_pango_says_what_to_install(plan_file, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
     result = run("export", str(plan_file), "--out", str(tmp_path / "week.pdf"))
     assert (result.exit_code, result.stderr) == (
-        2, "backplan: error: PDF export needs WeasyPrint and the Pango libraries it uses (on Debian or Ubuntu: "
-           "apt-get install libpango-1.0-0 libpangoft2-1.0-0): cannot load library 'libpango-1.0-0'\n")
+        2, ("backplan: error: PDF export needs WeasyPrint and the Pango libraries it uses (on Debian or Ubuntu: "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0): cannot load library 'libpango-1.0-0'\n"))
     assert not (tmp_path / "week.pdf").exists()
