@@ -3,8 +3,9 @@
 One event per session and one per walk, on real dates, lasting the plan's minutes for them. Each
 event's description carries the safety notice, the exercises with their doses in words, and how
 to do each one. Times are floating (the person's local time wherever they are). Every event's UID
-is stable (who it is for, its date, session or walk), so importing a re-exported file updates the
-events already in a calendar rather than adding them twice.
+is stable (who it is for, its date, session or walk) and a later export has a higher SEQUENCE, so
+importing a re-exported file updates the events already in a calendar rather than adding them
+twice.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def event_uid(activity: Activity, key: str) -> str:
     """The same for the same person, date and slot in every export."""
     slot = "session" if activity.kind == "session" else f"walk{activity.index + 1}"
     return f"backplan-{key}-{activity.date.isoformat()}-{slot}@backplan"
+
+
+def _sequence(stamp: dt.datetime) -> int:
+    """Minutes since 1970: a later export has a higher SEQUENCE, so calendars take it as the update."""
+    return int(stamp.timestamp() // 60)
 
 
 def _description(activity: Activity) -> str:
@@ -57,6 +63,8 @@ def to_ics(weeks: Sequence[DatedWeek], session_time: dt.time = SESSION_TIME, wal
         event = Event()
         event.add("uid", event_uid(activity, key))
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
+        event.add("sequence", _sequence(stamp))
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=activity.minutes))
         event.add("summary", activity.title)

@@ -57,6 +57,12 @@ def test_uids_are_unique_and_stable_so_a_reexport_updates(one_week, two_weeks):
     assert all(uid.endswith("@backplan") for uid in first)
 
 
+def test_a_later_export_has_a_higher_sequence(one_week):
+    earlier = {int(e["sequence"]) for e in _events(one_week)}
+    later = {int(e["sequence"]) for e in Calendar.from_ical(to_ics(one_week, now=NOW + dt.timedelta(minutes=5))).walk("VEVENT")}
+    assert len(earlier) == 1 and later == {min(earlier) + 5}
+
+
 def test_a_programme_is_more_dated_events(two_weeks):
     events = _events(two_weeks)
     assert len(events) == 2 * len(list(activities(two_weeks[:1])))
