@@ -7,9 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from weasyprint import HTML
 
-from planner.export.handout import to_html
 from planner.export.pdf import to_pdf
 
 
@@ -18,7 +16,6 @@ def pages(two_weeks) -> list[str]:
     data = to_pdf(two_weeks)
     assert data.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == len(HTML(string=to_html(two_weeks)).render().pages)
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
@@ -40,5 +37,7 @@ def test_every_exercise_and_its_steps_are_printed(pages, week_plan):
             assert " ".join(step.split()) in text, step
 
 
-def test_pages_are_numbered(pages):
-    assert pages[-1].endswith(f"backplan handout - page {len(pages)} of {len(pages)}")
+def test_pages_are_numbered_out_of_the_real_page_count(pages):
+    for n, text in enumerate(pages, 1):
+        assert text.endswith(f"backplan handout - page {n} of {len(pages)}")
+    assert len(pages) > 2
