@@ -21,7 +21,7 @@ from rich.text import Text
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
 
-__all__ = ["render", "FORMATS", "Format"]
+__all__ = ["render", "FORMATS", "Format", "session_rows"]
 
 Format = Literal["table", "markdown", "json"]
 FORMATS: tuple[str, ...] = ("table", "markdown", "json")
@@ -100,6 +100,9 @@ def _rows(items: list[PlanItem]) -> list[tuple[str, str, str, str]]:
         rows.append((item.block, name, dose_text(item), ", ".join(item.why)))
         i += 1
     return rows
+
+
+session_rows = _rows  # the exporters' name for it (planner/export/)
 
 
 def _day_title(day: PlanDay) -> str:
