@@ -132,18 +132,15 @@ def ratios(frame: pd.DataFrame, bands: list[Band], block: str | None = STRENGTH)
 def muscle_graph(frame: pd.DataFrame, catalog, block: str | None = STRENGTH):
     """The muscle graph (regions, groups, muscles in three rows), each node shaded by its load;
     dotted lines join antagonists."""
-    import networkx as nx
+    import networkx as nx  # noqa: F401 (drawing helpers below)
     from matplotlib import colormaps
     from matplotlib.colors import Normalize
 
     graph = catalog.graph
     rows = frame if block is None else frame[frame["block"] == block]
     load = rows.groupby("node")["load"].sum()
-    levels = {"region": 2, "group": 1, "muscle": 0}
-    nodes = [n for n in graph.hierarchy.nodes]
-    for n in nodes:
-        graph.hierarchy.nodes[n]["layer"] = levels[graph.level(n)]
-    pos = nx.multipartite_layout(graph.hierarchy, subset_key="layer", align="horizontal")
+    pos = _tree_layout(graph, frame.attrs["members"])
+    nodes = list(pos)
     fig = _figure((14, 6))
     ax = fig.subplots()
     values = [float(load.get(n, 0.0)) for n in nodes]
@@ -154,12 +151,35 @@ def muscle_graph(frame: pd.DataFrame, catalog, block: str | None = STRENGTH):
     collection = nx.draw_networkx_nodes(graph.hierarchy, pos, nodelist=nodes, node_color=values, cmap=cmap,
                                         vmin=0, vmax=norm.vmax, node_size=120, edgecolors="#555555", ax=ax)
     for n, (x, y) in pos.items():
-        ax.text(x, y - 0.03, n.replace("_", " "), rotation=90 if graph.level(n) == "muscle" else 0,
-                ha="center", va="top", fontsize=6)
+        level = graph.level(n)
+        rotation = {"muscle": 90, "group": 30, "region": 0}[level]
+        ax.text(x, y + (0.12 if level == "region" else -0.12), n.replace("_", " "), rotation=rotation,
+                ha="center" if level != "group" else "right", va="bottom" if level == "region" else "top",
+                fontsize=6 if level == "muscle" else 7)
     fig.colorbar(collection, ax=ax, label=f"load, sets ({_what(block)})")
     ax.set_title(f"Muscle graph shaded by load (regions, groups, muscles; dotted: antagonists): {frame.attrs['profile']}")
     ax.axis("off")
     return fig
+
+
+def _tree_layout(graph, members: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """Muscles in a row (grouped, in graph order), each group above its muscles, each region above
+    its groups."""
+    pos: dict[str, tuple[float, float]] = {}
+    x = 0.0
+    for group in graph.groups:
+        for muscle in members.get(group, []):
+            pos[muscle] = (x, 0.0)
+            x += 1.0
+        x += 0.6
+    for group in graph.groups:
+        xs = [pos[m][0] for m in members.get(group, [])] or [0.0]
+        pos[group] = (sum(xs) / len(xs), 1.0)
+    for region in graph.regions:
+        xs = [pos[g][0] for g in graph.groups if region in graph.ancestors_of(g)]
+        if xs:
+            pos[region] = (sum(xs) / len(xs), 2.0)
+    return pos
 
 
 def overview(frame: pd.DataFrame, limit: float | None, bands: list[Band], block: str | None = STRENGTH):

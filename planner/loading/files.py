@@ -80,11 +80,12 @@ class Terminated(SystemExit):
         self.signum = signum
 
 
-def write_atomic(path: Path | str, text: str, force: bool = False, *, private: bool = True) -> None:
-    """Write ``text`` to ``path`` (see the module documentation); ``private``: new files get 0600."""
+def write_atomic(path: Path | str, text: str | bytes, force: bool = False, *, private: bool = True) -> None:
+    """Write ``text`` (or bytes, such as a picture) to ``path`` (see the module documentation);
+    ``private``: new files get 0600."""
     given = str(path)
     name = os.fspath(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         entry = os.lstat(name)  # the name itself, not what a link points to
     except (FileNotFoundError, NotADirectoryError):
