@@ -18,7 +18,7 @@ import pandas as pd
 
 from planner.analysis.tables import STRENGTH, select
 
-__all__ = ["AREAS", "area_loads", "unmapped", "draw", "body_map"]
+__all__ = ["AREAS", "area_loads", "unmapped", "hidden_groups", "draw", "body_map"]
 
 # (view, area of the outline) -> muscle-graph nodes whose load shades it
 AREAS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -64,6 +64,15 @@ def unmapped(graph_groups: list[str], members: dict[str, list[str]]) -> dict[str
                    - {f"{view}:{area}" for view, area in AREAS})
     groups = [g for g in graph_groups if g not in drawn and not drawn & set(members.get(g, []))]
     return {"areas": areas, "groups": groups}
+
+
+def hidden_groups(frame: pd.DataFrame, block: str | None = STRENGTH) -> dict[str, float]:
+    """Loaded groups the map cannot show (no drawn area), with their share of the load in percent."""
+    from planner.analysis.tables import group_shares
+
+    missing = unmapped(frame.attrs["groups"], frame.attrs["members"])["groups"]
+    shares = group_shares(frame, block)
+    return {g: float(shares[g]) for g in missing if shares[g] > 0}
 
 
 def _person_side(view: str, polygon: list[list[float]]) -> str:

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from planner.analysis import tables
+from planner.analysis.figures import RATIO_TICKS
 from planner.analysis.tables import STRENGTH
 
 __all__ = ["share_difference", "compare", "HIGHLIGHT_POINTS"]
@@ -53,7 +54,7 @@ def compare(first: pd.DataFrame, second: pd.DataFrame, labels: tuple[str, str] =
         xs = [min(max(values[n], 1 / 16), 16) if not math.isnan(values[n]) else math.nan for n in names]
         right.plot(xs, [i + offset for i in range(len(names))], "o", color=colour, label=label)
     right.set_yticks(range(len(names)), names)
-    right.set_xticks([1 / 16, 1 / 4, 1 / 2, 1, 2, 4, 16], ["1/16", "1/4", "1/2", "1", "2", "4", "16"])
+    right.set_xticks(*RATIO_TICKS)
     right.minorticks_off()
     right.invert_yaxis()
     right.set_xlabel("load ratio, first : second (log scale; 1 = even; one-sided pairs at the edge)")

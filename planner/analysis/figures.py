@@ -22,6 +22,7 @@ __all__ = ["heatmap", "shares", "ratios", "muscle_graph", "overview", "draw_shar
 OVER = "#c0392b"
 UNDER = "#4a7fb5"
 RATIO_LIMITS = (1 / 16, 16)  # the log axis; a ratio beyond it (or infinite) is drawn at its edge
+RATIO_TICKS = ([1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8, 16], ["1/16", "1/8", "1/4", "1/2", "1", "2", "4", "8", "16"])
 
 
 def _figure(size):
@@ -73,7 +74,7 @@ def draw_shares(ax, frame: pd.DataFrame, limit: float | None, block: str | None 
         ax.legend(loc="lower right", fontsize=8)
     ax.set_xlim(0, top)
     ax.set_xlabel(f"share of the week's load (%, {_what(block)})")
-    ax.set_title("Weekly load per muscle group", fontsize=10)
+    ax.set_title("Each muscle group's share of the week", fontsize=10)
 
 
 def shares(frame: pd.DataFrame, limit: float | None, block: str | None = STRENGTH):
@@ -108,12 +109,13 @@ def draw_ratios(ax, frame: pd.DataFrame, bands: list[Band], block: str | None = 
         ax.plot([1.0, shown], [y, y], color=colour, linewidth=1.5)
         marker = ">" if ratio >= high_edge else "<" if ratio <= low_edge else "o"
         ax.plot([shown], [y], marker=marker, color=colour, markersize=6)
-        label = ("only the first" if math.isinf(ratio) else "only the second" if ratio == 0 else f"{ratio:.2g}")
-        ax.annotate(label, (shown, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+        first, second = (table.loc[name, k].replace("_", " ") for k in ("numerator", "denominator"))
+        label = f"only {first}" if math.isinf(ratio) else f"only {second}" if ratio == 0 else f"{ratio:.2g}"
+        align = "right" if shown >= high_edge else "left" if shown <= low_edge else "center"
+        ax.annotate(label, (shown, y), textcoords="offset points", xytext=(0, 6), ha=align, fontsize=7)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.7, len(names) - 0.3)
-    ticks = [1 / 16, 1 / 4, 1 / 2, 1, 2, 4, 16]
-    ax.set_xticks(ticks, ["1/16", "1/4", "1/2", "1", "2", "4", "16"])
+    ax.set_xticks(*RATIO_TICKS)
     ax.minorticks_off()
     ax.set_xlabel(f"load ratio, first : second (log scale; 1 = even; {_what(block)})")
     title = "Antagonist pairs" + ("" if band_of else " (no target bands in these rules)")
@@ -198,6 +200,11 @@ def overview(frame: pd.DataFrame, limit: float | None, bands: list[Band], block:
     cmap = colormaps["Reds"]
     bodymap.draw(front, back, areas, norm, cmap)
     bodymap._colorbar(fig, [front, back], norm, cmap, block)
+    hidden = bodymap.hidden_groups(frame, block)
+    if hidden:
+        listed = ", ".join(f"{g.replace('_', ' ')} {v:.0f}%" for g, v in hidden.items())
+        note = back.text(0, 1448 + 30, f"not drawn (deep muscles): {listed}", fontsize=8, va="top", ha="center")
+        note.set_in_layout(False)
     seed = frame.attrs.get("seed")
     fig.suptitle(f"Balance of the week: {frame.attrs['profile']}" + (f" (seed {seed})" if seed is not None else ""),
                  fontsize=13)
