@@ -28,5 +28,5 @@ def test_groups_far_apart_are_named_in_red(week, other):
     labels = {t.get_text(): t.get_color() for t in fig.axes[0].get_yticklabels()}
     for group, diff in table["difference (points)"].items():
         assert (labels[group.replace("_", " ")] == "#c0392b") == (abs(diff) >= compare.HIGHLIGHT_POINTS)
-    assert fig.get_suptitle() == "gym  vs  child"
+    assert fig._suptitle.get_text() == "gym  vs  child"
     assert fig.axes[1].get_xscale() == "log"

@@ -85,6 +85,6 @@ def test_the_overview_has_shares_ratios_the_body_map_and_the_notice(week):
     titles = [ax.get_title() for ax in fig.axes]
     assert titles[:2] == ["Each muscle group's share of the week", "Antagonist pairs (no target bands in these rules)"]
     assert titles[2].startswith("front") and titles[3].startswith("back")
-    assert fig.get_suptitle() == "Balance of the week: gym-goer (seed 0)"
+    assert fig._suptitle.get_text() == "Balance of the week: gym-goer (seed 0)"
     assert fig._supxlabel.get_text().replace("\n", " ") == SAFETY_NOTICE
     assert not math.isnan(fig.axes[1].get_xlim()[0])
