@@ -67,7 +67,8 @@ def draw_shares(ax, frame: pd.DataFrame, limit: float | None, block: str | None 
     over = [limit is not None and v > limit * 100 + 1e-9 for v in share]
     ax.barh([g.replace("_", " ") for g in share.index], share.to_numpy(), color=[OVER if o else UNDER for o in over])
     for y, value in enumerate(share):
-        ax.text(value + 0.5, y, f"{value:.0f}%", va="center", fontsize=7)
+        ax.text(value + 0.5, y, f"{value:.0f}%", va="center", fontsize=7,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     top = max(share.max(), (limit or 0) * 100) * 1.15 or 10
     if limit is not None:
         ax.axvline(limit * 100, color=OVER, linestyle="--", linewidth=1.2, label=f"over-dominant above {limit:.0%}")
