@@ -59,7 +59,7 @@ summary = pd.DataFrame({
 summary
 
 # %%
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
 fig = Figure(figsize=(11, 3.5), layout="constrained")
 ax = fig.subplots()

@@ -48,7 +48,7 @@ def parts(source: str, shift: float) -> dict[str, dict[str, list]]:
     found: dict[str, dict[str, list]] = {}
     for block in re.split(r"\n\s*\{\s*\n\s*slug:", source)[1:]:
         slug = re.match(r'\s*"([^"]+)"', block).group(1)
-        for side, body in re.findall(r"(left|right|common):\s*\[(.*?)\]", block, flags=re.S):
+        for side, body in re.findall(r"(left|right|common):\s*\[(.*?)\]", block, flags=re.DOTALL):
             for d in re.findall(r'"([^"]+)"', body):
                 found.setdefault(slug, {}).setdefault(side, []).extend(polygons(d, shift))
     return found

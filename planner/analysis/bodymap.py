@@ -18,7 +18,7 @@ import pandas as pd
 
 from planner.analysis.tables import STRENGTH, select
 
-__all__ = ["AREAS", "area_loads", "unmapped", "hidden_groups", "draw", "body_map"]
+__all__ = ["AREAS", "area_loads", "body_map", "draw", "hidden_groups", "unmapped"]
 
 # (view, area of the outline) -> muscle-graph nodes whose load shades it
 AREAS: dict[tuple[str, str], tuple[str, ...]] = {

@@ -10,7 +10,7 @@ from planner.analysis import tables
 from planner.analysis.figures import RATIO_TICKS
 from planner.analysis.tables import STRENGTH
 
-__all__ = ["share_difference", "compare", "HIGHLIGHT_POINTS"]
+__all__ = ["HIGHLIGHT_POINTS", "compare", "share_difference"]
 
 HIGHLIGHT_POINTS = 5.0  # a group whose share differs by at least this many percentage points is highlighted
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from planner.models import Profile
     from planner.rules import Rule
 
-__all__ = ["COLUMNS", "BALANCE_RULE", "Band", "loads", "pairs", "share_limit", "bands"]
+__all__ = ["BALANCE_RULE", "COLUMNS", "Band", "bands", "loads", "pairs", "share_limit"]
 
 COLUMNS = ["day", "block", "exercise", "side", "node", "level", "body_side", "load"]
 BALANCE_RULE = "no-over-dominant-group"

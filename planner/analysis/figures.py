@@ -17,7 +17,7 @@ from planner.analysis.data import Band
 from planner.analysis.tables import STRENGTH
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["heatmap", "shares", "ratios", "muscle_graph", "overview", "draw_shares", "draw_ratios"]
+__all__ = ["draw_ratios", "draw_shares", "heatmap", "muscle_graph", "overview", "ratios", "shares"]
 
 OVER = "#c0392b"
 UNDER = "#4a7fb5"
@@ -135,7 +135,7 @@ def ratios(frame: pd.DataFrame, bands: list[Band], block: str | None = STRENGTH)
 def muscle_graph(frame: pd.DataFrame, catalog, block: str | None = STRENGTH):
     """The muscle graph (regions, groups, muscles in three rows), each node shaded by its load;
     dotted lines join antagonists."""
-    import networkx as nx  # noqa: F401 (drawing helpers below)
+    import networkx as nx
     from matplotlib import colormaps
     from matplotlib.colors import Normalize
 

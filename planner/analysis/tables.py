@@ -11,8 +11,17 @@ import math
 
 import pandas as pd
 
-__all__ = ["select", "group_load", "day_by_group", "week_by_region", "by_block", "left_right", "group_shares",
-           "antagonist_ratios", "pair_name"]
+__all__ = [
+    "antagonist_ratios",
+    "by_block",
+    "day_by_group",
+    "group_load",
+    "group_shares",
+    "left_right",
+    "pair_name",
+    "select",
+    "week_by_region",
+]
 
 STRENGTH = "strength"
 

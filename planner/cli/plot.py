@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ SUFFIXES = (".png", ".svg")
 
 
 def plot(
-    plan_file: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", readable=False, help="A plan in the JSON format `backplan plan --format json` writes. Without it, a week is planned for --profile, as `backplan plan` does.")] = None,
+    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN]", readable=False, help="A plan in the JSON format `backplan plan --format json` writes. Without it, a week is planned for --profile, as `backplan plan` does.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The picture to write: .png or .svg. An existing file is replaced only with --force.")] = Path("balance.png"),
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     profile: ProfileOpt = None,

@@ -32,7 +32,7 @@ def test_shares_are_percent_of_the_strength_load(week):
 
 
 def test_ratios_are_first_over_second_and_say_when_one_side_is_missing(week):
-    row = lambda *r: (*r,)  # noqa: E731
+    row = lambda *r: (*r,)
     frame = _frame([row("mon", "strength", "x", "both", "abdominals", "group", "both", 3.0),
                     row("mon", "strength", "x", "both", "erectors", "group", "both", 2.0),
                     row("mon", "strength", "x", "both", "quadriceps", "group", "both", 4.0),
