@@ -12,78 +12,95 @@
 # ---
 
 # %% [markdown]
-# # Plan balance
+# # Plan a week and read its balance
 #
-# How evenly does a week load the muscle groups, and how do antagonist pairs compare?
-# This notebook plans a profile, computes the weekly load per group through the muscle graph
-# (primary muscles take the sets, secondary ones half), and plots it.
+# This notebook plans one week for one person and asks how evenly it loads the muscle groups.
+# Everything is read through `planner.analysis` (install it with `pip install "backplan[notebooks]"`):
+# the load of an item is its sets, given in full to its primary muscles and half to its secondary
+# ones (a left or right item counts half), and a muscle passes its load up to its group and region.
+# Like the balance rule, the pictures count the **strength block** unless told otherwise.
 #
-# Open it in Jupyter with jupytext (`pip install jupytext`), or run it as a script:
-# `python notebooks/plan_balance.py` writes `plan_balance.png` next to where you run it.
+# Change the person, the seed or the rule files in the next cell only (it is tagged `parameters`,
+# so papermill can set them too).
+
+# %% tags=["parameters"]
+PROFILE = "examples/profiles/hypertension_home_dumbbells.yaml"  # a profile file, or None for the default
+SEED = 0
+EXTRA_RULES: list[str] = []  # rule files added to the shipped rules
 
 # %%
-from pathlib import Path
+# %matplotlib inline
+from planner import api
+from planner.analysis import bodymap, data, figures, tables
 
-import matplotlib
-
-if __name__ == "__main__":  # run as a script: draw to a file, not a window
-    matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from planner.api import plan_week  # noqa: E402
-from planner.catalog import default_catalog  # noqa: E402
-from planner.kinds.balance import week_load  # noqa: E402
-from planner.kinds.base import Context, Week  # noqa: E402
-from planner.profile import load_profile  # noqa: E402
-from planner.rules import default_rule_files, load_rules  # noqa: E402
-
-PROFILE = None  # a path such as "examples/profiles/gym_goer.yaml", or None for the default
-SEED = 0
-
-catalog = default_catalog()
-rules = load_rules(default_rule_files(), catalog)
-profile = load_profile(PROFILE, catalog)
-plan = plan_week(profile, rules=rules, catalog=catalog, seed=SEED)
+inputs = api.load_inputs(PROFILE, extra_rules=EXTRA_RULES)
+plan = api.plan_week(inputs.profile, rules=inputs.rules, catalog=inputs.catalog, seed=SEED)
+loads = data.loads(plan, inputs.catalog, inputs.profile)
+limit = data.share_limit(inputs.rules)
 print(plan.notice)
+print(f"{inputs.profile.name}: {sum(len(d.items) for d in plan.days)} items over {len(inputs.profile.days)} training days")
 
 # %% [markdown]
-# ## Weekly load per muscle group
+# ## When is each group worked?
+#
+# One row per day, one column per muscle group: the day's load in sets. Empty rows are rest days.
 
 # %%
-week = Week.from_plan(plan, profile.days)
-ctx = Context(catalog, profile)
-load = week_load(frozenset(catalog.exercises), week, ctx)
-groups = catalog.graph.groups
-total = sum(load.get(g, 0.0) for g in groups) or 1.0
-shares = {g: load.get(g, 0.0) / total for g in groups}
-for group, share in sorted(shares.items(), key=lambda kv: -kv[1]):
-    print(f"{group:15s} {share:6.1%}")
+tables.day_by_group(loads)
+
+# %%
+figures.heatmap(loads)
+
+# %% [markdown]
+# ## Does one group dominate?
+#
+# Each group's share of the week's strength load, in percent. The dashed line is the
+# over-dominance threshold of the shipped balance rule (`no-over-dominant-group`), read from the
+# rules rather than written here; a red bar is above it.
+
+# %%
+print(f"threshold from the rules: {limit:.0%}")
+tables.group_shares(loads).sort_values(ascending=False).round(1)
+
+# %%
+figures.shares(loads, limit)
 
 # %% [markdown]
 # ## Antagonist pairs
 #
-# A ratio far from 1 means one side of a pair is trained much more than the other.
+# Each pair is named in one direction, first : second, as the catalog lists it; a ratio above 1
+# means the first is loaded more. The axis is logarithmic, so 2 and 1/2 are equally far from even.
+# Target bands appear when the rules define them (a `load_ratio` rule does).
 
 # %%
-pairs = sorted(tuple(sorted(edge)) for edge in catalog.graph.antagonist_graph.edges)
-ratios = {}
-for a, b in pairs:
-    la, lb = load.get(a, 0.0), load.get(b, 0.0)
-    ratios[f"{a} / {b}"] = la / lb if lb else float("inf")
-    print(f"{a:>15s} / {b:<15s} {la:5.1f} / {lb:5.1f}")
+tables.antagonist_ratios(loads).round(2)
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
-ordered = sorted(shares, key=lambda g: -shares[g])
-left.barh(ordered[::-1], [shares[g] for g in ordered[::-1]])
-left.set_xlabel("share of the week's load")
-left.set_title(f"Muscle-group load: {profile.name}")
-finite = {k: v for k, v in ratios.items() if v != float("inf")}
-right.barh(list(finite), list(finite.values()))
-right.axvline(1.0, linestyle="--", color="grey")
-right.set_xlabel("load ratio")
-right.set_title("Antagonist pairs")
-fig.tight_layout()
-out = Path("plan_balance.png")
-fig.savefig(out, dpi=80)
-print(f"wrote {out}")
+figures.ratios(loads, data.bands(inputs.rules))
+
+# %% [markdown]
+# ## Where on the body, and which side?
+#
+# The body map shades each drawn muscle area by its load; deep groups it cannot show are listed
+# below. The left/right table compares the two sides of each group.
+
+# %%
+figures.overview(loads, limit, data.bands(inputs.rules))
+
+# %%
+tables.left_right(loads)
+
+# %%
+print(bodymap.unmapped(loads.attrs["groups"], loads.attrs["members"]))
+
+# %% [markdown]
+# ## The whole week, every block
+#
+# Warm-ups, stretches and relaxation load muscles too; the balance rule leaves them out. Here is
+# the load per region and block, and the muscle graph shaded by the strength load.
+
+# %%
+tables.by_block(loads, "region")
+
+# %%
+figures.muscle_graph(loads, inputs.catalog)

@@ -81,7 +81,8 @@ class Terminated(SystemExit):
 
 
 def write_atomic(path: Path | str, text: str | bytes, force: bool = False, *, private: bool = True) -> None:
-    """Write ``text`` (UTF-8; bytes as they are) to ``path`` (see the module documentation);
+    """Write ``text`` (UTF-8; bytes, such as a picture or a PDF, as they are) to ``path`` (see the
+    module documentation);
     ``private``: new files get 0600."""
     given = str(path)
     name = os.fspath(path)

@@ -1,0 +1,120 @@
+"""The adapter between a plan and every table and figure: the only module that reads loads.
+
+:func:`loads` turns a plan into one row per (item, graph node) with the load that item puts on
+that node. Today it uses the balance rule's own load (:meth:`planner.muscles.MuscleGraph.load`
+over :func:`planner.kinds.base.volume`): each item's sets go in full to its primary muscles and
+half to its secondary ones, a left or right item counts half an occurrence, and every muscle
+passes its load up to its group and region. When the one load model lands, this module is the one
+place to switch; the tables and figures read nothing else. :func:`share_limit` and :func:`bands`
+read the balance limits from the rules (the same rules the planner and checker hold).
+
+Columns of the frame: ``day``, ``block``, ``exercise``, ``side`` (both, left or right),
+``node`` (a muscle, group or region), ``level`` (muscle, group or region), ``body_side`` (left,
+right, or both for midline muscles, groups and regions), ``load``. ``frame.attrs`` carries the
+graph's order (``days``, ``groups``, ``regions``, ``muscles``, each group's ``members``), the antagonist ``pairs`` and the
+plan's ``profile`` name and ``seed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from planner.kinds.base import volume
+
+if TYPE_CHECKING:
+    from planner.catalog import Catalog
+    from planner.contract import Plan
+    from planner.models import Profile
+    from planner.rules import Rule
+
+__all__ = ["BALANCE_RULE", "COLUMNS", "Band", "bands", "loads", "pairs", "share_limit"]
+
+COLUMNS = ["day", "block", "exercise", "side", "node", "level", "body_side", "load"]
+BALANCE_RULE = "no-over-dominant-group"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A target band for ``numerator : denominator`` (either end may be open), from a rule."""
+
+    numerator: str
+    denominator: str
+    low: float | None
+    high: float | None
+    rule: str
+
+
+def pairs(catalog: Catalog) -> list[tuple[str, str]]:
+    """Antagonist pairs in a fixed direction: as catalog/muscles.yaml lists them (first : second)."""
+    return [(a, b) for a, b in catalog.graph.antagonist_graph.edges]
+
+
+def loads(plan: Plan, catalog: Catalog, profile: Profile | None = None) -> pd.DataFrame:
+    """One row per plan item and graph node it loads (see the module documentation).
+
+    ``profile`` is accepted for the load model to come (which may weigh doses by the person);
+    today's load does not depend on it. Walks (activities apart from the session) carry no sets
+    and are left out, as the balance rule leaves them out.
+    """
+    graph = catalog.graph
+    rows = []
+    for day in plan.days:
+        for item in day.items:
+            ex = catalog.exercises[item.exercise]
+            share = 0.5 if item.side in ("left", "right") else 1.0
+            node_load = graph.load([(ex.muscles.primary, ex.muscles.secondary, volume(item.sets) * share)])
+            for node, amount in node_load.items():
+                level = graph.level(node)
+                paired = level == "muscle" and graph.is_paired(node)
+                for body_side, part in _sides(item.side, paired):
+                    rows.append((day.day, item.block, item.exercise, item.side, node, level, body_side, amount * part))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame.attrs.update(
+        days=[d.day for d in plan.days],
+        groups=list(graph.groups),
+        regions=list(graph.regions),
+        muscles=list(graph.muscles),
+        members={g: [m for m in graph.hierarchy.predecessors(g)] for g in graph.groups},
+        pairs=pairs(catalog),
+        profile=plan.profile.name if plan.profile is not None else (profile.name if profile else "default"),
+        seed=plan.seed,
+    )
+    return frame
+
+
+def _sides(side: str, paired: bool) -> list[tuple[str, float]]:
+    """Where a node's load lands: a paired muscle on the side worked (both: half each)."""
+    if not paired:
+        return [("both", 1.0)]
+    if side == "both":
+        return [("left", 0.5), ("right", 0.5)]
+    return [(side, 1.0)]
+
+
+def share_limit(rules: Sequence[Rule]) -> float | None:
+    """The over-dominance threshold (0-1): ``no-over-dominant-group``'s ``max_share``, else the
+    strictest balance rule's, else ``None`` (no balance rule in the set)."""
+    limits = {r.id: r.params.max_share for r in rules if r.header.kind == "balance" and not r.off}
+    if BALANCE_RULE in limits:
+        return limits[BALANCE_RULE]
+    return min(limits.values()) if limits else None
+
+
+def bands(rules: Sequence[Rule]) -> list[Band]:
+    """Target bands for antagonist ratios: every rule comparing a ``numerator`` with a
+    ``denominator`` (``load_ratio`` today: an upper bound ``max_ratio``; a ``min_ratio`` is read
+    too). An empty list when the rules define none."""
+    found = []
+    for rule in rules:
+        params = rule.params
+        if rule.off:
+            continue
+        if hasattr(params, "numerator") and hasattr(params, "denominator"):
+            low, high = getattr(params, "min_ratio", None), getattr(params, "max_ratio", None)
+            if low is not None or high is not None:
+                found.append(Band(params.numerator, params.denominator, low, high, rule.id))
+    return found
