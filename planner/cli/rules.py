@@ -150,7 +150,7 @@ def rules_diff(
         _, without = load_inputs(catalog, [])  # the shipped rules, as they are without FILE's overrides
         person = load_profile(profile, cat)
         before = plan_week(person, rules=without, catalog=cat, seed=seed)
-        after = plan_week(person, rules=every, catalog=cat, seed=seed)
+        after = plan_week(person, rules=every, catalog=cat, seed=seed, like=before)  # changing as little as it can
         typer.echo(SAFETY_NOTICE)
         target = file.resolve()
         own = [r for r in every if Path(r.where.file).resolve() == target and not r.off]

@@ -10,7 +10,7 @@ floor work together, not floor -> standing -> floor) replaces it when it is quic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from planner.solver.backend import Backend, OrderConstraint
 from planner.solver.compiled import Compiled
@@ -31,10 +31,15 @@ def order_constraints(compiled: Compiled, units: Sequence[str], soft_too: bool) 
     ]
 
 
-def order_session(backend: Backend, compiled: Compiled, exercises: Sequence[str], soft_too: bool) -> list[str] | None:
-    """The session in order, or ``None`` when the ordering rules admit none."""
+def order_session(backend: Backend, compiled: Compiled, exercises: Sequence[str], soft_too: bool, day: str = "",
+                  listing: Callable[[str, Sequence[str]], list[str]] | None = None) -> list[str] | None:
+    """The session in order, or ``None`` when the ordering rules admit none. ``listing``
+    rearranges the session's listing for ``day`` first (a reference week's order, see
+    :meth:`planner.solver.reference_week.ReferenceWeek.listing`)."""
     catalog = compiled.ctx.catalog
     units = sorted(exercises, key=listing_key(catalog))
+    if listing is not None:
+        units = listing(day, units)
     constraints = order_constraints(compiled, units, soft_too)
     if len(units) <= 1:
         return units if all(c.holds(units) for c in constraints) else None
