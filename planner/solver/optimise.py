@@ -100,15 +100,18 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
         if restart == tries:
             # the guided tries enforce every soft rule the best week so far meets, so the weeks
             # they find near the reference are as good as it by those rules
+            # (when none is found that way, the rest search under the promoted rules alone)
             assert best is not None
             met = promoted | (set(promotable_rules(compiled)) - set(best.soft_misses))
-            model = build_model(compiled, settings, promote=frozenset(met))
+            loose, model = model, build_model(compiled, settings, promote=frozenset(met))
         if restart == 0:
             ordered: dict[str, list[str]] | None = first.week
         else:
             budgets = settings.budgets(settings.candidate_budget)
             ordered = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide).week
         if ordered is None:
+            if restart == tries:
+                model = loose
             continue
         candidates += 1
         penalty, misses = soft_penalty(model, ordered)
@@ -118,8 +121,8 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
             for d in ordered:
                 days[d] = expand(compiled, model, ordered, d)
             best, best_key = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable), key
-        if not any(best_key):
-            break
+        if not any(best_key) or (restart >= tries and not any(best_key[1:])):
+            break  # nothing to gain: no penalty and no change, or the reference week itself after the usual tries
     assert best is not None
     best.stats.update(
         seconds=round(time.perf_counter() - started, 4),
