@@ -120,9 +120,10 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
             days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
             for d in ordered:
                 days[d] = expand(compiled, model, ordered, d)
-            best, best_key = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable), key
+            best = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable)
+            best_key = key
         if not any(best_key) or (restart >= tries and not any(best_key[1:])):
-            break  # nothing to gain: no penalty and no change, or the reference week itself after the usual tries
+            break  # nothing to gain: no penalty and no change, or, after the usual tries, the reference itself
     assert best is not None
     best.stats.update(
         seconds=round(time.perf_counter() - started, 4),

@@ -75,7 +75,10 @@ def regenerate() -> None:
     class Literal(yaml.SafeDumper):
         pass
 
-    Literal.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
+    def text(dumper: yaml.SafeDumper, s: str) -> yaml.Node:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None)
+
+    Literal.add_representer(str, text)
     CASES_FILE.write_text(head + yaml.dump({"cases": CASES}, Dumper=Literal, sort_keys=False, width=110))
 
 
