@@ -95,10 +95,11 @@ def plan_week(
 ) -> Plan:
     """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
 
-    ``like``: a week planned before (a :class:`Plan`, a plan file or a :func:`reference_week`) to change as little as
-    possible: among the weeks best by the usual score (hard rules, structure rules kept, soft
-    penalty), the one with the fewest exercises added or removed per day, then the fewest dose
-    and order changes (:mod:`planner.solver.reference_week`). ``backplan rules diff`` uses it.
+    ``like``: a week planned before (a :class:`Plan`, a plan file or a :func:`reference_week`)
+    to change as little as possible: among the weeks best by the usual score (hard rules,
+    structure rules kept, soft penalty), the one with the fewest exercises added or removed per
+    day, then the fewest dose and order changes (:mod:`planner.solver.reference_week`).
+    ``backplan rules diff`` and ``backplan plan --like`` use it.
 
     Raises :class:`planner.errors.RedFlagError` when the person should see a doctor first and
     :class:`planner.errors.InfeasibleError` when the hard rules cannot all hold. With ``suggest``
