@@ -30,9 +30,10 @@ from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.solver import Settings, Solution
+    from planner.solver.reference_week import ReferenceWeek
     from planner.solver.solution import Item
 
-__all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan"]
+__all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week"]
 
 PathLike = str | Path
 
@@ -90,8 +91,15 @@ def plan_week(
     seed: int = 0,
     settings: Settings | None = None,
     suggest: bool = False,
+    like: Plan | PathLike | ReferenceWeek | None = None,
 ) -> Plan:
     """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
+
+    ``like``: a week planned before (a :class:`Plan`, a plan file or a :func:`reference_week`)
+    to change as little as possible: among the weeks best by the usual score (hard rules,
+    structure rules kept, soft penalty), the one with the fewest exercises added or removed per
+    day, then the fewest dose and order changes (:mod:`planner.solver.reference_week`).
+    ``backplan rules diff`` and ``backplan plan --like`` use it.
 
     Raises :class:`planner.errors.RedFlagError` when the person should see a doctor first and
     :class:`planner.errors.InfeasibleError` when the hard rules cannot all hold. With ``suggest``
@@ -102,13 +110,36 @@ def plan_week(
     from planner.solver import solve
 
     given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
+    reference = like if like is None or _is_reference(like) else reference_week(like, given.catalog)
     try:
-        solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings)
+        solution = solve(given.rules, given.catalog, given.profile, seed=seed, settings=settings, like=reference)
     except InfeasibleError as exc:
         if suggest and exc.no_week:
             _refuse_with_suggestions(exc, given, seed)
         raise
     return to_plan(solution, given.catalog, given.profile, seed, given.rules)
+
+
+def _is_reference(like: object) -> bool:
+    from planner.solver.reference_week import ReferenceWeek
+
+    return isinstance(like, ReferenceWeek)
+
+
+def reference_week(plan: Plan | PathLike, catalog: Catalog) -> ReferenceWeek:
+    """A planned week (or a plan file, checked as ``backplan check`` reads it) as the solver's
+    reference week: each day's exercises in order, a unilateral exercise's two sides once."""
+    from planner.checker import load_plan
+    from planner.solver.reference_week import ReferenceWeek
+
+    the_plan = plan if isinstance(plan, Plan) else load_plan(plan, catalog)[0]
+    days = {}
+    for day in the_plan.days:
+        first = {}
+        for item in day.items:
+            first.setdefault(item.exercise, (item.sets, item.reps, item.hold_s, item.minutes))
+        days[day.day] = list(first.items())
+    return ReferenceWeek(days)
 
 
 def _refuse_with_suggestions(refusal: InfeasibleError, given: Inputs, seed: int) -> None:

@@ -298,7 +298,7 @@ def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
     changes = []
     for g in groups:
         a, b = load_before.get(g, 0.0) / total_before, load_after.get(g, 0.0) / total_after
-        if abs(a - b) >= 0.005:
+        if f"{a:.0%}" != f"{b:.0%}":  # a change too small to show in whole percents is left out
             changes.append((abs(a - b), f"  {g}: {a:.0%} -> {b:.0%}"))
     lines += ["", "Share of the week's muscle-group load:"]
     lines += [text for _, text in sorted(changes, reverse=True)] or ["  unchanged"]

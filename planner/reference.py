@@ -195,6 +195,30 @@ it) is checked *in place of* that shipped file, with a note saying so; so an edi
 For example (`examples/rules/own_rule_set.yaml`):"""
 
 
+DIFF = """## What a rule file changes: `backplan rules diff`
+
+`backplan rules diff FILE [-p PROFILE] [--seed N]` plans the profile's week twice with the same
+seed: with the shipped rules alone, then with FILE added (loaded as `plan -r FILE` loads it,
+overrides included). The second week is re-planned *like the first*: of the weeks that are best by
+the usual score (every safety rule, as many structure rules as fit, the lowest soft penalty), it
+takes the one that changes the first week least: fewest exercises added or removed per day, then
+fewest dose changes, then fewest pairs of exercises swapped in order. So the diff shows what the
+file makes change and nothing else: a file that forbids one exercise shows that exercise replaced
+on its days, not a reshuffled week. The reference never weakens a rule or raises the soft penalty:
+the usual search runs first, unchanged, and the weeks found near the reference only join its
+candidates (so the soft penalty can come out lower than a fresh plan's, not higher; when structure
+rules give way, which of them do is decided as without the reference).
+
+It prints, per day, the exercises removed (`-`) and added (`+`), the doses changed (`~ id: old ->
+new`) and a new order of the same exercises; then each muscle group's share of the week's load
+that changed, and the soft penalty before and after. When the rules of FILE do not apply to the
+profile (their `when:` does not hold), it says so first, and the week then stays the same.
+
+The same re-planning is `backplan plan --like week.json` (a week saved with `plan -f json`): plan
+again, with new rules or a changed profile, and keep as much of the saved week as the rules allow;
+in Python, `api.plan_week(..., like=plan)`."""
+
+
 def _example_file(name: str) -> str:
     return (EXAMPLE_RULES / name).read_text(encoding="utf-8").rstrip()
 
@@ -236,6 +260,8 @@ def rules_markdown() -> str:
         "```yaml",
         _example_file("own_rule_set.yaml"),
         "```",
+        "",
+        DIFF,
         "",
         "## Selectors",
         "",

@@ -139,7 +139,10 @@ def rules_diff(
     seed: Annotated[int, typer.Option("--seed", help="Seed for both plans.")] = 0,
     debug: DebugOpt = False,
 ) -> None:
-    """Plan the same profile with and without FILE and show what changed in the week and its balance."""
+    """Plan the same profile with and without FILE and show what changed in the week and its balance. The week
+    with FILE is re-planned like the week without it: of the weeks best by the rules and the soft penalty, the one
+    with the fewest exercises added or removed per day, then the fewest dose and order changes, so only what FILE
+    makes change shows (see docs/rules.md)."""
 
     def action() -> int:
         from planner.api import plan_week
@@ -150,7 +153,7 @@ def rules_diff(
         _, without = load_inputs(catalog, [])  # the shipped rules, as they are without FILE's overrides
         person = load_profile(profile, cat)
         before = plan_week(person, rules=without, catalog=cat, seed=seed)
-        after = plan_week(person, rules=every, catalog=cat, seed=seed)
+        after = plan_week(person, rules=every, catalog=cat, seed=seed, like=before)  # changing as little as it can
         typer.echo(SAFETY_NOTICE)
         target = file.resolve()
         own = [r for r in every if Path(r.where.file).resolve() == target and not r.off]

@@ -32,6 +32,7 @@ def plan(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically. An existing file or link is replaced only with --force (the link itself, never what it points to); a new file is private (0600), a replaced one keeps its mode. A pipe, a terminal or /dev/null is written through; other devices are refused.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
+    like: Annotated[Optional[Path], typer.Option("--like", metavar="PLAN", readable=False, help="A week planned before (a JSON plan, as `plan -f json` writes it) to change as little as possible: of the weeks best by the rules and the soft penalty, the one with the fewest exercises added or removed per day, then the fewest dose and order changes. For re-planning a saved week with new rules.")] = None,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -46,11 +47,12 @@ def plan(
       backplan plan -p examples/profiles/child.yaml --seed 3
       backplan plan -f json -o week.json && backplan check week.json
       backplan plan -r my_rules.yaml
+      backplan plan -r new_rules.yaml --like week.json
     Exit codes: 0 plan written; 2 bad input; 3 see a doctor first; 4 rules conflict.
     """
 
     def action() -> int:
-        from planner.api import plan_week
+        from planner.api import plan_week, reference_week
         from planner.cli.progress import spinner
         from planner.loading.files import write_atomic
         from planner.profile import load_profile
@@ -64,8 +66,10 @@ def plan(
 
         settings = Settings(time_limit=time_limit) if time_limit is not None else None
         person = load_profile(profile, cat)
+        before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
         with spinner("searching for a week"):
-            week = plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True)
+            week = plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True,
+                             like=before)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         if out is None:

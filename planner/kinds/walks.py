@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from planner.kinds.base import Context, Violation, Week, check_days, check_selectors
 from planner.models import Selector, Strict, Word
@@ -44,6 +44,15 @@ class Params(Strict):
     minutes: Annotated[int, Field(ge=1, le=60)]
     days: Annotated[int, Field(ge=1, le=7)]
     on_days: Annotated[list[Word], Field(min_length=1, max_length=7)] | None = None
+
+    @field_validator("days", mode="before")
+    @classmethod
+    def _count_not_weekdays(cls, value: object) -> object:
+        """``days: [sat, sun]`` means weekdays: say that those go in ``on_days``."""
+        if isinstance(value, list):
+            named = ", ".join(str(v) for v in value)
+            raise ValueError(f"the number of walk days (1-7), not the weekdays; to name them, write on_days: [{named}]")
+        return value
 
 
 def validate(params: Params, catalog, doc, path) -> None:

@@ -34,6 +34,7 @@ from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.conflict import week_conflict
 from planner.solver.optimise import best_week
+from planner.solver.reference_week import ReferenceWeek
 from planner.solver.score import soft_amounts, soft_penalty
 from planner.solver.search import Found, find_week
 from planner.solver.settings import Settings
@@ -149,10 +150,12 @@ def _because(backend: Backend, compiled: Compiled, settings: Settings, seed: int
     return GaveWay(rule_id, tuple(i for i in ids if i != rule_id), proven)
 
 
-def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, seed: int
-                    ) -> tuple[Solution | None, Found]:
+def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
+                    like: ReferenceWeek | None = None) -> tuple[Solution | None, Found]:
     """The best week with structure rules giving way as little as possible (what gave way, and
-    why, in ``Solution.gave_way``), and the search result, for a refusal when even that fails."""
+    why, in ``Solution.gave_way``), and the search result, for a refusal when even that fails.
+    Which rules give way is decided without the reference week ``like``; the week kept then is
+    the one closest to it."""
     structure = _structure_ids(compiled)
     relaxed = relax_structure(compiled)
     solution, found = best_week(backend, relaxed, settings, seed)
@@ -161,7 +164,7 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     kept = set(solution.stats.get("promoted", [])) & set(structure)
     kept = _fewer_given_way(backend, relaxed, settings, seed, kept, structure)
     final = _weakened(backend, relaxed, settings, seed, kept)
-    better, _ = best_week(backend, final, settings, seed)
+    better, _ = best_week(backend, final, settings, seed, like)
     if better is not None:
         solution = better
     per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in solution.days.items() if items}

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from planner.catalog import Catalog
+from planner.requirements import Requirement
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.timing import least_moves_seconds, level, move_seconds, moves_seconds
 
-__all__ = ["fewest_moves", "listing_key", "session_timer", "MOVE_SEARCH_NODES"]
+__all__ = ["fewest_moves", "listing_key", "order_constraints", "session_timer", "MOVE_SEARCH_NODES"]
 
 MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
 
@@ -103,6 +104,14 @@ def _least_from(start: str, levels: frozenset[str]) -> int:
     if not others:
         return 0
     return min(move_seconds(start, lv) for lv in others) + least_moves_seconds(others)
+
+
+def order_constraints(requirements: Iterable[Requirement], units: Sequence[str]) -> list[OrderConstraint]:
+    """The order constraints ``requirements`` put on a session of ``units`` (each once, in the
+    order first given): what the order stage and the session-time cap both order by."""
+    from planner.solver.requirement_types import treatment  # the table's time treatments import this module
+
+    return list(dict.fromkeys(c for req in requirements for c in treatment(req).order(req, units)))
 
 
 def listing_key(catalog: Catalog) -> Callable[[str], tuple]:

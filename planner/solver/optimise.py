@@ -6,6 +6,9 @@
    no search).
 3. Collect ``settings.restarts`` more weeks under the promoted set; keep the one with the lowest
    soft penalty (:mod:`planner.solver.score`).
+4. With a reference week (:mod:`planner.solver.reference_week`), collect as many again, each
+   search trying the reference's exercises and order first, and keep, among the weeks of the
+   lowest penalty, the one closest to the reference (:func:`planner.solver.score.week_key`).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
 from planner.solver.reasons import expand
+from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
-from planner.solver.score import misses, soft_penalty
+from planner.solver.score import misses, soft_penalty, week_key
 from planner.solver.search import Found, find_week
 from planner.solver.settings import Settings
 from planner.solver.solution import Item, Solution
@@ -75,8 +79,10 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
     return promoted, build_model(compiled, settings, promote=promoted)
 
 
-def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: int) -> tuple[Solution | None, Found]:
-    """Best week found, or ``(None, found)`` with why none was (see :class:`Found`)."""
+def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
+              like: ReferenceWeek | None = None) -> tuple[Solution | None, Found]:
+    """Best week found, or ``(None, found)`` with why none was (see :class:`Found`); with a
+    reference week ``like``, the best one closest to it."""
     catalog = compiled.ctx.catalog
     started = time.perf_counter()
     base = build_model(compiled, settings)
@@ -86,28 +92,44 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
 
     promoted, model = promote_soft_rules(backend, compiled, settings, seed, first.week)
     best: Solution | None = None
+    best_key: tuple[int, ...] = ()
     candidates = 0
-    for restart in range(settings.restarts + 1):
+    tries = settings.restarts + 1
+    for restart in range(tries * (2 if like is not None else 1)):
+        guide = like if restart >= tries else None  # the usual tries first, then the guided ones
+        if restart == tries:
+            # the guided tries enforce every soft rule the best week so far meets, so the weeks
+            # they find near the reference are as good as it by those rules
+            # (when none is found that way, the rest search under the promoted rules alone)
+            assert best is not None
+            met = promoted | (set(promotable_rules(compiled)) - set(best.soft_misses))
+            loose, model = model, build_model(compiled, settings, promote=frozenset(met))
         if restart == 0:
             ordered: dict[str, list[str]] | None = first.week
         else:
             budgets = settings.budgets(settings.candidate_budget)
-            ordered = find_week(backend, compiled, model, seed, budgets, first=100 * restart).week
+            ordered = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide).week
         if ordered is None:
+            if restart == tries:
+                model = loose
             continue
         candidates += 1
         penalty, misses = soft_penalty(model, ordered)
-        if best is None or penalty < best.penalty:
+        key = week_key(model, ordered, penalty, like)
+        if best is None or key < best_key:
             days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
             for d in ordered:
                 days[d] = expand(compiled, model, ordered, d)
             best = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable)
-        if best.penalty == 0:
-            break
+            best_key = key
+        if not any(best_key) or (restart >= tries and not any(best_key[1:])):
+            break  # nothing to gain: no penalty and no change, or, after the usual tries, the reference itself
     assert best is not None
     best.stats.update(
         seconds=round(time.perf_counter() - started, 4),
         candidates=candidates,
         promoted=sorted(promoted),
     )
+    if like is not None:
+        best.stats["distance"] = list(best_key[1:])
     return best, first

@@ -22,6 +22,7 @@ from planner.solver.conflict import Cause, Conflict, order_conflict, week_confli
 from planner.solver.csp import CspBackend
 from planner.solver.giveway import plan_giving_way, relax_structure
 from planner.solver.optimise import best_week
+from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
 from planner.solver.score import TENTHS
 from planner.solver.search import Outcome
@@ -41,14 +42,15 @@ class Referral:
     rule_ids: tuple[str, ...]
 
 
-def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, backend: Backend | None = None
-         ) -> Solution | Referral | Conflict:
-    """The best week found for the compiled rules, or why there is none."""
+def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, backend: Backend | None = None,
+         like: ReferenceWeek | None = None) -> Solution | Referral | Conflict:
+    """The best week found for the compiled rules, or why there is none; with a reference week
+    ``like``, the best one closest to it (:mod:`planner.solver.reference_week`)."""
     settings = settings or Settings()
     if settings.time_limit is not None and DEADLINE.get() is None:
         token = DEADLINE.set(time.monotonic() + settings.time_limit)
         try:
-            return plan(compiled, settings, seed, backend)
+            return plan(compiled, settings, seed, backend, like)
         finally:
             DEADLINE.reset(token)
     backend = backend or CspBackend()
@@ -60,10 +62,10 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
     if refused(walks):
         return Conflict(Cause.WEEK, refused(walks), True)
     walked, compiled = compiled, credit(compiled, walks)
-    solution, found = best_week(backend, compiled, settings, seed)
+    solution, found = best_week(backend, compiled, settings, seed, like)
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
         phase("no week holds every rule: relaxing structure rules as little as possible")
-        solution, found = plan_giving_way(backend, compiled, settings, seed)
+        solution, found = plan_giving_way(backend, compiled, settings, seed, like)
         compiled = relax_structure(compiled)  # what remains to conflict: the safety rules
     if solution is None:
         if found.outcome is Outcome.UNORDERABLE:
@@ -89,11 +91,12 @@ def _texts(compiled: Compiled, kind: str, hard_only: bool = False) -> list[tuple
 
 
 def solve(rules: Sequence[Rule], catalog: Catalog, profile: Profile, seed: int = 0,
-          settings: Settings | None = None, backend: Backend | None = None) -> Solution:
-    """Plan a week for ``profile``; raise :class:`planner.errors.RedFlagError` or
-    :class:`planner.errors.InfeasibleError` (without suggestions: :func:`planner.api.plan_week`
-    adds them when asked)."""
-    result = plan(compile_rules(rules, catalog, profile), settings, seed, backend)
+          settings: Settings | None = None, backend: Backend | None = None, like: ReferenceWeek | None = None
+          ) -> Solution:
+    """Plan a week for ``profile`` (close to the reference week ``like``, when given); raise
+    :class:`planner.errors.RedFlagError` or :class:`planner.errors.InfeasibleError` (without
+    suggestions: :func:`planner.api.plan_week` adds them when asked)."""
+    result = plan(compile_rules(rules, catalog, profile), settings, seed, backend, like)
     if isinstance(result, Referral):
         raise red_flag(result.message, result.rule_ids)
     if isinstance(result, Conflict):

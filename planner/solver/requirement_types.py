@@ -5,7 +5,8 @@ it does to the week model, which backend constraints it becomes (for the day ass
 the session order), what it costs as a soft rule, when it is a reason for a plan item, whether a
 soft one can be promoted to a constraint, and whether it can take part in a conflict. Nothing
 else in the solver asks which class a requirement is; a new requirement type is one new entry
-here (with its functions next to it), and the python-constraint2 backend needs no change as long
+here (with its functions next to it, or in a sub-module such as
+:mod:`planner.solver.time_treatments`), and the python-constraint2 backend needs no change as long
 as it compiles to the day and order constraints of :mod:`planner.solver.backend`.
 
 The soft amounts (``miss``) are in the units the rule kinds report as ``Violation.amount`` (one
@@ -51,16 +52,13 @@ from planner.solver.backend import (
     NotLast,
     NotNextTo,
     OrderConstraint,
-    TimeCap,
     WeekHolds,
-    WeekTimeCap,
 )
-from planner.solver.grouping import listing_key, session_timer
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
-from planner.timing import session_seconds
+from planner.solver.time_treatments import time_miss, time_post, time_shape, walk_miss, week_time_miss, week_time_post
 
-__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure", "walk_days"]
+__all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
 
 # A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
 # goes over the limit, e.g. 0.05) or load in sets (load_ratio), while other amounts are whole
@@ -268,7 +266,7 @@ def _first_implies(req: First) -> list[Requirement]:
 
 
 # --------------------------------------------------------------------------------------------
-# Adjacent, DoseLimit, SessionTime
+# Adjacent and DoseLimit (SessionTime, WeekTime and Walk: planner.solver.time_treatments)
 
 
 def _adjacent_explains(req: Adjacent, week: PlacedWeek, day: str, ex_id: str) -> bool:
@@ -290,55 +288,6 @@ def _dose_miss(req: DoseLimit, week: PlacedWeek) -> float:
                 continue
             miss += (req.low is not None and value < req.low) + (req.high is not None and value > req.high)
     return miss
-
-
-def _time_shape(req: SessionTime, facts: ModelFacts) -> None:
-    facts.time_caps.append(req.max_seconds)
-
-
-def _time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
-    """A cap per day on the session's time: its exercises plus the least moves between their
-    positions while the day fills, then the whole session timed in the order the order stage
-    gives it (:func:`planner.solver.grouping.session_timer`)."""
-    positions = {x: model.catalog.exercises[x].position for x in model.seconds}
-    requirements = [*model.hard, *model.soft]  # the order stage tries every order rule first
-
-    def constraints_of(units: Sequence[str]) -> list[OrderConstraint]:
-        return list(dict.fromkeys(c for r in requirements for c in treatment(r).order(r, units)))
-
-    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions)
-    return [TimeCap(d, model.seconds, req.max_seconds, positions, timer) for d in model.days]
-
-
-def _time_miss(req: SessionTime, week: PlacedWeek) -> float:
-    """Minutes over the cap, summed over the sessions (timed in their order, moves included)."""
-    exercises = week.catalog.exercises
-    return sum(
-        max(0, session_seconds((week.model.seconds[x], exercises[x].position) for x in xs) - req.max_seconds) / 60
-        for xs in week.per_day.values()
-    )
-
-
-def _week_seconds(req: WeekTime, per_day: dict[str, list[str]], seconds: dict[str, int]) -> int:
-    return sum(seconds[x] for xs in per_day.values() for x in xs if x in req.ids)
-
-
-def _week_time_post(req: WeekTime, model: WeekModel) -> Iterable[DayConstraint]:
-    out: list[DayConstraint] = []
-    if req.max_seconds is not None:
-        out.append(WeekTimeCap({x: model.seconds[x] for x in req.ids if x in model.seconds}, req.max_seconds))
-    if req.min_seconds is not None:
-        low = req.min_seconds
-        out.append(WeekHolds(lambda per_day: _week_seconds(req, per_day, model.seconds) >= low))
-    return out
-
-
-def _week_time_miss(req: WeekTime, week: PlacedWeek) -> float:
-    """Minutes over the cap, or short of the minimum."""
-    total = _week_seconds(req, week.per_day, week.model.seconds)
-    over = max(0, total - req.max_seconds) if req.max_seconds is not None else 0
-    under = max(0, req.min_seconds - total) if req.min_seconds is not None else 0
-    return (over + under) / 60
 
 
 # --------------------------------------------------------------------------------------------
@@ -367,16 +316,6 @@ def _not_adjacent_order(req: NotAdjacent, units: Sequence[str]) -> Iterable[Orde
 def _not_adjacent_miss(req: NotAdjacent, week: PlacedWeek) -> float:
     """Pairs of selected exercises next to each other in a session."""
     return sum(1 for xs in week.per_day.values() for a, b in pairwise(xs) if a in req.ids and b in req.ids)
-
-
-def walk_days(req: Walk, walks: dict[str, list[str]]) -> int:
-    """Days with a walk of one of ``req.ids`` on a day ``req.on`` allows."""
-    return sum(1 for day, xs in walks.items() if (req.on is None or day in req.on) and set(xs) & set(req.ids))
-
-
-def _walk_miss(req: Walk, week: PlacedWeek) -> float:
-    """Walk days short of ``req.days``."""
-    return max(0, req.days - walk_days(req, week.walks))
 
 
 def _stop_miss(req: Stop, week: PlacedWeek) -> float:
@@ -421,8 +360,8 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     First: Treatment(order=_first_order, miss=_first_miss, explains=_first_explains, implies=_first_implies),
     Adjacent: Treatment(explains=_adjacent_explains, constrains=False),  # sides are placed together
     DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss),
-    SessionTime: Treatment(shape=_time_shape, post=_time_post, miss=_time_miss, promotable=True),
-    WeekTime: Treatment(post=_week_time_post, miss=_week_time_miss, promotable=True, week_level=_always),
+    SessionTime: Treatment(shape=time_shape, post=time_post, miss=time_miss, promotable=True),
+    WeekTime: Treatment(post=week_time_post, miss=week_time_miss, promotable=True, week_level=_always),
     Last: Treatment(order=_last_order, miss=_last_miss, explains=_last_explains,
                     implies=lambda req: [Count(req.origin, req.ids, "session", 1)] if req.origin.hard else []),
     NotAdjacent: Treatment(order=_not_adjacent_order, miss=_not_adjacent_miss),
@@ -440,7 +379,7 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     ),
     Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message),
     Advice: Treatment(constrains=False, advice=lambda req: req.text),
-    Walk: Treatment(miss=_walk_miss, constrains=False),  # planned before the sessions (planner.solver.walks)
+    Walk: Treatment(miss=walk_miss, constrains=False),  # planned before the sessions (planner.solver.walks)
 }
 
 

@@ -4,6 +4,10 @@ Each soft requirement's amount comes from its type's ``miss`` (in
 :mod:`planner.solver.requirement_types`), in the units the rule kinds report as
 ``Violation.amount``; the type's ``scale`` and the rule's ``weight`` multiply it. The search
 compares weeks by this score and the plan reports it.
+
+:func:`week_key` is the whole comparison: the penalty first, then, when the week is re-planned
+from a reference week (:mod:`planner.solver.reference_week`), the distance from it. The
+distance only separates weeks the penalty ties, so it never costs the penalty anything.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from collections.abc import Iterable
 
 from planner.requirements import Requirement
 from planner.solver.model import PlacedWeek, WeekModel
+from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
 
-__all__ = ["soft_penalty", "soft_amounts", "misses", "TENTHS"]
+__all__ = ["soft_penalty", "soft_amounts", "misses", "week_key", "TENTHS"]
 
 # The penalty is reported as a whole number of tenths: amounts can be fractions (minutes over
 # the time limit, load shares), and an integer in the plan compares and reads more easily.
@@ -63,3 +68,10 @@ def misses(model: WeekModel, per_day: dict[str, list[str]], reqs: Iterable[Requi
         if t.miss is not None and t.miss(req, week) > 0:
             return True
     return False
+
+
+def week_key(model: WeekModel, per_day: dict[str, list[str]], penalty: int, like: ReferenceWeek | None = None
+             ) -> tuple[int, ...]:
+    """How the search ranks a placed week (lower is better): its soft ``penalty``, then its
+    distance from the reference week ``like`` (see :class:`ReferenceWeek`), when there is one."""
+    return (penalty, *like.distance(per_day, model.doses)) if like is not None else (penalty,)

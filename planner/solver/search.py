@@ -19,6 +19,7 @@ from enum import Enum
 from planner.solver.backend import Backend, Meter, OutOfBudget, SlotGroup
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
+from planner.solver.reference_week import ReferenceWeek
 from planner.solver.sessions import order_session
 
 __all__ = ["Outcome", "Found", "find_week", "try_seed", "slot_groups"]
@@ -49,13 +50,14 @@ class _Unorderable(Exception):
         self.exercises = exercises
 
 
-def slot_groups(model: WeekModel, rng: random.Random) -> list[SlotGroup]:
+def slot_groups(model: WeekModel, rng: random.Random, like: ReferenceWeek | None = None) -> list[SlotGroup]:
     """The slots of the week in search order, each block's exercises in a seeded order.
 
     Longest activities first (as in first-fit-decreasing packing): the time budget then shapes
     the short, plentiful blocks instead of starving the long ones. The longest block across the
     whole week comes first (its weekly counts fail fast), then the rest day by day (session
-    counts and time are tight within a day).
+    counts and time are tight within a day). With a reference week ``like``, each block tries
+    the reference day's exercises first (:meth:`ReferenceWeek.prefer`).
     """
     catalog = model.catalog
     longest = {
@@ -69,13 +71,16 @@ def slot_groups(model: WeekModel, rng: random.Random) -> list[SlotGroup]:
         required, total = model.slots[(d, block)]
         members = [i for i in model.eligible[d] if catalog.block(i) == block]
         rng.shuffle(members)
+        if like is not None:
+            members = list(like.prefer(d, members))
         groups.append(SlotGroup(d, block, tuple(members), required, total))
     return groups
 
 
 def try_seed(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, restart: int, budget: int,
-             meter: Meter | None = None) -> dict[str, list[str]] | None:
-    """One seeded try: the ordered exercises per day, or ``None`` when no week exists.
+             meter: Meter | None = None, like: ReferenceWeek | None = None) -> dict[str, list[str]] | None:
+    """One seeded try: the ordered exercises per day, or ``None`` when no week exists (guided
+    towards the reference week ``like`` when given).
 
     Raises :class:`OutOfBudget` when the backend gives up, :class:`_Unorderable` when a day
     assignment was found but one of its sessions cannot be ordered.
@@ -83,13 +88,14 @@ def try_seed(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, 
     if model.refuted:
         return None
     rng = random.Random(f"{seed}:{restart}")
-    placed = backend.assign_days(model.days, slot_groups(model, rng), model.constraints, budget, meter)
+    placed = backend.assign_days(model.days, slot_groups(model, rng, like), model.constraints, budget, meter)
     if placed is None:
         return None
     ordered: dict[str, list[str]] = {}
     for d, exercises in placed.items():
-        order = (order_session(backend, compiled, exercises, soft_too=True)
-                 or order_session(backend, compiled, exercises, soft_too=False))
+        listing = like.listing if like is not None else None
+        order = (order_session(backend, compiled, exercises, soft_too=True, day=d, listing=listing)
+                 or order_session(backend, compiled, exercises, soft_too=False, day=d, listing=listing))
         if order is None:
             raise _Unorderable(exercises)
         ordered[d] = order
@@ -97,12 +103,13 @@ def try_seed(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, 
 
 
 def find_week(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, budgets: Sequence[int],
-              first: int = 0, meter: Meter | None = None) -> Found:
-    """Search with restarts (numbered from ``first``) under the given node budgets."""
+              first: int = 0, meter: Meter | None = None, like: ReferenceWeek | None = None) -> Found:
+    """Search with restarts (numbered from ``first``) under the given node budgets (guided
+    towards the reference week ``like`` when given)."""
     failure = Found(None, Outcome.GAVE_UP)
     for n, budget in enumerate(budgets):
         try:
-            found = try_seed(backend, compiled, model, seed, first + n, budget, meter)
+            found = try_seed(backend, compiled, model, seed, first + n, budget, meter, like)
         except OutOfBudget:
             continue
         except _Unorderable as exc:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from planner.models import BANNED_RULE_ID, Dose
 from planner.requirements import Count, DoseLimit, Exclude, Origin, Requirement, Walk, WeekTime
 from planner.solver.compiled import Compiled
-from planner.solver.requirement_types import walk_days
+from planner.solver.time_treatments import walk_days
 from planner.solver.solution import GaveWay, Item, Solution
 
 __all__ = ["Walks", "plan_walks", "credit", "walk_results", "refused"]

@@ -1,0 +1,34 @@
+"""``backplan plan --like PLAN``: re-plan a saved week changing as little as possible."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planner.cli import app
+
+GOLDEN = Path(__file__).resolve().parents[1] / "solver" / "golden"
+runner = CliRunner()
+
+
+def test_plan_like_a_saved_week_keeps_it():
+    """The saved seed-0 week of the default profile, re-planned with seed 1 and the same rules:
+    the seed-0 week is still among the best, so it comes back unchanged."""
+    saved = GOLDEN / "default-seed0.json"
+    result = runner.invoke(app, ["plan", "--seed", "1", "--like", str(saved), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["days"] == json.loads(saved.read_text())["days"]
+
+
+def test_plan_like_a_bad_file_says_what_is_wrong_before_searching(tmp_path: Path):
+    bad = tmp_path / "week.json"
+    bad.write_text('{"seed": 0}\n')
+    result = runner.invoke(app, ["plan", "--like", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == f'backplan: error: {bad}:1:1: missing required key "days"\n'
+    missing = tmp_path / "none.json"
+    result = runner.invoke(app, ["plan", "--like", str(missing)])
+    assert result.exit_code == 2
+    assert result.stderr == f"backplan: error: {missing}: file not found\n"
