@@ -212,7 +212,8 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         overrides=overrides(rules),
         gave_way=[
             GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
-                    reason=_gave_way_reason(g.because, described, g.proven, profile.session_minutes))
+                    reason=_gave_way_reason(g.because, described, g.proven, profile.session_minutes,
+                                            _time_caps(rules, profile)))
             for g in solution.gave_way
         ],
         instructions={
@@ -264,14 +265,29 @@ def overrides(rules: Sequence[Rule]) -> list[Overridden]:
     return out
 
 
+def _time_caps(rules: Sequence[Rule], profile: Profile) -> list[Rule]:
+    """The hard rules that cap the week's minutes (``weekly_minutes``, or ``weekly_count`` counting
+    minutes, with a ``max``) and apply to ``profile``: the cause search looks at one session at a
+    time, so a week's cap is named apart when nothing else is found."""
+    def caps(rule: Rule) -> bool:
+        name = rule.header.kind
+        minutes = name == "weekly_minutes" or (name == "weekly_count" and getattr(rule.params, "count", "") == "minutes")
+        return minutes and getattr(rule.params, "max", None) is not None
+    return [r for r in rules if r.hard and not r.off and r.applies(profile) and caps(r)]
+
+
 def _gave_way_reason(because: Sequence[str], described: dict[str, str], proven: bool = True,
-                     minutes: int | None = None) -> str:
+                     minutes: int | None = None, caps: Sequence[Rule] = ()) -> str:
     """Why a structure rule gave way, in the words of the rules it could not fit beside.
 
-    With no such rule, the safety rules alone would allow it: the other session and week rules,
-    in the minutes a session has, are what left no room. When the search for the cause stopped
-    early, the rules named may be only part of it, and the plan says so.
+    With no such rule, either a hard cap on the week's minutes left no room (named), or the
+    safety rules alone would allow it: the other session and week rules, in the minutes a session
+    has, are what left no room. When the search for the cause stopped early, the rules named may
+    be only part of it, and the plan says so.
     """
+    if not because and caps:
+        named = " ".join(f"{described.get(r.id, r.id).rstrip('.')} ({r.id})." for r in caps)
+        return f"There was no room for it beside the other rules within the week's time limit: {named}"
     if not because:
         room = f"in {minutes}-minute sessions" if minutes else "in the time the sessions have"
         return ("The safety rules alone would allow it; there was no room for it beside the other "

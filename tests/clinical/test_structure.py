@@ -103,6 +103,21 @@ def test_a_give_way_reason_names_only_safety_rules_or_says_there_was_no_room(nam
             assert gave.reason == no_room
 
 
+def test_a_week_time_cap_is_named_when_it_left_no_room(tmp_path, catalog):
+    """A user's own weekly cap (a safety rule by default) was the cause, but the cause search
+    looks at one session at a time: the reason names the cap instead of saying that the safety
+    rules alone would allow it."""
+    cap = tmp_path / "cap.yaml"
+    cap.write_text("rules:\n  - id: at-most-75-minutes\n    kind: weekly_minutes\n"
+                   "    description: At most 75 minutes of exercise a week.\n    max: 75\n"
+                   "    source: [a clinic's request]\n")
+    plan = api.plan_week(None, extra_rules=[cap], catalog=catalog, seed=0)
+    assert plan.gave_way
+    expected = ("There was no room for it beside the other rules within the week's time limit: "
+                "At most 75 minutes of exercise a week (at-most-75-minutes).")
+    assert {g.reason for g in plan.gave_way if not g.because} == {expected}
+
+
 @pytest.mark.parametrize(("name", "seed"), CASES)
 def test_core_hips_and_legs_are_trained_each_session(name, seed, plans, catalog):
     """Point 8: by the primary muscles of strength work (hips: of strength or stretch work); a
