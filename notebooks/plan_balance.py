@@ -15,8 +15,11 @@
 # # Plan balance
 #
 # How evenly does a week load the muscle groups, and how do antagonist pairs compare?
-# This notebook plans a profile, computes the weekly load per group through the muscle graph
-# (primary muscles take the sets, secondary ones half), and plots it.
+# This notebook plans a profile and plots the plan's balance section: the load model of
+# `planner/load.py` (seconds under tension in strength work, primary muscles full, secondary ones
+# half, passed up the muscle graph), the antagonist pairs against the bands of `rules/balance.yaml`,
+# and what is out of band. The figures are the ones `backplan plan` prints and `backplan check`
+# recomputes.
 #
 # Open it in Jupyter with jupytext (`pip install jupytext`), or run it as a script:
 # `python notebooks/plan_balance.py` writes `plan_balance.png` next to where you run it.
@@ -32,8 +35,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from planner.api import plan_week  # noqa: E402
 from planner.catalog import default_catalog  # noqa: E402
-from planner.kinds.balance import week_load  # noqa: E402
-from planner.kinds.base import Context, Week  # noqa: E402
 from planner.profile import load_profile  # noqa: E402
 from planner.rules import default_rule_files, load_rules  # noqa: E402
 
@@ -50,27 +51,25 @@ print(plan.notice)
 # ## Weekly load per muscle group
 
 # %%
-week = Week.from_plan(plan, profile.days)
-ctx = Context(catalog, profile)
-load = week_load(frozenset(catalog.exercises), week, ctx)
-groups = catalog.graph.groups
-total = sum(load.get(g, 0.0) for g in groups) or 1.0
-shares = {g: load.get(g, 0.0) / total for g in groups}
-for group, share in sorted(shares.items(), key=lambda kv: -kv[1]):
-    print(f"{group:15s} {share:6.1%}")
+balance = plan.balance
+shares = {g.group: g.share for g in balance.groups}
+for g in balance.groups:
+    print(f"{g.group:15s} {g.share:6.1%} {g.seconds:7.0f} s  on {g.days} day(s)")
+print(f"dominance index: {balance.dominance.group} {balance.dominance.share:.1%}")
 
 # %% [markdown]
 # ## Antagonist pairs
 #
-# A ratio far from 1 means one side of a pair is trained much more than the other.
+# Each pair's load ratio against its band (from the `load_ratio` rules); left against right.
 
 # %%
-pairs = sorted(tuple(sorted(edge)) for edge in catalog.graph.antagonist_graph.edges)
 ratios = {}
-for a, b in pairs:
-    la, lb = load.get(a, 0.0), load.get(b, 0.0)
-    ratios[f"{a} / {b}"] = la / lb if lb else float("inf")
-    print(f"{a:>15s} / {b:<15s} {la:5.1f} / {lb:5.1f}")
+for pair in balance.pairs:
+    ratios[pair.pair] = pair.ratio if pair.ratio is not None else float("inf")
+    print(f"{pair.pair:25s} {pair.ratio}  band {pair.low}-{pair.high}  {'in band' if pair.in_band else 'OUT'}")
+sides = balance.sides
+print(f"left:right {sides.left:.0f} s / {sides.right:.0f} s  band {sides.low}-{sides.high}  {'in band' if sides.in_band else 'OUT'}")
+print("out of band:", "; ".join(balance.out_of_band) or "none")
 
 # %%
 fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))

@@ -61,7 +61,7 @@ def test_a_plan_records_its_rule_files_catalog_and_version(mine: Path):
     record = plan.made_with
     assert record is not None and record.backplan == __version__
     assert record.catalog.path == "embedded"
-    assert [f.path for f in record.rule_files] == ["advice.yaml", "dose.yaml", "safety.yaml", "session.yaml",
+    assert [f.path for f in record.rule_files] == ["advice.yaml", "balance.yaml", "dose.yaml", "safety.yaml", "session.yaml",
                                                    "week.yaml", str(mine.resolve())]
     assert record.rule_files[-1] == RuleFileUsed(path=str(mine.resolve()), shipped=False,
                                                  sha256=hashlib.sha256(mine.read_bytes()).hexdigest())
