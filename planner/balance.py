@@ -139,9 +139,22 @@ def _band(low: float | None, high: float | None) -> str:
 
 
 def disagreement(given: Balance, plan: Plan, catalog: Catalog, rules: Sequence[Rule], profile: Profile) -> str | None:
-    """What a plan's balance section gets wrong, recomputed from its items, or ``None``."""
+    """What a plan's balance section gets wrong, recomputed from its items, or ``None``.
+
+    The figures that depend on the items alone (groups, total, sides, the dominant group and its
+    share) must be equal; a pair and the dominance band are compared when the rules given are
+    the ones that made them (a check against other rules does not fault the section for them).
+    """
     actual = plan_balance(plan, catalog, rules, profile)
-    wrong = [key for key in Balance.model_fields if getattr(given, key) != getattr(actual, key)]
+    wrong = [key for key in ("measure", "blocks", "total_seconds", "groups", "sides")
+             if getattr(given, key) != getattr(actual, key)]
+    if (given.dominance.group, given.dominance.share) != (actual.dominance.group, actual.dominance.share):
+        wrong.append("dominance")
+    elif given.dominance.rules == actual.dominance.rules and given.dominance != actual.dominance:
+        wrong.append("dominance")
+    made = {p.pair: p for p in actual.pairs}
+    if any(p.pair in made and p.rules == made[p.pair].rules and p != made[p.pair] for p in given.pairs):
+        wrong.append("pairs")
     if not wrong:
         return None
     return (f"the balance section disagrees with the plan's items ({', '.join(wrong)}); "

@@ -4,7 +4,7 @@ The checker reads the plan as the JSON contract describes it (:class:`planner.mo
 looks every exercise up in the catalog, and asks each applicable rule's own ``check`` function
 for violations. It shares no code with :mod:`planner.solver`: a bug in how a plan is built
 cannot hide itself here. It rebuilds the plan's ``balance`` section from the items
-(:mod:`planner.balance`, through the load model) and flags a section that says otherwise.
+(:mod:`planner.balance`, through the load model) and warns about a section that says otherwise (its figures would mislead; the week itself may be fine).
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Pro
     if plan.balance is not None:
         wrong = disagreement(plan.balance, plan, catalog, rules, profile)
         if wrong:
-            found.append(Violation(BALANCE_SECTION, True, wrong))
+            found.append(Violation(BALANCE_SECTION, False, wrong))
     stated = {g.rule for g in plan.gave_way}
     for rule in rules:
         if rule.applies(profile):

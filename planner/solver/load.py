@@ -19,15 +19,16 @@ __all__ = ["occurrence_load", "week_load", "share_excess", "ratio_excess", "shar
 
 def occurrence_load(model: WeekModel, ex_id: str) -> dict[str, float]:
     """Load per graph node of one occurrence of ``ex_id`` at its dose in ``model``."""
-    cache = model.loads
-    if ex_id not in cache:
+    dose = model.doses[ex_id]
+    key = (ex_id, dose)  # keyed by the dose too: a copy of the model with other doses shares the cache
+    if key not in model.loads:
         catalog = model.catalog
         sides = ("left", "right") if catalog.exercises[ex_id].side == "unilateral" else ("both",)
         load: dict[str, float] = {}
         for side in sides:
-            add(load, item_load(catalog, ex_id, side, model.doses[ex_id]))
-        cache[ex_id] = load
-    return cache[ex_id]
+            add(load, item_load(catalog, ex_id, side, dose))
+        model.loads[key] = load
+    return model.loads[key]
 
 
 def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[str]) -> dict[str, float]:
