@@ -16,8 +16,10 @@
 #
 # This notebook plans one week for one person and asks how evenly it loads the muscle groups.
 # Everything is read through `planner.analysis` (install it with `pip install "backplan[notebooks]"`):
-# the load of an item is its sets, given in full to its primary muscles and half to its secondary
-# ones (a left or right item counts half), and a muscle passes its load up to its group and region.
+# the load model of `planner/load.py` (the one the planner, the checker and the plan's balance
+# section use) counts an item's seconds under tension, in full for its primary muscles and half for
+# its secondary ones (a left or right item counts half), and a muscle passes its load up to its
+# group and region.
 # Like the balance rule, the pictures count the **strength block** unless told otherwise.
 #
 # Change the person, the seed or the rule files in the next cell only (it is tagged `parameters`,
@@ -43,7 +45,7 @@ print(f"{inputs.profile.name}: {sum(len(d.items) for d in plan.days)} items over
 # %% [markdown]
 # ## When is each group worked?
 #
-# One row per day, one column per muscle group: the day's load in sets. Empty rows are rest days.
+# One row per day, one column per muscle group: the day's load in seconds under tension. Empty rows are rest days.
 
 # %%
 tables.day_by_group(loads)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.balance import plan_balance
 from planner.catalog import Catalog, default_catalog, load_catalog
 from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
 from planner.errors import InfeasibleError
@@ -201,7 +202,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         walks = [_plan_item(item, catalog) for item in solution.walks.get(day, [])]
         seconds = session_seconds((item.dose.seconds(), catalog.exercises[item.exercise].position) for item in items)
         days.append(PlanDay(day=day, items=out, minutes=whole_minutes(seconds), walks=walks))
-    return Plan(
+    plan = Plan(
         profile=profile,
         seed=seed,
         days=days,
@@ -224,6 +225,8 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         },
         made_with=made_with(rules, catalog) if rules else None,
     )
+    plan.balance = plan_balance(plan, catalog, rules, profile)
+    return plan
 
 
 def _plan_item(item: Item, catalog: Catalog) -> PlanItem:

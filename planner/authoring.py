@@ -13,7 +13,6 @@ import yaml
 
 from planner.catalog import Catalog
 from planner.errors import InputError, Where, did_you_mean
-from planner.kinds.base import Context
 from planner.models import Profile, Selector, When
 from planner.reference import kind_example, kind_summary
 from planner.rules import (
@@ -263,11 +262,18 @@ def validate_files(files: Sequence[Path], catalog: Catalog, shipped: Sequence[Ru
     return findings
 
 
+def _shares(plan, catalog: Catalog, profile: Profile) -> dict[str, float]:
+    """Each group's share of the plan's counted load, as its balance section gives it."""
+    from planner.balance import plan_balance
+
+    balance = plan.balance or plan_balance(plan, catalog, (), profile)
+    return {g.group: g.share for g in balance.groups}
+
+
 def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
     """What a rule file changed: per day, exercises removed and added, doses changed and order;
-    then the balance."""
-    from planner.kinds.balance import week_load
-    from planner.kinds.base import Week
+    then the balance (each group's share of the load model's counted load, :mod:`planner.balance`)."""
+    from planner.load import COUNTED_BLOCKS
     from planner.render import dose_text
 
     lines = []
@@ -288,19 +294,14 @@ def diff_plans(before, after, catalog: Catalog, profile: Profile) -> str:
             lines.append("  ~ same exercises, new order: " + ", ".join(now))
     if not lines:
         lines.append("The week is the same with and without these rules.")
-    ctx = Context(catalog, profile)
-    everything = frozenset(catalog.exercises)
-    load_before = week_load(everything, Week.from_plan(before, profile.days), ctx)
-    load_after = week_load(everything, Week.from_plan(after, profile.days), ctx)
-    groups = catalog.graph.groups
-    total_before = sum(load_before.get(g, 0.0) for g in groups) or 1.0
-    total_after = sum(load_after.get(g, 0.0) for g in groups) or 1.0
+    share_before = _shares(before, catalog, profile)
+    share_after = _shares(after, catalog, profile)
     changes = []
-    for g in groups:
-        a, b = load_before.get(g, 0.0) / total_before, load_after.get(g, 0.0) / total_after
+    for g in catalog.graph.groups:
+        a, b = share_before.get(g, 0.0), share_after.get(g, 0.0)
         if f"{a:.0%}" != f"{b:.0%}":  # a change too small to show in whole percents is left out
             changes.append((abs(a - b), f"  {g}: {a:.0%} -> {b:.0%}"))
-    lines += ["", "Share of the week's muscle-group load:"]
+    lines += ["", f"Share of the week's muscle-group load ({' and '.join(COUNTED_BLOCKS)} work, seconds under tension):"]
     lines += [text for _, text in sorted(changes, reverse=True)] or ["  unchanged"]
     lines += ["", f"Soft penalty: {before.soft_penalty} -> {after.soft_penalty}"]
     return "\n".join(lines) + "\n"

@@ -3,7 +3,8 @@
 The checker reads the plan as the JSON contract describes it (:class:`planner.models.Plan`),
 looks every exercise up in the catalog, and asks each applicable rule's own ``check`` function
 for violations. It shares no code with :mod:`planner.solver`: a bug in how a plan is built
-cannot hide itself here.
+cannot hide itself here. It rebuilds the plan's ``balance`` section from the items
+(:mod:`planner.balance`, through the load model) and warns about a section that says otherwise (its figures would mislead; the week itself may be fine).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from planner.balance import disagreement
 from planner.catalog import Catalog
 from planner.contract import Plan
 from planner.errors import InputError, did_you_mean
@@ -22,9 +24,10 @@ from planner.models import BANNED_RULE_ID, Dose, Exercise, Profile
 from planner.profile import load_profile, profile_from_document
 from planner.rules import Rule
 
-__all__ = ["check_plan", "load_plan", "plan_profile", "red_flagged", "STRUCTURE"]
+__all__ = ["check_plan", "load_plan", "plan_profile", "red_flagged", "STRUCTURE", "BALANCE_SECTION"]
 
 STRUCTURE = "structure"
+BALANCE_SECTION = "balance-section"
 
 
 def load_plan(path: Path | str, catalog: Catalog) -> tuple[Plan, Document]:
@@ -122,6 +125,10 @@ def check_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Pro
     week = Week.from_plan(plan, profile.days)
     ctx = Context(catalog, profile)
     found = _structure(plan, catalog, profile)
+    if plan.balance is not None:
+        wrong = disagreement(plan.balance, plan, catalog, rules, profile)
+        if wrong:
+            found.append(Violation(BALANCE_SECTION, False, wrong))
     stated = {g.rule for g in plan.gave_way}
     for rule in rules:
         if rule.applies(profile):

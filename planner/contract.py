@@ -15,9 +15,10 @@ from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Set
 from planner.notice import SAFETY_NOTICE
 
 __all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Overridden", "Instructions", "RuleFileUsed",
-           "CatalogUsed", "MadeWith", "Plan"]
+           "CatalogUsed", "MadeWith", "GroupLoad", "PairBand", "Sides", "Dominance", "Balance", "Plan"]
 
-PLAN_SCHEMA_VERSION = 1
+# 2: plans carry a ``balance`` section (version 1 plans, without one, are still read).
+PLAN_SCHEMA_VERSION = 2
 
 
 class PlanItem(BaseModel):
@@ -124,12 +125,77 @@ class MadeWith(BaseModel):
     rule_files: list[RuleFileUsed] = Field(default=[], description="Every rule file with a rule in the plan's rule set, in loading order (shipped ones first, unless a file said shipped: false).")
 
 
+class GroupLoad(BaseModel):
+    """One muscle group's load over the week, in the load model of planner/load.py."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group: str = Field(description="Muscle-group name from the muscle graph.")
+    seconds: float = Field(description="Seconds under tension (primary muscles full, secondary half; a left or right item half), rounded to 0.1.")
+    share: float = Field(description="The group's part of all groups' load, 0-1, rounded to 0.001.")
+    days: int = Field(description="Days of the week with counted work whose primary muscles are in the group.")
+
+
+class PairBand(BaseModel):
+    """An antagonist pair's load ratio and the band its load_ratio rules allow."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pair: str = Field(description="numerator:denominator, muscle-graph names.")
+    seconds: list[float] = Field(description="Numerator and denominator load in seconds under tension, rounded to 0.1.")
+    ratio: float | None = Field(description="Numerator load over denominator load, rounded to 0.01; null when the denominator has none.")
+    low: float | None = Field(default=None, description="Lowest ratio allowed (from the rule the other way round), or null.")
+    high: float | None = Field(default=None, description="Highest ratio allowed, or null.")
+    in_band: bool = Field(description="Every rule of the pair holds.")
+    rules: list[str] = Field(default=[], description="Ids of the load_ratio rules that make the band.")
+
+
+class Sides(BaseModel):
+    """Left against right over the paired muscles."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    left: float = Field(description="Seconds under tension on the left side (left items and bilateral ones).")
+    right: float = Field(description="Seconds under tension on the right side.")
+    ratio: float | None = Field(description="Left over right, rounded to 0.01; null with no load.")
+    low: float = Field(description="Lowest ratio in band.")
+    high: float = Field(description="Highest ratio in band.")
+    in_band: bool
+
+
+class Dominance(BaseModel):
+    """The dominance index: the largest share one group takes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group: str | None = Field(description="The group with the largest share, or null with no load.")
+    share: float = Field(description="Its share, 0-1, rounded to 0.001.")
+    max_share: float | None = Field(default=None, description="The largest share the balance rule allows, or null without one.")
+    in_band: bool
+    rules: list[str] = Field(default=[], description="Ids of the balance rules that bound it.")
+
+
+class Balance(BaseModel):
+    """How evenly the week loads the muscle groups (planner/balance.py builds it; backplan check recomputes it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    measure: str = Field(description="What the loads count.")
+    blocks: list[str] = Field(description="The session blocks whose items count for the groups, sides and dominance.")
+    total_seconds: float = Field(description="All groups' load, rounded to 0.1.")
+    groups: list[GroupLoad] = Field(default=[], description="Every group with load, largest first.")
+    pairs: list[PairBand] = Field(default=[], description="Antagonist pairs that load_ratio rules band.")
+    sides: Sides
+    dominance: Dominance
+    out_of_band: list[str] = Field(default=[], description="Each figure outside its band, in words.")
+
+
 class Plan(BaseModel):
     """The plan contract written by ``--format json`` and read by ``backplan check``."""
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal[1] = Field(default=PLAN_SCHEMA_VERSION, description="Version of this format.")
+    schema_version: Literal[1, 2] = Field(default=PLAN_SCHEMA_VERSION, description="Version of this format (1: before the balance section).")
     notice: str = Field(default=SAFETY_NOTICE, description="Safety notice: talk to your doctor.")
     profile: Profile | None = Field(default=None, description="The profile the plan was made for; check uses it unless --profile is given.")
     seed: int | None = Field(default=None, description="Search seed; the same seed gives the same plan.")
@@ -140,5 +206,6 @@ class Plan(BaseModel):
     advice: list[str] = Field(default=[], description="Guidance from the advice rules that apply to the profile.")
     gave_way: list[GaveWay] = Field(default=[], description="Structure rules this week could not fully meet (too little time, no equipment...), each with the rules it could not hold beside. Safety rules never give way.")
     overrides: list[Overridden] = Field(default=[], description="Shipped rules the rule files changed or switched off, with the reasons they state (written only when there are some).")
+    balance: Balance | None = Field(default=None, description="Muscle-group load, antagonist pairs, left and right and the dominance index, with what is out of band; backplan check recomputes it (version 1 plans have none).")
     instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues for every exercise in the plan, once each, keyed by exercise id.")
     made_with: MadeWith | None = Field(default=None, description="The backplan version, catalog and rule files the plan was made with; backplan check warns when it is given others (plans written before it existed have none).")

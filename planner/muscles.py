@@ -3,8 +3,8 @@
 Loaded from ``catalog/muscles.yaml`` into a :class:`networkx.DiGraph` whose edges point from the
 part to the whole (``gluteus_maximus -> glutes -> hips``). Antagonists live in a second, undirected
 graph. The graph answers "does this exercise work the core?" (:meth:`MuscleGraph.works`) and
-"how much load does a week put on each group?" (:meth:`MuscleGraph.load`), which the balance and
-load-ratio rules build on.
+"which groups and regions are above this muscle?" (:meth:`MuscleGraph.ancestors_of`), which the
+load model (:mod:`planner.load`) passes each muscle's load up by.
 
 Examples
 --------
@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Annotated
 
@@ -32,10 +31,7 @@ from planner.loading.validation import file_body, validate_model
 from planner.loading.yamlio import Document
 from planner.models import Strict
 
-__all__ = ["MuscleGraph", "MuscleFile", "PRIMARY_LOAD", "SECONDARY_LOAD"]
-
-PRIMARY_LOAD = 1.0
-SECONDARY_LOAD = 0.5
+__all__ = ["MuscleGraph", "MuscleFile"]
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 
@@ -113,22 +109,6 @@ class MuscleGraph:
         if name not in self.antagonist_graph:
             return set()
         return set(self.antagonist_graph.neighbors(name))
-
-    # -- load --------------------------------------------------------------------------------
-    def load(self, worked: Iterable[tuple[Iterable[str], Iterable[str], float]]) -> dict[str, float]:
-        """Sum load per graph node from ``(primary, secondary, volume)`` triples.
-
-        A primary muscle takes ``volume * PRIMARY_LOAD``, a secondary one ``volume *
-        SECONDARY_LOAD``; each muscle passes its load up to every group and region above it.
-        """
-        totals: dict[str, float] = defaultdict(float)
-        for primary, secondary, volume in worked:
-            for weight, muscles in ((PRIMARY_LOAD, primary), (SECONDARY_LOAD, secondary)):
-                for muscle in muscles:
-                    totals[muscle] += weight * volume
-                    for above in self.ancestors_of(muscle):
-                        totals[above] += weight * volume
-        return dict(totals)
 
     @classmethod
     def from_document(cls, doc: Document) -> MuscleGraph:

@@ -17,7 +17,7 @@ from types import ModuleType
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from planner import selectors
+from planner import balance, load, selectors
 from planner.catalog import Catalog, default_catalog
 from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
@@ -223,6 +223,11 @@ def _example_file(name: str) -> str:
     return (EXAMPLE_RULES / name).read_text(encoding="utf-8").rstrip()
 
 
+def module_text(module: ModuleType) -> str:
+    """A module's docstring as Markdown (the load model and the balance section document themselves)."""
+    return (module.__doc__ or "").strip().replace("``", "`")
+
+
 def rules_markdown() -> str:
     parts = [
         "# Rule reference",
@@ -266,6 +271,14 @@ def rules_markdown() -> str:
         "## Selectors",
         "",
         _selector_doc(),
+        "",
+        "## The load model",
+        "",
+        module_text(load),
+        "",
+        "## Balance in the plan",
+        "",
+        module_text(balance),
         "",
         "## Rule kinds",
         "",

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from planner.balance import summary_lines
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
 
@@ -197,6 +198,8 @@ def _markdown(plan: Plan, instructions: bool = True) -> str:
         lines += ["## Advice", ""] + [f"- {md(a)}" for a in plan.advice] + [""]
     if plan.notes:
         lines += ["## Notes", ""] + [f"- {md(n)}" for n in plan.notes] + [""]
+    if plan.balance is not None:
+        lines += ["## Balance", ""] + [f"- {md(line)}" for line in summary_lines(plan.balance)] + [""]
     if plan.soft_misses:
         lines += [_soft_text(plan), ""]  # rule ids only: they cannot hold Markdown
     return "\n".join(lines)
@@ -277,6 +280,11 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
             say(title)
             for line in lines:
                 say(f"  - {line}")
+    if plan.balance is not None:
+        console.print()
+        say("Balance:")
+        for line in summary_lines(plan.balance):
+            say(f"  - {line}")
     if plan.soft_misses:
         console.print()
         say(_soft_text(plan))
@@ -287,7 +295,8 @@ def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True) ->
     """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only;
     ``instructions`` adds each exercise's steps and cues, once, to the formats for people."""
     if fmt == "json":
-        absent = {key for key, empty in (("overrides", not plan.overrides), ("made_with", plan.made_with is None)) if empty}
+        absent = {key for key, empty in (("overrides", not plan.overrides), ("made_with", plan.made_with is None),
+                                                 ("balance", plan.balance is None)) if empty}
         body = plan.model_dump(mode="json", exclude=absent or None)
         return _json_text(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":

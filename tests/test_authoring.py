@@ -48,7 +48,7 @@ def test_show_unknown_rule():
 def test_validate_shipped_rules_is_clean():
     result = run("rules", "validate", *map(str, sorted((ROOT / "rules").glob("*.yaml"))))
     assert result.exit_code == 0
-    assert result.stdout == "0 error(s), 0 warning(s) in 5 file(s)\n"
+    assert result.stdout == "0 error(s), 0 warning(s) in 6 file(s)\n"
 
 
 def test_validate_reports_positions_and_warnings(tmp_path: Path):
@@ -133,7 +133,7 @@ def test_diff_shows_the_change(tmp_path: Path):
     result = run("rules", "diff", str(rules))
     assert result.exit_code == 0, result.output
     assert "\n  - " in result.stdout and "\n  + " in result.stdout
-    assert "Share of the week's muscle-group load:" in result.stdout
+    assert "Share of the week's muscle-group load (strength work, seconds under tension):" in result.stdout
     assert "Soft penalty: " in result.stdout
 
 

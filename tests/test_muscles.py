@@ -6,6 +6,7 @@ import pytest
 
 from planner.errors import InputError
 from planner.loading.yamlio import load_yaml_text
+from planner.load import node_load
 from planner.muscles import MuscleGraph
 
 
@@ -35,7 +36,7 @@ def test_antagonists_and_pairing(catalog):
 
 
 def test_load_passes_up_the_graph(catalog):
-    load = catalog.graph.load([(["gluteus_maximus"], ["erector_spinae"], 2.0)])
+    load = node_load(catalog.graph, [(["gluteus_maximus"], ["erector_spinae"], 2.0)])
     assert load["gluteus_maximus"] == 2.0
     assert load["glutes"] == 2.0
     assert load["hips"] == 2.0

@@ -158,7 +158,7 @@ def test_a_full_edited_copy_plans_with_shipped_false(tmp_path: Path):
     week = tmp_path / "week.yaml"
     week.write_text("shipped: false\n" + week.read_text().replace("    count: days\n    min: 5\n", "    count: days\n    min: 3\n"))
     validated = run("rules", "validate", *map(str, copies))
-    assert validated.exit_code == 0 and validated.stdout == "0 error(s), 0 warning(s) in 5 file(s)\n", validated.output
+    assert validated.exit_code == 0 and validated.stdout == "0 error(s), 0 warning(s) in 6 file(s)\n", validated.output
     plan = api.plan_week(extra_rules=copies)
     assert "regular-practice" not in plan.soft_misses  # three days are enough now
     assert plan.overrides[0].rule == "*"

@@ -61,7 +61,7 @@ def test_a_plan_records_its_rule_files_catalog_and_version(mine: Path):
     record = plan.made_with
     assert record is not None and record.backplan == __version__
     assert record.catalog.path == "embedded"
-    assert [f.path for f in record.rule_files] == ["advice.yaml", "dose.yaml", "safety.yaml", "session.yaml",
+    assert [f.path for f in record.rule_files] == ["advice.yaml", "balance.yaml", "dose.yaml", "safety.yaml", "session.yaml",
                                                    "week.yaml", str(mine.resolve())]
     assert record.rule_files[-1] == RuleFileUsed(path=str(mine.resolve()), shipped=False,
                                                  sha256=hashlib.sha256(mine.read_bytes()).hexdigest())
@@ -112,11 +112,11 @@ def test_a_plan_checked_as_it_was_made_gets_no_warning(mine: Path, tmp_path: Pat
 def test_differences_name_the_catalog_version_and_shipped_rules(mine: Path):
     record = plan_week(extra_rules=[mine]).made_with
     assert record is not None
-    other_week = record.rule_files[4].model_copy(update={"sha256": "0" * 64})
+    other_week = record.rule_files[5].model_copy(update={"sha256": "0" * 64})
     then = record.model_copy(update={
         "backplan": "0.0.9",
         "catalog": record.catalog.model_copy(update={"path": "/clinic/catalog"}),
-        "rule_files": [*record.rule_files[:4], other_week],
+        "rule_files": [*record.rule_files[:5], other_week],
     })
     assert differences(then, record) == [
         f"made with backplan 0.0.9; this is backplan {__version__}",
@@ -126,7 +126,7 @@ def test_differences_name_the_catalog_version_and_shipped_rules(mine: Path):
     ]
     same_path = then.model_copy(update={"catalog": record.catalog.model_copy(update={"sha256": "1" * 64})})
     assert differences(same_path, record)[1] == "the catalog embedded has changed since the plan was made"
-    own = record.model_copy(update={"rule_files": record.rule_files[5:]})  # made with shipped: false
+    own = record.model_copy(update={"rule_files": record.rule_files[6:]})  # made with shipped: false
     assert differences(record, own)[0] == "shipped rules advice.yaml: the plan was made with them; this check leaves them out (shipped: false)"
 
 

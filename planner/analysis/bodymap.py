@@ -128,7 +128,7 @@ def draw(ax_front, ax_back, areas: pd.DataFrame, norm, cmap) -> None:
 
 
 def body_map(frame: pd.DataFrame, block: str | None = STRENGTH):
-    """A figure of its own: front and back, shaded by load, with a colour bar in sets."""
+    """A figure of its own: front and back, shaded by load, with a colour bar in seconds under tension."""
     from matplotlib import colormaps
     from matplotlib.colors import Normalize
     from matplotlib.figure import Figure
@@ -148,4 +148,4 @@ def _colorbar(fig, axes, norm, cmap, block) -> None:
 
     bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=axes, orientation="horizontal", fraction=0.04)
     what = f"{block} block" if block else "every block"
-    bar.set_label(f"weekly load, sets ({what}; secondary muscles count half)")
+    bar.set_label(f"weekly load, s under tension ({what}; secondary muscles half)")

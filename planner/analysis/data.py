@@ -1,12 +1,11 @@
 """The adapter between a plan and every table and figure: the only module that reads loads.
 
 :func:`loads` turns a plan into one row per (item, graph node) with the load that item puts on
-that node. Today it uses the balance rule's own load (:meth:`planner.muscles.MuscleGraph.load`
-over :func:`planner.kinds.base.volume`): each item's sets go in full to its primary muscles and
-half to its secondary ones, a left or right item counts half an occurrence, and every muscle
-passes its load up to its group and region. When the one load model lands, this module is the one
-place to switch; the tables and figures read nothing else. :func:`share_limit` and :func:`bands`
-read the balance limits from the rules (the same rules the planner and checker hold).
+that node, from the one load model (:func:`planner.load.item_load`: seconds under tension, in
+full to an item's primary muscles and half to its secondary ones, a left or right item counting
+half, every muscle passing its load up to its group and region), so the tables and figures show
+the numbers the plan's balance section, the balance rules and the checker use.
+:func:`share_limit` and :func:`bands` read the balance limits from the rules (the same rules the planner and checker hold).
 
 Columns of the frame: ``day``, ``block``, ``exercise``, ``side`` (both, left or right),
 ``node`` (a muscle, group or region), ``level`` (muscle, group or region), ``body_side`` (left,
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planner.kinds.base import volume
+from planner.load import item_load
 
 if TYPE_CHECKING:
     from planner.catalog import Catalog
@@ -56,17 +55,15 @@ def pairs(catalog: Catalog) -> list[tuple[str, str]]:
 def loads(plan: Plan, catalog: Catalog, profile: Profile | None = None) -> pd.DataFrame:
     """One row per plan item and graph node it loads (see the module documentation).
 
-    ``profile`` is accepted for the load model to come (which may weigh doses by the person);
-    today's load does not depend on it. Walks (activities apart from the session) carry no sets
-    and are left out, as the balance rule leaves them out.
+    ``profile`` is accepted for a load model that weighs doses by the person; today's load does
+    not depend on it. Walks (activities apart from the session) are left out, as the load model
+    and the balance rules leave them out.
     """
     graph = catalog.graph
     rows = []
     for day in plan.days:
         for item in day.items:
-            ex = catalog.exercises[item.exercise]
-            share = 0.5 if item.side in ("left", "right") else 1.0
-            node_load = graph.load([(ex.muscles.primary, ex.muscles.secondary, volume(item.sets) * share)])
+            node_load = item_load(catalog, item.exercise, item.side, item)
             for node, amount in node_load.items():
                 level = graph.level(node)
                 paired = level == "muscle" and graph.is_paired(node)
@@ -106,15 +103,28 @@ def share_limit(rules: Sequence[Rule]) -> float | None:
 
 def bands(rules: Sequence[Rule]) -> list[Band]:
     """Target bands for antagonist ratios: every rule comparing a ``numerator`` with a
-    ``denominator`` (``load_ratio`` today: an upper bound ``max_ratio``; a ``min_ratio`` is read
-    too). An empty list when the rules define none."""
-    found = []
+    ``denominator`` (``load_ratio``: an upper bound ``max_ratio``; a ``min_ratio`` is read too).
+    A pair bounded both ways round (``a : b`` at most 1, ``b : a`` at most 2, as
+    rules/balance.yaml writes a band) is one band in the first rule's direction (0.5-1); its
+    ``rule`` names both rules. An empty list when the rules define none."""
+    found: dict[frozenset[str], Band] = {}
     for rule in rules:
         params = rule.params
-        if rule.off:
+        if rule.off or not (hasattr(params, "numerator") and hasattr(params, "denominator")):
             continue
-        if hasattr(params, "numerator") and hasattr(params, "denominator"):
-            low, high = getattr(params, "min_ratio", None), getattr(params, "max_ratio", None)
-            if low is not None or high is not None:
-                found.append(Band(params.numerator, params.denominator, low, high, rule.id))
-    return found
+        low, high = getattr(params, "min_ratio", None), getattr(params, "max_ratio", None)
+        if low is None and high is None:
+            continue
+        num, den = params.numerator, params.denominator
+        key = frozenset((num, den))
+        if key in found and found[key].numerator != num:  # the other way round: invert
+            low, high = (1 / high if high else None), (1 / low if low else None)
+            num, den = den, num
+        if key in found:
+            old = found[key]
+            low = max(x for x in (low, old.low) if x is not None) if low is not None or old.low is not None else None
+            high = min(x for x in (high, old.high) if x is not None) if high is not None or old.high is not None else None
+            found[key] = Band(num, den, low, high, f"{old.rule}, {rule.id}")
+        else:
+            found[key] = Band(num, den, low, high, rule.id)
+    return list(found.values())

@@ -42,7 +42,7 @@ def _what(block: str | None) -> str:
 
 
 def heatmap(frame: pd.DataFrame, block: str | None = STRENGTH):
-    """Day (rows) by muscle group (columns), each cell the day's load in sets, written in the cell."""
+    """Day (rows) by muscle group (columns), each cell the day's load in seconds under tension, written in the cell."""
     table = tables.day_by_group(frame, block)
     fig = _figure((11, 4))
     ax = fig.subplots()
@@ -53,9 +53,9 @@ def heatmap(frame: pd.DataFrame, block: str | None = STRENGTH):
     for i, row in enumerate(table.to_numpy()):
         for j, value in enumerate(row):
             if value:
-                ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
+                ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=7,
                         color="white" if value > peak * 0.6 else "black")
-    fig.colorbar(image, ax=ax, label="load, sets")
+    fig.colorbar(image, ax=ax, label="load, seconds under tension")
     ax.set_title(f"Load per day and muscle group ({_what(block)}): {frame.attrs['profile']}")
     return fig
 
@@ -89,19 +89,21 @@ def draw_ratios(ax, frame: pd.DataFrame, bands: list[Band], block: str | None = 
     """Each antagonist ratio (first : second) as a dot on a log axis, a line from 1 (even) to it,
     its target band shaded when a rule defines one. A one-sided pair is an arrow at the axis edge;
     a pair trained on neither side says so."""
-    table = tables.antagonist_ratios(frame, block)
+    table = tables.antagonist_ratios(frame, block, [(b.numerator, b.denominator) for b in bands])
     low_edge, high_edge = RATIO_LIMITS
     ax.set_xscale("log")
     ax.set_xlim(low_edge, high_edge)
     ax.axvline(1.0, color="grey", linewidth=1)
     names = list(table.index)[::-1]
     band_of = {tables.pair_name(b.numerator, b.denominator): b for b in bands}
+    labelled = False
     for y, name in enumerate(names):
         ratio = table.loc[name, "ratio"]
         band = band_of.get(name)
         if band is not None:
             ax.fill_betweenx([y - 0.35, y + 0.35], band.low or low_edge, band.high or high_edge, color="#2e8b57",
-                             alpha=0.25, linewidth=0, label="target band (rules)" if y == names.index(name) else None)
+                             alpha=0.25, linewidth=0, label=None if labelled else "target band (rules)")
+            labelled = True
         if math.isnan(ratio):
             ax.text(1.0, y, "  neither trained", va="center", fontsize=7, color="grey")
             continue
@@ -159,7 +161,7 @@ def muscle_graph(frame: pd.DataFrame, catalog, block: str | None = STRENGTH):
         ax.text(x, y + (0.12 if level == "region" else -0.12), n.replace("_", " "), rotation=rotation,
                 ha="center" if level != "group" else "right", va="bottom" if level == "region" else "top",
                 fontsize=6 if level == "muscle" else 7)
-    fig.colorbar(collection, ax=ax, label=f"load, sets ({_what(block)})")
+    fig.colorbar(collection, ax=ax, label=f"load, seconds under tension ({_what(block)})")
     ax.set_title(f"Muscle graph shaded by load (regions, groups, muscles; dotted: antagonists): {frame.attrs['profile']}")
     ax.axis("off")
     return fig

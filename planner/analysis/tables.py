@@ -2,10 +2,13 @@
 
 Every function takes the frame ``loads`` returns. ``block`` chooses the session block counted
 (``"strength"`` by default, as the balance rule counts; ``None`` for every block). Loads are in
-sets (a primary muscle takes an item's sets, a secondary one half; a left or right item is half).
+seconds under tension, from the one load model (:mod:`planner.load`: a primary muscle takes an
+item's seconds, a secondary one half; a left or right item is half).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import math
 
@@ -89,14 +92,18 @@ def pair_name(numerator: str, denominator: str) -> str:
     return f"{numerator.replace('_', ' ')} : {denominator.replace('_', ' ')}"
 
 
-def antagonist_ratios(frame: pd.DataFrame, block: str | None = STRENGTH) -> pd.DataFrame:
-    """One row per antagonist pair, named in its fixed direction (first : second, as the catalog
-    lists them): both loads and their ratio (``inf`` when only the first is trained, 0 when only
-    the second, ``NaN`` when neither)."""
+def antagonist_ratios(frame: pd.DataFrame, block: str | None = STRENGTH,
+                      extra: Sequence[tuple[str, str]] = ()) -> pd.DataFrame:
+    """One row per antagonist pair, named in its fixed direction (first : second): the pairs of
+    ``extra`` first (the rules' banded pairs, in their rules' direction), then the catalog's
+    antagonist pairs not among them (as the catalog lists them): both loads and their ratio
+    (``inf`` when only the first is trained, 0 when only the second, ``NaN`` when neither)."""
     rows = frame if block is None else frame[frame["block"] == block]
     totals = rows.groupby("node")["load"].sum()  # a paired muscle's two sides together
     out = []
-    for a, b in frame.attrs["pairs"]:
+    seen = {frozenset(p) for p in extra}
+    every = list(dict.fromkeys(extra)) + [p for p in frame.attrs["pairs"] if frozenset(p) not in seen]
+    for a, b in every:
         la, lb = float(totals.get(a, 0.0)), float(totals.get(b, 0.0))
         ratio = la / lb if lb else (math.inf if la else math.nan)
         out.append((pair_name(a, b), a, b, la, lb, ratio))

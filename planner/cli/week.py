@@ -97,7 +97,8 @@ def check(
     \b
     A plan records the rule files and catalog it was made with. Without -r, check uses the plan's
     own rule files when each is still there, unchanged (and says so); any other difference between
-    how the plan was made and what check uses is a warning on stderr.
+    how the plan was made and what check uses is a warning on stderr. The plan's balance section
+    is rebuilt from its items; one that says otherwise is a warning (balance-section).
     Exit 1 on a hard violation; 3 when the profile should get no plan before seeing a doctor.
     """
 

@@ -2,8 +2,9 @@
 
 Parameters: ``select`` (which exercises' load counts; default every exercise), ``max_share``
 (the largest share of the week's load one group may take, 0-1), ``groups`` (the groups compared;
-default every group of the graph). Load: each occurrence adds its sets to its primary muscles and
-half of that to its secondary ones; muscles pass their load up to their groups.
+default every group of the graph). Load is the load model's (:mod:`planner.load`): seconds under
+tension, primary muscles full, secondary ones half, a left or right item half; muscles pass their
+load up to their groups.
 
 Example::
 
@@ -23,7 +24,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from planner.kinds.base import Context, Violation, Week, check_selectors, volume
+from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.load import items_load, over_shares
 from planner.loading.words import check_words
 from planner.models import Selector, Strict, Word
 from planner.requirements import LoadShare, Requirement
@@ -51,28 +53,17 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
     return [LoadShare(rule.origin, ctx.select(rule.params.select), groups(rule, ctx), rule.params.max_share)]
 
 
-def week_load(ids: frozenset[str], week: Week, ctx: Context) -> dict[str, float]:
-    """Load per graph node from the week's entries (a left or right item is half an occurrence)."""
-    worked = []
-    for _, entries in week.sessions():
-        for entry in entries:
-            if entry.exercise in ids:
-                ex = ctx.catalog.exercises[entry.exercise]
-                share = 0.5 if entry.side in ("left", "right") else 1.0
-                worked.append((ex.muscles.primary, ex.muscles.secondary, volume(entry.sets) * share))
-    return ctx.catalog.graph.load(worked)
+def week_load(ids: frozenset[str] | None, week: Week, ctx: Context) -> dict[str, float]:
+    """Load per graph node from the week's session entries (those in ``ids`` when given)."""
+    items = ((e.exercise, e.side, e) for _, entries in week.sessions() for e in entries)
+    return items_load(ctx.catalog, items, ids)
 
 
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     names = groups(rule, ctx)
     load = week_load(ctx.select(rule.params.select), week, ctx)
-    total = sum(load.get(g, 0.0) for g in names)
-    if total == 0:
-        return []
     out = []
-    for group in names:
-        share = load.get(group, 0.0) / total
-        if share > rule.params.max_share + 1e-9:
-            message = f"{group} takes {share:.0%} of the load, more than {rule.params.max_share:.0%}"
-            out.append(Violation(rule.id, rule.hard, message, amount=share - rule.params.max_share))
+    for group, share in over_shares(load, names, rule.params.max_share):
+        message = f"{group} takes {share:.0%} of the load, more than {rule.params.max_share:.0%}"
+        out.append(Violation(rule.id, rule.hard, message, amount=share - rule.params.max_share))
     return out

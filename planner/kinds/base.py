@@ -47,7 +47,6 @@ __all__ = [
     "check_days",
     "check_selectors",
     "no_checks",
-    "volume",
 ]
 
 Count0 = Annotated[int, Field(ge=0, le=1000)]
@@ -171,11 +170,6 @@ class Violation:
         where = " ".join(x for x in (self.day, self.exercise) if x)
         level = "error" if self.hard else "warning"
         return f"{level} [{self.rule_id}] {where + ': ' if where else ''}{self.message}"
-
-
-def volume(sets: int | None) -> float:
-    """Training volume of one exercise occurrence for the load model: its number of sets."""
-    return float(sets or 1)
 
 
 def check_days(days: Sequence[str] | None, catalog: Catalog, doc: Document, path: tuple) -> None:

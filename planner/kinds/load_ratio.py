@@ -1,8 +1,11 @@
 """load_ratio: the week's load on one muscle, group or region stays within a multiple of another's.
 
 Parameters: ``select`` (which exercises' load counts; default every exercise), ``numerator``,
-``denominator`` (muscle-graph names), ``max_ratio``. Load is computed as for ``balance``. A week
-that loads the numerator but not the denominator at all breaks the rule.
+``denominator`` (muscle-graph names), ``max_ratio``. Load is the load model's, as for ``balance``
+(:mod:`planner.load`). A week that loads the numerator but not the denominator at all breaks the
+rule. The amount missed is the excess as a fraction of the two parts' load
+(:func:`planner.load.ratio_amount`). Two rules, one each way, make a band: ``a:b`` at most 1.0
+and ``b:a`` at most 2.0 keep ``a:b`` between 0.5 and 1.0.
 
 Example::
 
@@ -24,6 +27,7 @@ from pydantic import Field
 from planner.errors import InputError
 from planner.kinds.balance import week_load
 from planner.kinds.base import Context, Violation, Week, check_selectors
+from planner.load import ratio_amount, ratio_text
 from planner.loading.words import check_word
 from planner.models import Selector, Strict, Word
 from planner.requirements import LoadRatio, Requirement
@@ -55,9 +59,9 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     p = rule.params
     load = week_load(ctx.select(p.select), week, ctx)
-    top, bottom = load.get(p.numerator, 0.0), load.get(p.denominator, 0.0)
-    if top > p.max_ratio * bottom + 1e-9:
-        ratio = f"{top / bottom:.2f}" if bottom else "unbounded"
+    amount = ratio_amount(load, p.numerator, p.denominator, p.max_ratio)
+    if amount:
+        ratio = ratio_text(load.get(p.numerator, 0.0), load.get(p.denominator, 0.0))
         message = f"{p.numerator}:{p.denominator} load ratio is {ratio}, above {p.max_ratio}"
-        return [Violation(rule.id, rule.hard, message, amount=top - p.max_ratio * bottom)]
+        return [Violation(rule.id, rule.hard, message, amount=amount)]
     return []

@@ -1,61 +1,61 @@
-"""Muscle load of a placed week, and the load rules (balance, load ratio) measured on it.
+"""The solver's side of the load model (:mod:`planner.load`): loads of a placed week, and the
+load rules (balance, load ratio) measured on it and written as linear forms.
 
-An exercise adds its sets (:func:`planner.kinds.base.volume`) to its primary muscles and half
-of that to its secondary ones; the muscle graph passes load up to groups and regions. An
-exercise's load is the same on whatever day it is placed, so each load rule is also linear in
-the exercises chosen (:func:`linear_forms`), which lets a backend prune partial weeks.
+An exercise placed on a day is one occurrence: the load model's item load at its dose, once for a
+bilateral exercise and twice at half (a left and a right item) for a unilateral one, which is the
+same. That load does not depend on the day, so each load rule is linear in the exercises chosen
+(:func:`share_forms`, :func:`ratio_forms`): a backend prunes partial weeks with them, whatever
+the measure, since every form is built from the same per-occurrence loads the checks add up.
 """
 
 from __future__ import annotations
 
-from planner.kinds.base import volume
+from planner.load import TOLERANCE, add, item_load, over_shares, ratio_amount
 from planner.requirements import LoadRatio, LoadShare
 from planner.solver.model import WeekModel
 
-__all__ = ["week_load", "share_excess", "ratio_excess", "share_forms", "ratio_forms", "TOLERANCE"]
+__all__ = ["occurrence_load", "week_load", "share_excess", "ratio_excess", "share_forms", "ratio_forms", "TOLERANCE"]
 
-# Load is a float sum: a share equal to its limit can come out a hair above it. The kinds
-# (planner/kinds/balance.py, load_ratio.py) allow this much, and so does the solver.
-TOLERANCE = 1e-9
+
+def occurrence_load(model: WeekModel, ex_id: str) -> dict[str, float]:
+    """Load per graph node of one occurrence of ``ex_id`` at its dose in ``model``."""
+    dose = model.doses[ex_id]
+    key = (ex_id, dose)  # keyed by the dose too: a copy of the model with other doses shares the cache
+    if key not in model.loads:
+        catalog = model.catalog
+        sides = ("left", "right") if catalog.exercises[ex_id].side == "unilateral" else ("both",)
+        load: dict[str, float] = {}
+        for side in sides:
+            add(load, item_load(catalog, ex_id, side, dose))
+        model.loads[key] = load
+    return model.loads[key]
 
 
 def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[str]) -> dict[str, float]:
     """Load per graph node from the exercises of ``ids`` placed in ``per_day``."""
-    catalog = model.catalog
-    worked = []
+    total: dict[str, float] = {}
     for exercises in per_day.values():
         for ex_id in exercises:
             if ex_id in ids:
-                ex = catalog.exercises[ex_id]
-                worked.append((ex.muscles.primary, ex.muscles.secondary, volume(model.doses[ex_id].sets)))
-    return catalog.graph.load(worked)
+                add(total, occurrence_load(model, ex_id))
+    return total
 
 
 def share_excess(req: LoadShare, model: WeekModel, per_day: dict[str, list[str]]) -> float:
-    """How far the groups' shares of the load go over ``max_share``, added up (a share over by
-    no more than :data:`TOLERANCE` counts as within, as the ``balance`` kind checks it)."""
+    """How far the groups' shares of the load go over ``max_share``, added up (as the
+    ``balance`` kind counts it)."""
     load = week_load(model, per_day, req.ids)
-    total = sum(load.get(g, 0.0) for g in req.groups)
-    if total == 0:
-        return 0.0
-    excess = 0.0
-    for g in req.groups:
-        share = load.get(g, 0.0) / total
-        if share > req.max_share + TOLERANCE:
-            excess += share - req.max_share
-    return excess
+    return sum(share - req.max_share for _, share in over_shares(load, req.groups, req.max_share))
 
 
 def ratio_excess(req: LoadRatio, model: WeekModel, per_day: dict[str, list[str]]) -> float:
-    """How far the numerator's load goes over ``max_ratio`` times the denominator's (within
-    :data:`TOLERANCE`, as the ``load_ratio`` kind checks it)."""
-    load = week_load(model, per_day, req.ids)
-    top, bottom = load.get(req.numerator, 0.0), load.get(req.denominator, 0.0)
-    return top - req.max_ratio * bottom if top > req.max_ratio * bottom + TOLERANCE else 0.0
+    """How far the numerator's load goes over ``max_ratio`` times the denominator's, as a
+    fraction of their load (as the ``load_ratio`` kind counts it)."""
+    return ratio_amount(week_load(model, per_day, req.ids), req.numerator, req.denominator, req.max_ratio)
 
 
 def _one_each(req: LoadShare | LoadRatio, model: WeekModel) -> dict[str, dict[str, float]]:
-    return {x: week_load(model, {"_": [x]}, req.ids) for x in req.ids if x in model.doses}
+    return {x: occurrence_load(model, x) for x in req.ids if x in model.doses}
 
 
 def share_forms(req: LoadShare, model: WeekModel) -> list[dict[str, float]]:

@@ -57,6 +57,7 @@ class WeekModel:
     refuted: bool = False  # plain counting (planner.solver.bounds) already shows no week exists
     undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules that contradict
     constraints: list[DayConstraint] = field(default_factory=list)  # the enforced rules, for a backend
+    loads: dict[tuple[str, Dose], dict[str, float]] = field(default_factory=dict)  # one occurrence's load per (exercise, dose): solver.load
 
     session_counts: list[Count] = field(default_factory=list)  # enforced, merged (merge_counts)
     week_counts: list[Count] = field(default_factory=list)  # enforced, merged

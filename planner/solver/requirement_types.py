@@ -61,7 +61,8 @@ from planner.solver.time_treatments import time_miss, time_post, time_shape, wal
 __all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
 
 # A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
-# goes over the limit, e.g. 0.05) or load in sets (load_ratio), while other amounts are whole
+# goes over the limit, e.g. 0.05; load_ratio: the excess over the pair's load, planner/load.py's
+# ratio_amount), while other amounts are whole
 # items, sessions or days. Ten times the load amount puts a group 10 points of share over its
 # limit on a par with one missing item.
 LOAD_SCALE = 10

@@ -49,10 +49,25 @@ def test_the_share_limit_follows_an_override(rule_file):
     assert data.share_limit(inputs.rules) == 0.15
 
 
-def test_no_band_without_a_ratio_rule_and_one_band_per_ratio_rule(week, rule_file):
-    assert data.bands(week.inputs.rules) == []
+SHIPPED_BANDS = [
+    data.Band("abdominals", "erectors", 0.5, 1.0, "abdominals-vs-back-extensors, back-extensors-vs-abdominals"),
+    data.Band("hip_flexors", "glutes", None, 1.0, "hip-flexors-vs-glutes"),
+    data.Band("quadriceps", "hamstrings", None, 2.0, "quadriceps-vs-hamstrings"),
+    data.Band("chest", "mid_back", None, 1.0, "chest-vs-upper-back"),
+]
+
+
+def test_one_band_per_pair_both_ways_round_joined(week):
+    """rules/balance.yaml writes the trunk band as two rules, one each way round: one band."""
+    assert data.bands(week.inputs.rules) == SHIPPED_BANDS
+
+
+def test_no_band_without_a_ratio_rule_and_a_stricter_rule_narrows_a_band(rule_file):
+    alone = api.load_inputs(extra_rules=[rule_file("shipped: false\n" + RATIO_RULE)])
+    assert data.bands(alone.rules) == [data.Band("quadriceps", "hamstrings", None, 1.5, "thighs")]
     inputs = api.load_inputs(extra_rules=[rule_file(RATIO_RULE)])
-    assert data.bands(inputs.rules) == [data.Band("quadriceps", "hamstrings", None, 1.5, "thighs")]
+    narrowed = data.Band("quadriceps", "hamstrings", None, 1.5, "quadriceps-vs-hamstrings, thighs")
+    assert data.bands(inputs.rules) == [*SHIPPED_BANDS[:2], narrowed, SHIPPED_BANDS[3]]
 
 
 def test_pairs_keep_the_catalogs_direction(week):

@@ -21,7 +21,7 @@ def test_the_heat_maps_cells_are_the_day_by_group_loads(week):
     assert np.array_equal(ax.images[0].get_array(), expected.to_numpy())
     assert [t.get_text() for t in ax.get_yticklabels()] == expected.index.tolist()
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["neck flexors", "neck extensors", "trapezius"]
-    assert fig.axes[1].get_ylabel() == "load, sets"
+    assert fig.axes[1].get_ylabel() == "load, seconds under tension"
 
 
 def test_shares_are_percent_bars_and_the_threshold_line_is_at_the_rules_value(week):
@@ -56,7 +56,7 @@ def test_ratios_are_on_a_log_axis_in_the_catalogs_direction(week):
 
 
 def test_a_ratio_rule_draws_its_band(week, rule_file):
-    inputs = api.load_inputs(extra_rules=[rule_file(RATIO_RULE)])
+    inputs = api.load_inputs(extra_rules=[rule_file("shipped: false\n" + RATIO_RULE)])
     ax = figures.ratios(week.loads, data.bands(inputs.rules)).axes[0]
     (band,) = ax.collections
     xs = band.get_paths()[0].vertices[:, 0]
@@ -88,3 +88,14 @@ def test_the_overview_has_shares_ratios_the_body_map_and_the_notice(week):
     assert fig._suptitle.get_text() == "Balance of the week: gym-goer (seed 0)"
     assert fig._supxlabel.get_text().replace("\n", " ") == SAFETY_NOTICE
     assert not math.isnan(fig.axes[1].get_xlim()[0])
+
+
+def test_the_shipped_bands_are_drawn_with_their_pairs_first(week):
+    """rules/balance.yaml's four bands (the trunk band written both ways round is one), their pairs
+    named in the rules' direction and listed first, chest : mid back among them though the catalog
+    pairs the chest with the rhomboids."""
+    ax = figures.ratios(week.loads, data.bands(week.inputs.rules)).axes[0]
+    assert len(ax.collections) == 4
+    names = [t.get_text() for t in ax.get_yticklabels()][::-1]  # drawn bottom up
+    assert names[:4] == ["abdominals : erectors", "hip flexors : glutes", "quadriceps : hamstrings", "chest : mid back"]
+    assert "erectors : abdominals" not in names and "chest : rhomboids" in names
