@@ -89,6 +89,8 @@ def _candidates(maker: _Maker, slot: Slot, slots: dict[str, Slot], dropped: set[
     for ex in cat.exercises.values():
         if ex.id in here or ex.banned or ex.kind != cur.kind or levels.index(ex.level) > levels.index(cur.level):
             continue
+        if not set(ex.equipment) <= set(maker.profile.equipment):
+            continue
         primary = len(set(ex.muscles.primary) & set(cur.muscles.primary))
         groups = len(set(cat.groups(ex.id)) & set(cat.groups(cur.id)))
         if primary or groups:
@@ -115,7 +117,7 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
             easy = maker.catalog.easier(slot.exercise)
             options.append((Slot(easy, maker.first_dose(easy)), "easier variant", easy,
                             f"{name} back to its easier version, {maker.name(easy)}: {why}"))
-        else:
+        elif not options:
             return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}, its first dose, "
                                 f"with nothing easier in the catalog: {why}")
     elif outcome.decision == "progress" and after_deload:
@@ -135,6 +137,8 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
             return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: the dose rules "
                                 f"allow no more: {why}")
     elif outcome.decision != "progress":
+        if not _progresses(maker, slot.exercise):
+            return slot, None  # a hold changes nothing the schedule would have changed
         return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}")
     else:
         return slot, None  # an exercise the schedule does not progress (a stretch, a warm-up)
