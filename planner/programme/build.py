@@ -26,7 +26,7 @@ from planner.catalog import Catalog
 from planner.checker import check_plan
 from planner.contract import Plan
 from planner.kinds.advice import exercise_cues
-from planner.models import Profile
+from planner.models import Dose, Profile
 from planner.programme.contract import Change, Programme, ProgrammeWeek
 from planner.programme.doses import Choice, clamp, rebuild, stepped, words
 from planner.programme.feedback import Feedback, Outcome
@@ -39,7 +39,7 @@ __all__ = ["Slot", "build_programme", "week_problems"]
 @dataclass(frozen=True)
 class Slot:
     exercise: str  # the exercise in the slot now
-    first: object  # its dose at step 0 (a Dose)
+    first: Dose  # its dose at step 0
     step: int = 0  # steps earned at this exercise
 
 
@@ -72,6 +72,13 @@ class _Maker:
     def plan(self, slots: dict[str, Slot], deload: bool = False) -> Plan:
         choices = {k: Choice(s.exercise, self.dose(s, deload)) for k, s in slots.items()}
         return rebuild(self.base, choices, self.catalog, self.profile, self.cues)
+
+    def final(self, plan: Plan) -> Plan:
+        """The week as the programme gives it: its preference rules missed as the checker finds
+        them (the search's weighted penalty belongs to week 1's search, so none is given)."""
+        levels = {r.id: r.level for r in self.rules}
+        missed = sorted({v.rule_id for v in self.check(plan) if not v.hard and levels.get(v.rule_id) == "preference"})
+        return plan.model_copy(update={"soft_penalty": None, "soft_misses": missed})
 
 
 def _progresses(maker: _Maker, exercise: str) -> bool:
@@ -161,7 +168,7 @@ def build_programme(base: Plan, weeks: int, start: dt.date, *, catalog: Catalog,
     slots = {x: Slot(x, item.dose()) for d in base.days for item in [*d.items, *d.walks]
              for x in [item.exercise]}
     dropped: set[str] = set()
-    out = [ProgrammeWeek(number=1, start=start, deload=schedule.is_deload(1), plan=first)]
+    out = [ProgrammeWeek(number=1, start=start, deload=schedule.is_deload(1), plan=maker.final(first))]
     for n in range(2, weeks + 1):
         before = start + dt.timedelta(weeks=n - 2)
         deload, was_deload = schedule.is_deload(n), schedule.is_deload(n - 1)
@@ -186,8 +193,10 @@ def build_programme(base: Plan, weeks: int, start: dt.date, *, catalog: Catalog,
             problem = maker.problem(plan)
             if problem is not None:  # an easier dose broke something: keep the week's full doses
                 plan = maker.plan(slots)
+                changes[-1] = Change(exercise="*", action="deload", text=f"{changes[-1].text}; but the easier doses "
+                                     f"would break {problem}, so this week keeps its doses")
         out.append(ProgrammeWeek(number=n, start=start + dt.timedelta(weeks=n - 1), deload=deload,
-                                 changes=changes, plan=plan))
+                                 changes=changes, plan=maker.final(plan)))
     return Programme(profile=profile, person=feedback.person, notes=list(notes), weeks=out)
 
 
