@@ -18,7 +18,7 @@ from planner.contract import Plan
 from planner.models import Profile
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["PROGRAMME_SCHEMA_VERSION", "Change", "ProgrammeWeek", "Programme"]
+__all__ = ["PROGRAMME_SCHEMA_VERSION", "Change", "Programme", "ProgrammeWeek"]
 
 PROGRAMME_SCHEMA_VERSION = 1
 

@@ -21,7 +21,7 @@ from planner.render import dose_words
 from planner.rules import Rule
 from planner.timing import session_seconds, whole_minutes
 
-__all__ = ["Choice", "stepped", "clamp", "rebuild", "dose_of", "words"]
+__all__ = ["Choice", "clamp", "dose_of", "rebuild", "stepped", "words"]
 
 _MAX = {"sets": 10, "reps": 100, "hold_s": 600, "minutes": 180}  # the contract's bounds
 _FIELDS = ("sets", "reps", "hold_s", "minutes")

@@ -18,7 +18,7 @@ from planner.diary.adapt import SESSION, weekly_advice
 from planner.diary.entries import Entry, week_of
 from planner.diary.model import PainModel
 
-__all__ = ["Outcome", "Feedback", "ASSUMED"]
+__all__ = ["ASSUMED", "Feedback", "Outcome"]
 
 ASSUMED = "assumed done as planned"
 

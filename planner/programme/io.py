@@ -17,7 +17,7 @@ from planner.models import Profile
 from planner.profile import load_profile, profile_from_document
 from planner.programme.contract import Programme
 
-__all__ = ["programme_document", "load_programme", "programme_profile", "KEY"]
+__all__ = ["KEY", "load_programme", "programme_document", "programme_profile"]
 
 KEY = "programme_schema_version"  # the key only a programme has
 

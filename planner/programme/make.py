@@ -20,9 +20,11 @@ from planner.programme.contract import Programme
 from planner.programme.feedback import Feedback
 from planner.programme.schedule import Schedule, default_schedule
 
-__all__ = ["make_programme", "MAX_WEEKS"]
+__all__ = ["MAX_WEEKS", "make_programme"]
 
 MAX_WEEKS = 52
+NO_DIARY = ("No diary was given: each week is assumed done as planned, so every level advances on schedule. Record "
+            "your sessions (backplan log) and plan again with --diary so that the next weeks follow how they went.")
 
 
 def _first_week(given, seed: int, settings, share: float):
@@ -50,9 +52,7 @@ def _feedback(diary: Path | str | Sequence[Entry] | None, person: str | None,
     from planner.diary.model import default_pain_model
 
     if diary is None:
-        return Feedback(), ["No diary was given: each week is assumed done as planned, so every level advances on "
-                            "schedule. Record your sessions (backplan log) and plan again with --diary so that the "
-                            "next weeks follow how they went."]
+        return Feedback(), [NO_DIARY]
     if person is None:
         raise BackplanError("a diary needs --person: whose entries to read")
     if isinstance(diary, (str, Path)):

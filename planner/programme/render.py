@@ -13,7 +13,7 @@ from planner.contract import Instructions
 from planner.programme.contract import Programme, ProgrammeWeek
 from planner.render import INSTRUCTIONS_TITLE, md, render
 
-__all__ = ["render_programme", "FORMATS"]
+__all__ = ["FORMATS", "render_programme"]
 
 FORMATS = ("table", "markdown", "json")
 
