@@ -60,7 +60,7 @@ class _Maker:
         return None
 
     def dose(self, slot: Slot, deload: bool = False):
-        steps = max(0, slot.step - self.schedule.deload_steps_back) if deload else slot.step
+        steps = min(slot.step, max(0, slot.step - self.schedule.deload_steps_back)) if deload else slot.step
         return clamp(slot.exercise, stepped(slot.first, steps, self.schedule), self.rules, self.catalog, self.profile)
 
     def first_dose(self, exercise: str):
@@ -117,18 +117,20 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
             text = f"{name} swapped for {maker.name(other)} (same muscles, no harder): {why}"
             options.append((Slot(other, maker.first_dose(other)), "swap", other, text))
     if outcome.decision == "step back" or outcome.swap:
+        down = replace(slot, step=slot.step - 1)
         if slot.step > 0:
-            down = replace(slot, step=slot.step - 1)
             options.append((down, "step back", None, f"{name} back to {words(maker.dose(down))}: {why}"))
         elif maker.catalog.easier(slot.exercise) not in (None, *taken):
             easy = maker.catalog.easier(slot.exercise)
             options.append((Slot(easy, maker.first_dose(easy)), "easier variant", easy,
                             f"{name} back to its easier version, {maker.name(easy)}: {why}"))
+        elif words(maker.dose(down)) != now:  # below its first dose: less of it
+            options.append((down, "step back", None, f"{name} down to {words(maker.dose(down))}: {why}"))
         elif not options:
             return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}, its first dose, "
                                 f"with nothing easier in the catalog: {why}")
     elif outcome.decision == "progress" and after_deload:
-        if slot.step == 0 or not _progresses(maker, slot.exercise):
+        if slot.step <= 0 or not _progresses(maker, slot.exercise):
             return slot, None
         return slot, Change(exercise=slot.exercise, action="resume", text=f"{name} back to {now} after the easier week")
     elif outcome.decision == "progress" and _progresses(maker, slot.exercise):

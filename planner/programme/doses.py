@@ -44,8 +44,15 @@ def words(dose: Dose) -> str:
 
 
 def stepped(dose: Dose, steps: int, schedule: Schedule) -> Dose:
-    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds."""
+    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds.
+    Steps below 0 (a step back from the first dose) take reps, hold time or minutes away, never
+    below 1; the dose rules then raise what is below their minimum (:func:`clamp`)."""
     values = {f: getattr(dose, f) for f in _FIELDS}
+    for _ in range(-steps):
+        for f in ("reps", "hold_s", "minutes"):
+            if values[f] is not None and getattr(schedule.step, f):
+                values[f] = max(1, values[f] - getattr(schedule.step, f))
+                break
     for n in range(1, steps + 1):
         if n % schedule.sets_every == 0 and values["sets"] is not None:
             values["sets"] += 1
