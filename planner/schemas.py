@@ -27,7 +27,7 @@ from planner.vocabulary import Vocabulary
 __all__ = ["generate", "write", "SCHEMA_FILES"]
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-SCHEMA_FILES = ("plan", "profile", "catalog", "rules")
+SCHEMA_FILES = ("plan", "profile", "catalog", "rules", "programme")
 
 
 def _draft07(schema: dict[str, Any]) -> dict[str, Any]:

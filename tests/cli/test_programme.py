@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
@@ -42,6 +43,13 @@ def _doses(week: dict) -> dict[str, tuple]:
 def _volume(dose: tuple) -> int:
     sets, reps, hold, minutes = dose
     return max(sets, 1) * (reps * max(hold, 1) if reps else hold) + minutes * 60
+
+
+def test_the_programme_json_follows_its_schema(eight_weeks):
+    schema = json.loads((Path(__file__).parents[2] / "schemas" / "programme.schema.json").read_text())
+    data = json.loads(eight_weeks.read_text())
+    jsonschema.Draft7Validator(schema).validate(data)
+    assert data["programme_schema_version"] == 1 and len(data["weeks"]) == 8
 
 
 def test_eight_weeks_pass_the_checker_week_by_week(eight_weeks):
