@@ -190,7 +190,7 @@ def build_programme(base: Plan, weeks: int, start: dt.date, *, catalog: Catalog,
         if deload:
             back = schedule.deload_steps_back
             changes.append(Change(exercise="*", action="deload", text=f"An easier week: every exercise at its dose of "
-                                  f"{back} steps earlier (every {schedule.deload_every}th week); no level advances in it or after it"))
+                                  f"{back} steps earlier (one week in {schedule.deload_every}); no level advances in it or after it"))
             problem = maker.problem(plan)
             if problem is not None:  # an easier dose broke something: keep the week's full doses
                 plan = maker.plan(slots)

@@ -7,6 +7,7 @@ reports a bad value with its file, line and column.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planner.loading.resources import data_dir
 from planner.loading.validation import file_body, validate_model
+from planner.loading.words import check_words
 from planner.loading.yamlio import load_yaml_file
 
 __all__ = ["Schedule", "Step", "default_schedule", "load_schedule", "schedule_file"]
@@ -57,9 +59,13 @@ def schedule_file() -> Path:
     return data_dir("rules") / "programme" / "progression.yaml"
 
 
-def load_schedule(path: Path | str) -> Schedule:
+def load_schedule(path: Path | str, kinds: Collection[str] | None = None) -> Schedule:
+    """Read and check a progression file; with ``kinds`` (the catalog's), its ``progress_kinds``
+    must be among them."""
     doc = load_yaml_file(path)
     schedule: Schedule = validate_model(Schedule, file_body(doc, "progression file"), doc)
+    if kinds is not None:
+        check_words(schedule.progress_kinds, kinds, "kind", doc, ("progress_kinds",))
     return schedule
 
 

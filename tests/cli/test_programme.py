@@ -74,8 +74,8 @@ def test_doses_rise_as_the_schedule_says_with_an_easier_week_where_it_puts_one(e
     for change in stepped:  # each a step of the schedule: more reps, a longer hold or more minutes
         before, after = doses[0][change["exercise"]], doses[1][change["exercise"]]
         assert [b - a for a, b in zip(before, after) if b != a] in ([2], [5], [1]), change
-    assert weeks[3]["changes"][-1]["text"] == ("An easier week: every exercise at its dose of 2 steps earlier (every "
-                                               "4th week); no level advances in it or after it")
+    assert weeks[3]["changes"][-1]["text"] == ("An easier week: every exercise at its dose of 2 steps earlier (one "
+                                               "week in 4); no level advances in it or after it")
     assert any("assumed done as planned" in n for n in data["notes"])
 
 

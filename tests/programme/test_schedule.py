@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner.catalog import default_catalog
 from planner.errors import InputError
 from planner.programme.schedule import default_schedule, load_schedule, schedule_file
 
@@ -47,3 +48,12 @@ def test_a_misspelt_key_is_a_missing_one(tmp_path):
 def test_a_step_that_adds_nothing(tmp_path):
     message = _bad(tmp_path, "  reps: 2\n  hold_s: 5\n  minutes: 1", "  reps: 0\n  hold_s: 0\n  minutes: 0")
     assert message.endswith("a step must add something: give reps, hold_s or minutes above 0")
+
+
+def test_progress_kinds_are_the_catalogs_kinds(tmp_path):
+    path = tmp_path / "progression.yaml"
+    path.write_text(schedule_file().read_text().replace("progress_kinds: [strength, aerobic]",
+                                                         "progress_kinds: [strength, aerobik]"))
+    with pytest.raises(InputError) as info:
+        load_schedule(path, default_catalog().vocab.kinds)
+    assert str(info.value) == f'{path}:{_line("progress_kinds:")}:28: unknown kind "aerobik" (did you mean "aerobic"?)'
