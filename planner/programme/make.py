@@ -41,7 +41,7 @@ def _first_week(given, seed: int, settings, share: float):
         if plan is not None and not plan.gave_way:
             return plan, (f"Week 1 was planned in {minutes} of your {profile.session_minutes} session minutes, so "
                           "that later weeks have room for more (backplan's choice: rules/programme/progression.yaml).")
-    plan = plan_week(profile, rules=given.rules, catalog=given.catalog, seed=seed, settings=settings)
+    plan = plan_week(profile, rules=given.rules, catalog=given.catalog, seed=seed, settings=settings, suggest=True)
     return plan, (f"Week 1 fills your {profile.session_minutes} session minutes (a shorter week 1 left a rule "
                   "giving way), so later weeks can add only what still fits.")
 
