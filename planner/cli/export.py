@@ -68,7 +68,7 @@ def export(
         from planner.checker import load_plan
         from planner.export import export as export_weeks
         from planner.export import format_of
-        from planner.export.weeks import dated_weeks, next_monday
+        from planner.export.weeks import dated_weeks, next_monday, programme_weeks
         from planner.loading.files import write_atomic
         from planner.programme.io import load_programme, programme_document
 
@@ -81,8 +81,8 @@ def export(
         programme = programme_document(plan_file)
         if programme is not None:  # a programme: its weeks on their own dates, unless --start moves them
             made = load_programme(programme, cat)
-            monday = monday if start is not None else made.weeks[0].start
-            weeks = dated_weeks([w.plan for w in made.weeks], monday)
+            weeks = programme_weeks(made, monday if start is not None else None)
+            monday = weeks[0].start
         else:
             the_plan, _ = load_plan(plan_file, cat)
             weeks = dated_weeks(the_plan, monday)
