@@ -13,6 +13,7 @@ subclasses (bad input, a red flag, rules that cannot all hold); nothing here pri
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +31,15 @@ from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
 from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
+    from planner.diary.entries import Entry
+    from planner.programme.contract import Programme
+    from planner.programme.schedule import Schedule
     from planner.solver import Settings, Solution
     from planner.solver.reference_week import ReferenceWeek
     from planner.solver.solution import Item
 
-__all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week"]
+__all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week", "plan_programme",
+           "check_programme"]
 
 PathLike = str | Path
 
@@ -119,6 +124,50 @@ def plan_week(
             _refuse_with_suggestions(exc, given, seed)
         raise
     return to_plan(solution, given.catalog, given.profile, seed, given.rules)
+
+
+def plan_programme(
+    profile: Profile | PathLike | None = None,
+    *,
+    weeks: int = 8,
+    start: dt.date | None = None,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+    seed: int = 0,
+    settings: Settings | None = None,
+    diary: PathLike | Sequence[Entry] | None = None,
+    person: str | None = None,
+    schedule: Schedule | None = None,
+) -> Programme:
+    """A programme of ``weeks`` weeks from ``start`` (a Monday; default: next Monday): week 1 from
+    the week planner, later weeks moved along the progression schedule (``schedule``, default
+    ``rules/programme/progression.yaml``) and, given a ``diary`` (a diary file or its entries) and
+    the ``person``, by how each logged week went (:mod:`planner.programme.build`). Every week passes
+    the checker. Raises the see-a-doctor refusal when the profile or a diary answer needs one."""
+    from planner.export.weeks import next_monday
+    from planner.programme.make import make_programme
+
+    given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
+    return make_programme(given, weeks=weeks, start=start or next_monday(), seed=seed, settings=settings,
+                          diary=diary, person=person, schedule=schedule)
+
+
+def check_programme(
+    programme: Programme,
+    *,
+    profile: Profile | PathLike | None = None,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+) -> dict[int, list]:
+    """Every week's violations, by week number: the checker on each week of ``programme`` against
+    ``profile`` (default: the programme's own), ``rules`` (default: shipped plus ``extra_rules``)."""
+    from planner.programme.build import week_problems
+
+    rule_list, cat = _rules(rules, extra_rules, _catalog(catalog))
+    person = _profile(profile if profile is not None else programme.profile, cat)
+    return week_problems(programme, rule_list, cat, person)
 
 
 def _is_reference(like: object) -> bool:

@@ -135,6 +135,9 @@ def show_exercise(exercise_id: str, catalog: Catalog) -> str:
     ]
     width = max(len(name) for name, _ in fields)
     lines += [f"{name + ':':<{width + 1}} {value}" for name, value in fields]
+    easier, harder = catalog.easier(ex.id), catalog.harder(ex.id)
+    if easier or harder:  # the variant ladder a programme climbs
+        lines += ["", f"Variants: easier {easier or '-'}, harder {harder or '-'}"]
     if ex.steps:
         lines += ["", "Steps:"] + [f"  {i}. {step}" for i, step in enumerate(ex.steps, 1)]
     if ex.cues:

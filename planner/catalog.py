@@ -108,6 +108,20 @@ class Catalog:
         ex = self.exercises[exercise_id]
         return [*ex.muscles.primary, *ex.muscles.secondary]
 
+    def harder(self, exercise_id: str) -> str | None:
+        """The next harder version on the exercise's variant ladder, if the catalog names one."""
+        return self._ladder(exercise_id, "harder", "easier")
+
+    def easier(self, exercise_id: str) -> str | None:
+        """The next easier version on the exercise's variant ladder, if the catalog names one."""
+        return self._ladder(exercise_id, "easier", "harder")
+
+    def _ladder(self, exercise_id: str, way: str, back: str) -> str | None:
+        named = getattr(self.exercises[exercise_id], way)
+        if named is not None:
+            return named
+        return next((x.id for x in self.exercises.values() if getattr(x, back) == exercise_id), None)
+
     def subset(self, ids: Iterable[str]) -> Catalog:
         """A catalog with only these exercises (same vocabularies and graph)."""
         keep = set(ids)
@@ -183,7 +197,38 @@ def load_catalog(folder: Path | str | None = None) -> Catalog:
             raise InputError(
                 f'unknown exercise "{ex.banned.alternative}"{hint}', doc.where((*at, "banned", "alternative"))
             )
+    _check_ladders(exercises, docs)
     return Catalog(vocab=vocab, graph=graph, exercises=exercises, where=where, folder=str(folder))
+
+
+def _check_ladders(exercises: dict[str, Exercise], docs: dict[str, tuple[Document, tuple]]) -> None:
+    """Variant ladders (``easier``/``harder``) name catalog ids, agree with each other, and never
+    come back to where they started."""
+    up: dict[str, str] = {}  # easier -> harder, from both kinds of link
+    for ex_id, ex in exercises.items():
+        doc, at = docs[ex_id]
+        for way in ("easier", "harder"):
+            other = getattr(ex, way)
+            if other is None:
+                continue
+            where = doc.where((*at, way))
+            if other not in exercises:
+                raise InputError(f'unknown exercise "{other}"{did_you_mean(other, exercises)}', where)
+            if other == ex_id:
+                raise InputError(f'"{ex_id}" cannot be its own {way} version', where)
+            low, high = (other, ex_id) if way == "easier" else (ex_id, other)
+            if up.get(low, high) != high:
+                raise InputError(f'"{low}" already has "{up[low]}" as its harder version, not "{high}"', where)
+            up[low] = high
+    for start in up:
+        seen, at = [start], up[start]
+        while at in up and at != start:
+            seen.append(at)
+            at = up[at]
+        if at == start:
+            doc, path = docs[start]
+            chain = " -> ".join([*seen, start])
+            raise InputError(f"the variant ladder goes round in a circle: {chain}", doc.where((*path, "harder")))
 
 
 @lru_cache(maxsize=1)

@@ -138,6 +138,10 @@ class Exercise(Strict):
     cues: Annotated[list[Text], Field(max_length=30)] = []
     steps: Annotated[list[Text], Field(max_length=40)] = []
     banned: Ban | None = None
+    # The variant ladder: the catalog ids of this exercise's easier and harder versions (a
+    # programme steps along it; planner/catalog.py refuses unknown ids and cycles).
+    easier: Ident | None = None
+    harder: Ident | None = None
     source: Annotated[list[Text], Field(min_length=1, max_length=20)]
 
     @field_validator("source", mode="before")

@@ -168,8 +168,10 @@ GAVE_WAY_TITLE = "Adjusted to fit your week (no safety rule gave way)"
 INSTRUCTIONS_TITLE = "How to do each exercise"
 
 
-def _markdown(plan: Plan, instructions: bool = True) -> str:
+def _markdown(plan: Plan, instructions: bool = True, header: bool = True) -> str:
     lines = [f"# Weekly back plan: {md(plan.profile.name) if plan.profile else 'default'}", "", f"> {md(plan.notice)}", ""]
+    if not header:  # a week inside a programme: the programme has the title and the notice
+        lines = []
     if plan.overrides:
         lines += [f"**{OVERRIDES_TITLE}:**", ""] + [f"- {md(line)}" for line in _override_lines(plan)] + [""]
     if plan.gave_way:
@@ -225,7 +227,7 @@ def table_text(columns: Sequence[str], rows: Sequence[Sequence[str]], no_wrap: C
     return buffer.getvalue()
 
 
-def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
+def _table(plan: Plan, width: int = 110, instructions: bool = True, header: bool = True) -> str:
     buffer = io.StringIO()
     console = plain_console(buffer, width)
 
@@ -233,8 +235,9 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
         console.print(Text(visible(text)))
 
     name = plan.profile.name if plan.profile else "default"
-    say(f"Weekly back plan: {name}")
-    say(f"NOTICE: {plan.notice}")
+    if header:
+        say(f"Weekly back plan: {name}")
+        say(f"NOTICE: {plan.notice}")
     if plan.overrides:
         console.print()
         say(f"{OVERRIDES_TITLE}:")
@@ -291,14 +294,15 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True) -> str:
     return buffer.getvalue()
 
 
-def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True) -> str:
+def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True, header: bool = True) -> str:
     """The plan as ``fmt`` text; ``width`` (columns, at least 60) applies to the table only;
-    ``instructions`` adds each exercise's steps and cues, once, to the formats for people."""
+    ``instructions`` adds each exercise's steps and cues, once, to the formats for people;
+    ``header`` (title and safety notice) is left out for a week inside a programme, which has its own."""
     if fmt == "json":
         absent = {key for key, empty in (("overrides", not plan.overrides), ("made_with", plan.made_with is None),
                                                  ("balance", plan.balance is None)) if empty}
         body = plan.model_dump(mode="json", exclude=absent or None)
         return _json_text(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
-        return _markdown(plan, instructions)
-    return _table(plan, max(60, width), instructions)
+        return _markdown(plan, instructions, header)
+    return _table(plan, max(60, width), instructions, header)

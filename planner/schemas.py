@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from planner.catalog import Catalog, default_catalog
 from planner.contract import Plan
+from planner.programme.contract import Programme
 from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
 from planner.models import Exercise, Profile, RuleHeader, Selector
@@ -26,7 +27,7 @@ from planner.vocabulary import Vocabulary
 __all__ = ["generate", "write", "SCHEMA_FILES"]
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-SCHEMA_FILES = ("plan", "profile", "catalog", "rules")
+SCHEMA_FILES = ("plan", "profile", "catalog", "rules", "programme")
 
 
 def _draft07(schema: dict[str, Any]) -> dict[str, Any]:
@@ -212,7 +213,7 @@ def _catalog_schema(catalog: Catalog) -> dict[str, Any]:
 
 
 def generate(catalog: Catalog | None = None) -> dict[str, dict[str, Any]]:
-    """Every schema by name (``plan``, ``profile``, ``catalog``, ``rules``)."""
+    """Every schema by name (``plan``, ``profile``, ``catalog``, ``rules``, ``programme``)."""
     catalog = catalog or default_catalog()
     plan = _model(Plan)
     out = {
@@ -220,6 +221,7 @@ def generate(catalog: Catalog | None = None) -> dict[str, dict[str, Any]]:
         "profile": _profile_schema(catalog),
         "catalog": _catalog_schema(catalog),
         "rules": _rules_schema(catalog),
+        "programme": _model(Programme),
     }
     for name, schema in out.items():
         schema["$schema"] = DRAFT

@@ -129,3 +129,40 @@ def test_empty_catalog(tmp_path: Path):
     shutil.copy(ROOT / "catalog" / "vocab.yaml", folder)
     shutil.copy(ROOT / "catalog" / "muscles.yaml", folder)
     assert load_error(folder) == f"{folder}: the catalog has no exercises (no *.yaml file with an 'exercises:' list)"
+
+
+def _line_of(path: Path, text: str) -> int:
+    return path.read_text().splitlines().index(text) + 1
+
+
+def test_variant_ladders_name_catalog_ids(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    path.write_text(path.read_text().replace("    harder: bird_dog\n", "    harder: bird_dgo\n"))
+    line = _line_of(path, "    harder: bird_dgo")
+    assert load_error(broken_catalog) == f'{path}:{line}:13: unknown exercise "bird_dgo" (did you mean "bird_dog"?)'
+
+
+def test_variant_ladders_never_go_round_in_a_circle(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("    tags: [gentle, isometric, core_endurance]\n",
+                                 "    tags: [gentle, isometric, core_endurance]\n    harder: prone_opposite_arm_leg_raise\n"))
+    message = load_error(broken_catalog)
+    assert message.endswith("the variant ladder goes round in a circle: "
+                            "prone_opposite_arm_leg_raise -> bird_dog -> prone_opposite_arm_leg_raise")
+    assert message.startswith(f"{path}:{_line_of(path, '    harder: bird_dog')}:13: ")
+
+
+def test_variant_ladders_agree_with_each_other(broken_catalog):
+    path = broken_catalog / "ex_strengthen_your_back.yaml"
+    path.write_text(path.read_text().replace("    name: Superman\n",
+                                             "    name: Superman\n    easier: prone_opposite_arm_leg_raise\n"))
+    line = _line_of(path, "    easier: prone_opposite_arm_leg_raise")
+    assert load_error(broken_catalog) == (f'{path}:{line}:13: "prone_opposite_arm_leg_raise" already has "bird_dog" '
+                                          'as its harder version, not "superman"')
+
+
+def test_the_shipped_ladders(catalog):
+    assert {x: catalog.harder(x) for x in ("wall_push_up", "prone_opposite_arm_leg_raise", "bird_dog")} == {
+        "wall_push_up": "push_up", "prone_opposite_arm_leg_raise": "bird_dog", "bird_dog": None}
+    assert catalog.easier("push_up") == "wall_push_up" and catalog.easier("wall_push_up") is None

@@ -4,7 +4,7 @@ One module per command group: :mod:`planner.cli.week` (``plan``, ``check``),
 :mod:`planner.cli.rules` (``rules list|show|validate|new|kinds|diff``), :mod:`planner.cli.catalog`
 (``catalog list|show|import``), :mod:`planner.cli.batch` (``batch``), :mod:`planner.cli.plot`
 (``plot``), :mod:`planner.cli.export` (``export``), :mod:`planner.cli.diary` (``log``,
-``history``); what they share (file options, the error guard, loading) is :mod:`planner.cli.common`.
+``history``), :mod:`planner.cli.programme` (``program``); what they share (file options, the error guard, loading) is :mod:`planner.cli.common`.
 
 Exit codes: 0 success; 1 ``check`` found a safety violation (or an undeclared structure one);
 2 bad input; 3 a doctor first; 4 the safety rules cannot all hold (the message names them);
@@ -17,7 +17,7 @@ from __future__ import annotations
 import typer
 
 from planner import __version__
-from planner.cli import plot, week
+from planner.cli import plot, programme, week
 from planner.cli.batch import batch
 from planner.cli.catalog import catalog_app
 from planner.cli.diary import history, log
@@ -51,6 +51,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(catalog_app, name="catalog")
 app.command()(log)
 app.command()(history)
+app.command()(programme.program)
 
 
 @app.command()

@@ -31,10 +31,10 @@ def _time(option: str, text: str | None) -> dt.time | None:
 
 
 def export(
-    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes.")],
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes, or a programme (`backplan program --format json`): all its weeks.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The file to write, atomically; an existing one is replaced only with --force.")],
     to: Annotated[Optional[str], typer.Option("--to", "-t", metavar="FORMAT", help="ics (calendar), html (printable handout), pdf (the handout as PDF) or fhir (FHIR R5 Bundle, JSON). Default: from --out's extension (.ics, .html, .pdf, .json).")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="The Monday the week starts on, YYYY-MM-DD. Default: next Monday.")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="The Monday the week (a programme: its first week) starts on, YYYY-MM-DD. Default: a programme's own dates, else next Monday.")] = None,
     at: Annotated[Optional[str], typer.Option("--time", metavar="HH:MM", help="ics: when each session starts (local time). Default: 18:00.")] = None,
     walk_at: Annotated[Optional[str], typer.Option("--walk-time", metavar="HH:MM", help="ics: when each walk of its own starts (local time). Default: 12:00.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
@@ -68,8 +68,9 @@ def export(
         from planner.checker import load_plan
         from planner.export import export as export_weeks
         from planner.export import format_of
-        from planner.export.weeks import dated_weeks, next_monday
+        from planner.export.weeks import dated_weeks, next_monday, programme_weeks
         from planner.loading.files import write_atomic
+        from planner.programme.io import load_programme, programme_document
 
         fmt = to or format_of(out)
         monday = _date(start) if start is not None else next_monday()
@@ -77,10 +78,18 @@ def export(
             raise BackplanError(f"--start: a week starts on a Monday; {monday.isoformat()} is a {monday:%A}")
         session_time, walk_time = _time("--time", at), _time("--walk-time", walk_at)
         cat = load_catalog(catalog) if catalog is not None else default_catalog()
-        the_plan, _ = load_plan(plan_file, cat)
-        data = export_weeks(dated_weeks(the_plan, monday), fmt, session_time, walk_time)
+        programme = programme_document(plan_file)
+        if programme is not None:  # a programme: its weeks on their own dates, unless --start moves them
+            made = load_programme(programme, cat)
+            weeks = programme_weeks(made, monday if start is not None else None)
+            monday = weeks[0].start
+        else:
+            the_plan, _ = load_plan(plan_file, cat)
+            weeks = dated_weeks(the_plan, monday)
+        data = export_weeks(weeks, fmt, session_time, walk_time)
         write_atomic(out, data, force=force)
-        typer.echo(f"backplan: wrote {out} ({fmt}, week of {monday.isoformat()})", err=True)
+        span = f"{len(weeks)} weeks from {monday.isoformat()}" if len(weeks) > 1 else f"week of {monday.isoformat()}"
+        typer.echo(f"backplan: wrote {out} ({fmt}, {span})", err=True)
         return EXIT_OK
 
     guard(debug, action)

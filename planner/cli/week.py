@@ -83,7 +83,7 @@ def plan(
 
 
 def check(
-    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes.")],
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", readable=False, help="A plan in the JSON format `backplan plan --format json` writes, or a programme as `backplan program --format json` writes it (every week is checked).")],
     profile: Annotated[
         Optional[Path],
         typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile to check against. Default: the profile stored in the plan, else the embedded default."),
@@ -105,8 +105,14 @@ def check(
     def action() -> int:
         from planner.checker import check_plan, load_plan, plan_profile, red_flagged
         from planner.profile import load_profile
+        from planner.programme.io import programme_document
         from planner.provenance import differences, made_with, reusable_files
 
+        programme = programme_document(plan_file)
+        if programme is not None:
+            from planner.cli.programme import check_programme_file
+
+            return check_programme_file(programme, catalog, rules, profile)
         cat, rule_list = load_inputs(catalog, rules)
         the_plan, doc = load_plan(plan_file, cat)
         recorded = the_plan.made_with

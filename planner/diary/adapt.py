@@ -23,7 +23,7 @@ exercise for the same muscles, more gently). Any red-flag answer in the week sto
 :func:`weekly_advice` raises the see-a-doctor refusal the shipped rules use (``refer_rule``,
 :func:`planner.messages.red_flag`) instead of advising.
 
-The model is pure (entries in, verdicts out); a multi-week programme can apply the verdicts to
+The model is pure (entries in, verdicts out); `backplan program --diary` applies the verdicts to
 next week's doses and variants without changing it.
 """
 

@@ -1,8 +1,8 @@
 """Plans on the calendar: the dated weeks every exporter takes, and the sessions in them.
 
 An exporter never takes a bare week: it takes a sequence of :class:`DatedWeek` (a plan and the
-Monday it starts on). Today that is one week (:func:`dated_weeks`); a multi-week programme is the
-same sequence with more weeks in it, so the exporters need no change for it.
+Monday it starts on): one week (:func:`dated_weeks`), or a programme's weeks on their dates
+(:func:`programme_weeks`), so the exporters need no change for programmes.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from planner.contract import Instructions, Plan, PlanItem
+from planner.programme.contract import Programme
 from planner.render import DAY_NAMES
 from planner.timing import CHANGEOVER_S, dose_seconds, whole_minutes
 
-__all__ = ["DatedWeek", "Activity", "dated_weeks", "next_monday", "activities", "instructions", "person_key"]
+__all__ = ["DatedWeek", "Activity", "dated_weeks", "programme_weeks", "next_monday", "activities", "instructions",
+           "person_key"]
 
 DAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -73,6 +75,13 @@ def dated_weeks(plans: Sequence[Plan] | Plan, start: dt.date) -> list[DatedWeek]
         raise ValueError(f"a week starts on a Monday; {start.isoformat()} is a {start.strftime('%A')}")
     plans = [plans] if isinstance(plans, Plan) else list(plans)
     return [DatedWeek(plan, start + dt.timedelta(weeks=n), n + 1) for n, plan in enumerate(plans)]
+
+
+def programme_weeks(programme: Programme, start: dt.date | None = None) -> list[DatedWeek]:
+    """A programme's weeks on their own dates (or moved to begin on ``start``, a Monday)."""
+    if start is not None:
+        return dated_weeks([w.plan for w in programme.weeks], start)
+    return [DatedWeek(w.plan, w.start, w.number) for w in programme.weeks]
 
 
 def _walk_minutes(item: PlanItem) -> int:

@@ -109,7 +109,7 @@ def test_show_prints_the_whole_exercise():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("half_kneeling_hip_flexor_stretch: Half-kneeling hip-flexor stretch  (")
-    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:372:5)")
+    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:373:5)")
     assert lines[2:17] == [
         "kind:              stretch (plays in the stretch block)",
         "region:            hips",
@@ -151,3 +151,9 @@ def test_help_has_examples(command):
     result = run("catalog", command, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout and f"backplan catalog {command}" in result.stdout
+
+
+def test_show_gives_the_variant_ladder():
+    result = run("catalog", "show", "bird_dog")
+    assert result.exit_code == 0, result.output
+    assert "\nVariants: easier prone_opposite_arm_leg_raise, harder -\n" in result.stdout

@@ -1,0 +1,130 @@
+"""Doses along the schedule, and a week's plan rebuilt with other doses and exercises.
+
+:func:`stepped` takes a dose ``n`` steps up by the schedule (every ``sets_every``-th step a set,
+the others reps, hold time or minutes); :func:`clamp` brings it inside the dose rules that apply
+to the person, as the week planner does with catalog doses; :func:`rebuild` makes the week's
+:class:`planner.contract.Plan` with each exercise's new version and dose, times recomputed by the
+plan's time model, instructions for every exercise in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planner.catalog import Catalog
+from planner.contract import Instructions, Plan, PlanDay, PlanItem
+from planner.kinds.base import Context
+from planner.models import Dose, Profile
+from planner.programme.schedule import Schedule
+from planner.render import dose_words
+from planner.rules import Rule
+from planner.timing import session_seconds, whole_minutes
+
+__all__ = ["Choice", "clamp", "dose_of", "rebuild", "stepped", "words"]
+
+_MAX = {"sets": 10, "reps": 100, "hold_s": 600, "minutes": 180}  # the contract's bounds
+_FIELDS = ("sets", "reps", "hold_s", "minutes")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What stands in a slot of the week (a slot: an exercise of week 1): an exercise and its dose."""
+
+    exercise: str
+    dose: Dose
+
+
+def dose_of(item: PlanItem) -> Dose:
+    return item.dose()
+
+
+def words(dose: Dose) -> str:
+    return dose_words(dose)
+
+
+def stepped(dose: Dose, steps: int, schedule: Schedule) -> Dose:
+    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds.
+    Steps below 0 (a step back from the first dose) take reps, hold time or minutes away, never
+    below 1; the dose rules then raise what is below their minimum (:func:`clamp`)."""
+    values = {f: getattr(dose, f) for f in _FIELDS}
+    for _ in range(-steps):
+        for f in ("reps", "hold_s", "minutes"):
+            if values[f] is not None and getattr(schedule.step, f):
+                values[f] = max(1, values[f] - getattr(schedule.step, f))
+                break
+    for n in range(1, steps + 1):
+        if n % schedule.sets_every == 0 and values["sets"] is not None:
+            values["sets"] += 1
+        elif values["reps"] is not None and schedule.step.reps:
+            values["reps"] += schedule.step.reps  # a hold with reps grows its reps
+        elif values["hold_s"] is not None and schedule.step.hold_s:
+            values["hold_s"] += schedule.step.hold_s
+        elif values["minutes"] is not None and schedule.step.minutes:
+            values["minutes"] += schedule.step.minutes
+    return Dose(**{f: None if v is None else min(v, _MAX[f]) for f, v in values.items()})
+
+
+def clamp(exercise: str, dose: Dose, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> Dose:
+    """``dose`` inside the bounds of every dose rule that applies to ``profile`` and selects the
+    exercise (a too-low value is raised, a too-high one lowered), as the week planner does."""
+    ctx = Context(catalog, profile)
+    values = {f: getattr(dose, f) for f in _FIELDS}
+    for rule in rules:
+        if rule.header.kind != "dose" or rule.off or not rule.applies(profile):
+            continue
+        if exercise not in ctx.select(rule.params.select):
+            continue
+        for f in _FIELDS:
+            bounds = getattr(rule.params, f)
+            if bounds is None or values[f] is None:
+                continue
+            if bounds.min is not None and values[f] < bounds.min:
+                values[f] = bounds.min
+            if bounds.max is not None and values[f] > bounds.max:
+                values[f] = bounds.max
+    return Dose(**values)
+
+
+def _item(base: PlanItem, choice: Choice, side: str, catalog: Catalog) -> PlanItem:
+    d = choice.dose
+    if choice.exercise == base.exercise:
+        return base.model_copy(update={"side": side, "sets": d.sets, "reps": d.reps, "hold_s": d.hold_s,
+                                       "minutes": d.minutes})
+    ex = catalog.exercises[choice.exercise]
+    return PlanItem(exercise=ex.id, name=ex.name, kind=ex.kind, block=catalog.block(ex), region=ex.region,
+                    position=ex.position, side=side, equipment=list(ex.equipment), recommended=list(ex.recommended),
+                    muscles=catalog.muscles(ex.id), groups=list(catalog.groups(ex.id)), sets=d.sets, reps=d.reps,
+                    hold_s=d.hold_s, minutes=d.minutes, why=[])
+
+
+def _items(items: Sequence[PlanItem], choices: Mapping[str, Choice], catalog: Catalog) -> list[PlanItem]:
+    """The items with each slot's choice; a unilateral exercise gets a left and a right item."""
+    out: list[PlanItem] = []
+    done: set[str] = set()
+    for item in items:
+        if item.exercise in done:
+            continue
+        done.add(item.exercise)
+        choice = choices.get(item.exercise, Choice(item.exercise, item.dose()))
+        sides = ("left", "right") if catalog.exercises[choice.exercise].side == "unilateral" else ("both",)
+        out.extend(_item(item, choice, side, catalog) for side in sides)
+    return out
+
+
+def rebuild(base: Plan, choices: Mapping[str, Choice], catalog: Catalog, profile: Profile,
+            cues: Mapping[str, Sequence[str]]) -> Plan:
+    """Week 1's ``base`` plan with each slot's ``choices`` (slots not named keep their item), for
+    ``profile``; ``cues``: the advice rules' extra cues per exercise (as a week plan has them)."""
+    days = []
+    for day in base.days:
+        items = _items(day.items, choices, catalog)
+        walks = _items(day.walks, choices, catalog)
+        seconds = session_seconds((i.dose().seconds(), catalog.exercises[i.exercise].position) for i in items)
+        days.append(PlanDay(day=day.day, items=items, minutes=whole_minutes(seconds) if items else 0, walks=walks))
+    used = dict.fromkeys(i.exercise for d in days for i in [*d.items, *d.walks])
+    guides = {}
+    for ex_id in used:
+        ex = catalog.exercises[ex_id]
+        guides[ex_id] = Instructions(name=ex.name, steps=list(ex.steps), cues=[*ex.cues, *cues.get(ex_id, [])])
+    return base.model_copy(update={"days": days, "profile": profile, "instructions": guides})

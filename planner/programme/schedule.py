@@ -1,0 +1,74 @@
+"""The progression schedule, read from data: ``rules/programme/progression.yaml``.
+
+The numbers (dose steps, when a set is added, when the harder variant comes in, how often an
+easier week comes) are data with their sources, not code; :func:`load_schedule` checks a file and
+reports a bad value with its file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from planner.loading.resources import data_dir
+from planner.loading.validation import file_body, validate_model
+from planner.loading.words import check_words
+from planner.loading.yamlio import load_yaml_file
+
+__all__ = ["Schedule", "Step", "default_schedule", "load_schedule", "schedule_file"]
+
+
+class Step(BaseModel):
+    """One dose step: what is added to each part of a dose that has it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    reps: Annotated[int, Field(ge=0, le=20)] = 0
+    hold_s: Annotated[int, Field(ge=0, le=60)] = 0
+    minutes: Annotated[int, Field(ge=0, le=30)] = 0
+
+
+class Schedule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    source: list[str] = Field(min_length=1)
+    first_week_share: Annotated[float, Field(gt=0, le=1)]
+    progress_kinds: list[str] = Field(min_length=1)
+    step: Step
+    sets_every: Annotated[int, Field(ge=1, le=20)]
+    variant_after: Annotated[int, Field(ge=1, le=20)]
+    deload_every: Annotated[int, Field(ge=2, le=52)]
+    deload_steps_back: Annotated[int, Field(ge=1, le=20)]
+
+    @model_validator(mode="after")
+    def _steps(self) -> Schedule:
+        if not (self.step.reps or self.step.hold_s or self.step.minutes):
+            raise ValueError("a step must add something: give reps, hold_s or minutes above 0")
+        return self
+
+    def is_deload(self, week: int) -> bool:
+        """Week ``week`` (counting from 1) is an easier week."""
+        return week % self.deload_every == 0
+
+
+def schedule_file() -> Path:
+    return data_dir("rules") / "programme" / "progression.yaml"
+
+
+def load_schedule(path: Path | str, kinds: Collection[str] | None = None) -> Schedule:
+    """Read and check a progression file; with ``kinds`` (the catalog's), its ``progress_kinds``
+    must be among them."""
+    doc = load_yaml_file(path)
+    schedule: Schedule = validate_model(Schedule, file_body(doc, "progression file"), doc)
+    if kinds is not None:
+        check_words(schedule.progress_kinds, kinds, "kind", doc, ("progress_kinds",))
+    return schedule
+
+
+@lru_cache(maxsize=1)
+def default_schedule() -> Schedule:
+    return load_schedule(schedule_file())

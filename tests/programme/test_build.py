@@ -1,0 +1,140 @@
+"""A programme week by week (planner/programme/build.py): the schedule's dose steps, deload weeks and
+variant ladder, and a scripted pain diary driving the weeks after each logged one, step by step.
+Week 1 comes from the week planner; the exercises the diary scores are taken from it, so the test
+follows the model rather than one particular week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from planner import api
+from planner.checker import check_plan
+from planner.diary.entries import DAYS, Entry
+from planner.errors import EXIT_RED_FLAG, RedFlagError
+from planner.loading.yamlio import load_yaml_file
+from planner.programme.build import build_programme
+from planner.programme.doses import Choice, clamp, rebuild, stepped, words
+from planner.programme.feedback import Feedback
+from planner.programme.schedule import default_schedule
+
+SCRIPT = load_yaml_file(Path(__file__).with_name("scripted_diary.yaml")).data
+START = dt.date(2026, 11, 2)
+SCHEDULE = default_schedule()
+GOOD = "pain at most 1 in 2 sessions done (0-2 is safe), settled by the next morning"
+
+
+@pytest.fixture(scope="module")
+def given():
+    return api.load_inputs("examples/profiles/two_days_a_week.yaml")
+
+
+@pytest.fixture(scope="module")
+def base(given):
+    return api.plan_programme(given.profile, rules=given.rules, catalog=given.catalog, weeks=1, start=START).weeks[0].plan
+
+
+def _strength(plan, regions=None):
+    return list(dict.fromkeys(i.exercise for d in plan.days for i in d.items
+                              if i.kind == "strength" and (regions is None or i.region in regions)))
+
+
+def _entries(painful: str, other: str, rows) -> list[Entry]:
+    names = {"painful": painful, "other": other}
+    out = []
+    for row in rows:
+        date = dt.date.fromisoformat(str(row["date"]))
+        out.append(Entry(person="ana", date=date, day=DAYS[date.weekday()], done=row["done"],
+                         pain_during=row.get("during"), pain_next_morning=row.get("morning"),
+                         exercises={names[k]: v for k, v in row.get("exercises", {}).items()},
+                         red_flags=tuple(row.get("red_flags", ()))))
+    return out
+
+
+def _dose(plan, exercise):
+    return next(i.dose() for d in plan.days for i in d.items if i.exercise == exercise)
+
+
+def _change(week, exercise):
+    return next(c for c in week.changes if c.exercise == exercise)
+
+
+def test_a_scripted_diary_drives_each_next_week_exactly_as_the_model_says(given, base):
+    painful = _strength(base, ("core", "low_back"))[0]  # trunk work: the catalog has gentler kinds of it
+    other = next(x for x in _strength(base) if x != painful)
+    entries = _entries(painful, other, SCRIPT["entries"])
+    feedback = Feedback(tuple(entries), "ana", _model())
+    made = build_programme(base, 5, START, catalog=given.catalog, rules=given.rules, profile=given.profile,
+                           schedule=SCHEDULE, feedback=feedback)
+    name = given.catalog.exercises[painful].name
+    d0 = _dose(base, painful)
+    d1 = clamp(painful, stepped(d0, 1, SCHEDULE), given.rules, given.catalog, given.profile)
+    week2, week3, week4, week5 = made.weeks[1:]
+    # week 1 was good: both exercises move one step up
+    assert _change(week2, painful).text == f"{name} up from {words(d0)} to {words(d1)}: {GOOD}"
+    assert _change(week2, other).action == "progress"
+    assert _dose(week2.plan, painful) == d1
+    # week 2: pain 6 in the painful one steps it back; the other, safe, moves on
+    assert _change(week3, painful).text == (f"{name} back to {words(d0)}: pain 6 during Tuesday's session "
+                                            "(2026-11-10): above 5 is too much")
+    assert _dose(week3.plan, painful) == d0
+    assert _change(week3, other).action == "progress"
+    # week 3: it hurt again (7), two weeks running: swapped for one that works the same muscles
+    swap = _change(week4, painful)
+    assert swap.action == "swap" and swap.to not in (None, painful)
+    old, new = given.catalog.exercises[painful], given.catalog.exercises[swap.to]
+    assert new.kind == old.kind and set(given.catalog.groups(new.id)) & set(given.catalog.groups(old.id))
+    assert swap.text == (f"{name} swapped for {new.name} (same muscles, no harder): pain 7 during Tuesday's "
+                         "session (2026-11-17): above 5 is too much; stepped back 2 weeks running")
+    assert painful not in {i.exercise for d in week4.plan.days for i in d.items}
+    # ... and the skipped Saturday means no progress for the other one; week 4 is the easier week
+    assert _change(week4, other).text.endswith("1 session skipped this week: skipped sessions do not count as progress")
+    assert week4.deload and [c.action for c in week4.changes][-1] == "deload"
+    # week 4 has no entries and is the last: week 5 is planned as if it went as planned
+    assert _change(week5, other).action == "resume"
+    assert feedback.outcomes(dt.date(2026, 11, 23), [other])[other].reason == (
+        "the week of 2026-11-23 assumed done as planned (not in the diary yet)")
+    for week in made.weeks:
+        assert not [v for v in check_plan(week.plan, given.rules, given.catalog, given.profile) if v.hard]
+
+
+def _model():
+    from planner.diary.model import default_pain_model
+
+    return default_pain_model()
+
+
+def test_a_red_flag_answer_in_the_diary_stops_the_programme_before_any_week(given):
+    entries = _entries("x", "y", [*SCRIPT["entries"], SCRIPT["red_flag"]])
+    with pytest.raises(RedFlagError) as info:
+        api.plan_programme(given.profile, rules=given.rules, catalog=given.catalog, weeks=3, start=START,
+                           diary=entries, person="ana")
+    assert info.value.exit_code == EXIT_RED_FLAG
+    assert ("In your diary you answered yes to:\n  - Tuesday's session (2026-11-24): weakness, numbness or pins and "
+            "needles in both legs\n") in info.value.message
+
+
+def test_the_harder_variant_comes_after_the_schedules_steps(given, base):
+    """The arm and leg raise lying down (seed 003) moves up to the bird dog after one step."""
+    profile = given.profile.model_copy(update={"equipment": [*given.profile.equipment, "pillow"]})
+    first = _strength(base, ("low_back",))[0]  # week 1's low-back exercise gives way to the lying one
+    lying = "prone_opposite_arm_leg_raise"
+    assert given.catalog.harder(lying) == "bird_dog" and given.catalog.easier("bird_dog") == lying
+    start = clamp(lying, given.catalog.exercises[lying].dose, given.rules, given.catalog, profile)
+    week1 = rebuild(base, {first: Choice(lying, start)}, given.catalog, profile, {})
+    assert "bird_dog" not in _strength(week1)
+    assert not [v for v in check_plan(week1, given.rules, given.catalog, profile) if v.hard]
+    schedule = SCHEDULE.model_copy(update={"variant_after": 1})
+    made = build_programme(week1, 3, START, catalog=given.catalog, rules=given.rules, profile=profile,
+                           schedule=schedule, feedback=Feedback())
+    up = stepped(start, 1, schedule)
+    assert _change(made.weeks[1], lying).text == (f"Prone opposite arm and leg raise up from {words(start)} to "
+                                                  f"{words(up)}: the week before assumed done as planned (no diary given)")
+    move = _change(made.weeks[2], lying)
+    assert (move.action, move.to) == ("harder variant", "bird_dog")
+    assert move.text.startswith("Prone opposite arm and leg raise moves up to its harder version, Bird dog")
+    assert _dose(made.weeks[2].plan, "bird_dog") == clamp("bird_dog", given.catalog.exercises["bird_dog"].dose,
+                                                          given.rules, given.catalog, profile)
+    assert "bird_dog" in made.weeks[2].plan.instructions and lying not in made.weeks[2].plan.instructions
