@@ -49,9 +49,11 @@ def test_diff_shows_only_what_the_rule_changes(case, tmp_path: Path):
 
 
 @pytest.mark.parametrize("case", CASES[:1], ids=[c["name"] for c in CASES[:1]])
-def test_the_week_replanned_like_the_old_one_is_legal_and_scores_as_a_fresh_one(case, rules, catalog, tmp_path):
-    """The reference only separates weeks of equal score: the re-planned week passes the checker
-    with every rule and has the soft penalty of a week planned from scratch with FILE."""
+def test_the_week_replanned_like_the_old_one_is_legal_and_scores_no_worse_than_a_fresh_one(case, rules, catalog, tmp_path):
+    """The reference only separates weeks of equal score, and its guided tries come on top of the
+    usual ones: the re-planned week passes the checker with every rule and its soft penalty is at
+    most that of a week planned from scratch with FILE (lower when a guided try found a better
+    week than the usual tries: the search is not exhaustive)."""
     extra = [_rule_file(case, tmp_path)]
     profile = ROOT / case["profile"] if case["profile"] else None
     before = plan_week(profile)
@@ -59,7 +61,7 @@ def test_the_week_replanned_like_the_old_one_is_legal_and_scores_as_a_fresh_one(
     fresh = plan_week(profile, extra_rules=extra)
     every = [*rules, *load_rule_file(extra[0], catalog)]
     assert [str(v) for v in check_plan(after, every, catalog, after.profile) if v.hard] == []
-    assert after.soft_penalty == fresh.soft_penalty
+    assert after.soft_penalty <= fresh.soft_penalty
 
 
 def regenerate() -> None:
