@@ -4,17 +4,27 @@ Every command runs as a fresh subprocess, ``--runs`` times (default 15) after on
 warm-up run, round-robin across the commands so that drift in machine load hits them alike:
 
 * ``python -c "pass"``                 the interpreter alone
-* ``python -c "import planner.cli"``   interpreter plus importing the CLI (import-only baseline)
+* ``python -c "import planner.cli"``   interpreter plus importing the CLI
+* ``python -c "import typer, rich, yaml, pydantic, networkx, constraint"``   the import floor:
+  the six libraries a plan uses (the targets are ratios to this, measured in the same run)
+* ``backplan --help``, ``backplan version``
 * ``backplan plan``                     the default profile, table output to /dev/null
+* ``backplan plan -f json``             the default profile, JSON
 * ``backplan plan -p <profile>``        each of examples/profiles/*.yaml
+* with ``--extra``: ``backplan plan -r`` 100 user rules (``make_rules.py``), on the default and
+  the gym profile, and ``backplan plan --catalog DIR`` on the free-exercise-db import
+  (``backplan catalog import``, when ``../shared/data/free-exercise-db.json`` or
+  ``--import-json FILE`` exists), default and gym profile
 
 The table gives the median and p90 (nearest rank) wall time, the ratios of the median to both
-baselines, and ``plan - import`` (median minus the import-only median: roughly loading the data,
-solving and rendering). All commands use the interpreter running this script and the
+baselines (``x floor``: the import floor), ``- floor`` (median minus the floor median: roughly
+loading the data, solving and rendering) and the peak resident memory (max RSS of the runs,
+from ``resource.getrusage``). All commands use the interpreter running this script and the
 ``backplan`` script beside it.
 
     python benchmarks/plan_time.py
     python benchmarks/plan_time.py --runs 30 --json plan_time.json
+    python benchmarks/plan_time.py --runs 7 --no-examples --extra
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ import json
 import math
 import os
 import platform
+import tempfile
 import shutil
 import statistics
 import subprocess
@@ -36,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import code_state  # noqa: E402
+from make_rules import make_rules  # noqa: E402
+
+FLOOR = 'python -c "import typer, rich, yaml, pydantic, networkx, constraint"'
 
 
 def backplan_command() -> list[str]:
@@ -61,28 +75,60 @@ def time_once(cmd: list[str]) -> tuple[float, int]:
     return spent, proc.returncode
 
 
+def peak_kib(cmd: list[str]) -> int | None:
+    """Peak resident memory (KiB) of one run, by ``/usr/bin/time -f %M`` (None without it)."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          cwd=ROOT)
+    last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
+    return int(last[0]) if last and last[0].isdigit() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="measured runs per command (default 15)")
     parser.add_argument("--no-examples", action="store_true", help="only the default profile")
+    parser.add_argument("--extra", action="store_true",
+                        help="also 100 user rules and the free-exercise-db import (default and gym profile)")
+    parser.add_argument("--import-json", type=Path, default=ROOT.parent / "shared" / "data" / "free-exercise-db.json",
+                        help="the free-exercise-db JSON for --extra (default ../shared/data/free-exercise-db.json)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
     backplan = backplan_command()
+    gym = "examples/profiles/gym_goer.yaml"
     commands: dict[str, list[str]] = {
         'python -c "pass"': [sys.executable, "-c", "pass"],
+        FLOOR: [sys.executable, "-c", "import typer, rich, yaml, pydantic, networkx, constraint"],
         'python -c "import planner.cli"': [sys.executable, "-c", "import planner.cli"],
+        "backplan --help": [*backplan, "--help"],
+        "backplan version": [*backplan, "version"],
         "backplan plan": [*backplan, "plan"],
+        "backplan plan -f json": [*backplan, "plan", "-f", "json"],
     }
+    scratch = Path(tempfile.mkdtemp(prefix="plan_time-"))
+    if args.extra:
+        rules = str(make_rules(100, scratch / "user_rules.yaml"))
+        commands["backplan plan -r <100 user rules>"] = [*backplan, "plan", "-r", rules]
+        commands["backplan plan -p gym_goer.yaml -r <100 user rules>"] = [*backplan, "plan", "-p", gym, "-r", rules]
+        if args.import_json.exists():
+            imported = scratch / "imported"
+            subprocess.run([*backplan, "catalog", "import", str(args.import_json), "--from", "free-exercise-db",
+                            "--out", str(imported)], check=True, capture_output=True, cwd=ROOT)
+            commands["backplan plan --catalog <free-exercise-db import>"] = [*backplan, "plan", "--catalog", str(imported)]
+            commands["backplan plan -p gym_goer.yaml --catalog <import>"] = [
+                *backplan, "plan", "-p", gym, "--catalog", str(imported)]
     if not args.no_examples:
         for profile in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
             commands[f"backplan plan -p {profile.name}"] = [*backplan, "plan", "-p", str(profile.relative_to(ROOT))]
 
     print(f"{args.runs} runs per command, {dt.datetime.now().isoformat(timespec='seconds')}, "
-          f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPU(s)")
+          f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPU(s), "
+          f"load {os.getloadavg()[0]:.2f}, BACKPLAN_NO_CACHE={os.environ.get('BACKPLAN_NO_CACHE', '')!r}")
     state = code_state()
     print(f"backplan: {' '.join(backplan)}; code: {state}", flush=True)
-    for cmd in commands.values():  # warm-up: page cache, .pyc files
+    for cmd in commands.values():  # warm-up: page cache, .pyc files (and backplan's cache, when on)
         time_once(cmd)
     samples: dict[str, list[float]] = {name: [] for name in commands}
     codes: dict[str, set[int]] = {name: set() for name in commands}
@@ -91,12 +137,13 @@ def main(argv: list[str] | None = None) -> int:
             spent, code = time_once(cmd)
             samples[name].append(spent)
             codes[name].add(code)
+    peaks = {name: peak_kib(cmd) for name, cmd in commands.items()}
 
     base = statistics.median(samples['python -c "pass"'])
-    imp = statistics.median(samples['python -c "import planner.cli"'])
+    floor = statistics.median(samples[FLOOR])
     rows = []
-    print(f"\n{'command':<52}{'exit':>5}{'median s':>10}{'p90 s':>8}{'min s':>8}"
-          f"{'x pass':>8}{'x import':>9}{'- import s':>11}")
+    print(f"\n{'command':<56}{'exit':>5}{'median s':>10}{'p90 s':>8}{'min s':>8}"
+          f"{'x floor':>9}{'- floor s':>10}{'peak MB':>9}")
     for name, values in samples.items():
         med = statistics.median(values)
         row = {
@@ -106,12 +153,14 @@ def main(argv: list[str] | None = None) -> int:
             "p90_s": round(p90(values), 4),
             "min_s": round(min(values), 4),
             "ratio_pass": round(med / base, 2),
-            "ratio_import": round(med / imp, 2),
-            "minus_import_s": round(med - imp, 4),
+            "ratio_floor": round(med / floor, 2),
+            "minus_floor_s": round(med - floor, 4),
+            "peak_mb": round(peaks[name] / 1024, 1) if peaks[name] else None,
         }
         rows.append(row)
-        print(f"{name:<52}{','.join(map(str, row['exit'])):>5}{med:>10.3f}{row['p90_s']:>8.3f}{row['min_s']:>8.3f}"
-              f"{row['ratio_pass']:>8.2f}{row['ratio_import']:>9.2f}{row['minus_import_s']:>11.3f}")
+        label = "floor: import typer, rich, yaml, pydantic, networkx, constraint" if name == FLOOR else name
+        print(f"{label[:55]:<56}{','.join(map(str, row['exit'])):>5}{med:>10.3f}{row['p90_s']:>8.3f}{row['min_s']:>8.3f}"
+              f"{row['ratio_floor']:>9.2f}{row['minus_floor_s']:>10.3f}{row['peak_mb'] or 0:>9.1f}")
     if args.json is not None:
         args.json.write_text(json.dumps({
             "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -121,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             "rows": rows,
             "samples": samples,
         }, indent=2))
+    shutil.rmtree(scratch, ignore_errors=True)
     bad = [r["command"] for r in rows if set(r["exit"]) - {0, 4}]
     return 1 if bad else 0
 
