@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, guard, load_inputs
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
 
@@ -33,6 +33,7 @@ def plan(
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -59,7 +60,7 @@ def plan(
         chosen = fmt or format_for(out)
         if chosen not in FORMATS:
             raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
-        cat, rule_list = load_inputs(catalog, rules)
+        cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         from planner.solver import Settings
 
         settings = Settings(time_limit=time_limit) if time_limit is not None else None
@@ -86,6 +87,7 @@ def check(
     ] = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Verify a plan against the rules, independently of how it was made.
@@ -102,13 +104,13 @@ def check(
         from planner.profile import load_profile
         from planner.provenance import differences, made_with, reusable_files
 
-        cat, rule_list = load_inputs(catalog, rules)
+        cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         the_plan, doc = load_plan(plan_file, cat)
         recorded = the_plan.made_with
         if recorded is not None:
             own = None if rules else reusable_files(recorded)
             if own is not None:
-                cat, rule_list = load_inputs(catalog, own)
+                cat, rule_list = load_inputs(catalog, own, cache=not no_cache)
                 typer.echo("backplan: checking with the rule files the plan was made with (still there, unchanged): "
                            f"{', '.join(map(str, own))}; give -r to check against other rules", err=True)
             differ = differences(recorded, made_with(rule_list, cat))

@@ -16,6 +16,7 @@ from planner.timing import LEVELS, least_moves_seconds, level
 __all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
 
 FIT_STATES = 256  # how many sets of needs met a session's time check follows before giving up
+FIT_MEMO = 4096  # answers of the time check each session keeps (then it starts again)
 
 
 def hide(domain, keep) -> bool:
@@ -97,12 +98,14 @@ class TimeBudget(constraint.Constraint):
         for n, (ids, _) in enumerate(needs):
             for x in ids:
                 self.bits[x] = self.bits.get(x, 0) | 1 << n
+        self.needy = frozenset(self.bits)
         self.full = (1 << len(needs)) - 1
         self.elsewhere = [(1 << n, ids, others) for n, (ids, others) in enumerate(needs) if others]
         self.here = self.full & ~sum(bit for bit, _, _ in self.elsewhere)  # needs of this session alone
         self.watched = list(dict.fromkeys(u for _, _, others in self.elsewhere for u in others))
         self.own = -1  # how many of the variables are the capped ones (the watched ones follow)
         self._passed: tuple | None = None  # the last state checked that passed
+        self._fitted: dict[tuple, bool] = {}  # _fits answers by their arguments (a pure function)
 
     def scope(self, variables: list) -> list:
         """The capped variables and then the watched ones, for ``addConstraint``."""
@@ -196,17 +199,26 @@ class TimeBudget(constraint.Constraint):
         if not owed:
             return True
         offers = []
+        needy = self.needy
         for v, floor in floors.items():
             options: dict[int, int] = {}
-            for x in domains[v]:
-                m = bits.get(x, 0) & owed
+            for x in needy.intersection(domains[v]):  # the values that meet any need (order: no matter)
+                m = bits[x] & owed
                 if m:
                     extra = seconds.get(x, 0) - floor
                     if extra < options.get(m, slack + 1):
                         options[m] = extra
             if options:
                 offers.append(options)
-        return _fits(owed, slack, offers)
+        # The same question recurs across a search (nine in ten calls on the default profile):
+        # the answer depends on the slots' order but not on the order of a slot's options.
+        key = (owed, slack, tuple(frozenset(options.items()) for options in offers))
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            if len(self._fitted) >= FIT_MEMO:
+                self._fitted.clear()
+            fitted = self._fitted[key] = _fits(owed, slack, offers)
+        return fitted
 
 
 def _fits(owed: int, slack: int, offers: list[dict[int, int]]) -> bool:
