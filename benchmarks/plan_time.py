@@ -10,16 +10,20 @@ warm-up run, round-robin across the commands so that drift in machine load hits 
 * ``backplan --help``, ``backplan version``
 * ``backplan plan``                     the default profile, table output to /dev/null
 * ``backplan plan -f json``             the default profile, JSON
+* ``backplan plan -p benchmarks/gym_six_days.yaml``   a six-day gym profile
 * ``backplan plan -p <profile>``        each of examples/profiles/*.yaml
-* with ``--extra``: ``backplan plan -r`` 100 user rules (``make_rules.py``), on the default and
-  the gym profile, and ``backplan plan --catalog DIR`` on the free-exercise-db import
+* with ``--extra``: ``backplan plan -r`` 100 user preference rules (``soft_rules.py``), on the default and
+  the six-day gym profile, and ``backplan plan --catalog DIR`` on the free-exercise-db import
   (``backplan catalog import``, when ``../shared/data/free-exercise-db.json`` or
   ``--import-json FILE`` exists), default and gym profile
 
 The table gives the median and p90 (nearest rank) wall time, the ratios of the median to both
 baselines (``x floor``: the import floor), ``- floor`` (median minus the floor median: roughly
-loading the data, solving and rendering) and the peak resident memory (max RSS of the runs,
-from ``resource.getrusage``). All commands use the interpreter running this script and the
+loading the data, solving and rendering), the median CPU time (user + system, from
+``resource.getrusage``: on a busy shared machine it moves far less than wall time) and its ratio
+to the floor's, and the peak resident memory of one more run (``/usr/bin/time -f %M``). The load
+cache (``planner.loading.cache``) is warm after the warm-up run; ``BACKPLAN_NO_CACHE=1`` times
+the cold path. All commands use the interpreter running this script and the
 ``backplan`` script beside it.
 
     python benchmarks/plan_time.py
@@ -35,6 +39,7 @@ import json
 import math
 import os
 import platform
+import resource
 import tempfile
 import shutil
 import statistics
@@ -47,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import code_state  # noqa: E402
-from make_rules import make_rules  # noqa: E402
+from soft_rules import rule_file  # noqa: E402
 
 FLOOR = 'python -c "import typer, rich, yaml, pydantic, networkx, constraint"'
 
@@ -66,13 +71,16 @@ def p90(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
-def time_once(cmd: list[str]) -> tuple[float, int]:
+def time_once(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, exit code and CPU seconds (user + system: less sensitive to a busy machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=os.environ.copy())
     spent = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 4):
         sys.stderr.write(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}\n")
-    return spent, proc.returncode
+    return spent, proc.returncode, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def peak_kib(cmd: list[str]) -> int | None:
@@ -97,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     backplan = backplan_command()
-    gym = "examples/profiles/gym_goer.yaml"
+    gym = "benchmarks/gym_six_days.yaml"
     commands: dict[str, list[str]] = {
         'python -c "pass"': [sys.executable, "-c", "pass"],
         FLOOR: [sys.executable, "-c", "import typer, rich, yaml, pydantic, networkx, constraint"],
@@ -106,18 +114,19 @@ def main(argv: list[str] | None = None) -> int:
         "backplan version": [*backplan, "version"],
         "backplan plan": [*backplan, "plan"],
         "backplan plan -f json": [*backplan, "plan", "-f", "json"],
+        "backplan plan -p gym_six_days.yaml": [*backplan, "plan", "-p", gym],
     }
     scratch = Path(tempfile.mkdtemp(prefix="plan_time-"))
     if args.extra:
-        rules = str(make_rules(100, scratch / "user_rules.yaml"))
+        rules = str(rule_file(100, scratch))
         commands["backplan plan -r <100 user rules>"] = [*backplan, "plan", "-r", rules]
-        commands["backplan plan -p gym_goer.yaml -r <100 user rules>"] = [*backplan, "plan", "-p", gym, "-r", rules]
+        commands["backplan plan -p gym_six_days.yaml -r <100 user rules>"] = [*backplan, "plan", "-p", gym, "-r", rules]
         if args.import_json.exists():
             imported = scratch / "imported"
             subprocess.run([*backplan, "catalog", "import", str(args.import_json), "--from", "free-exercise-db",
                             "--out", str(imported)], check=True, capture_output=True, cwd=ROOT)
             commands["backplan plan --catalog <free-exercise-db import>"] = [*backplan, "plan", "--catalog", str(imported)]
-            commands["backplan plan -p gym_goer.yaml --catalog <import>"] = [
+            commands["backplan plan -p gym_six_days.yaml --catalog <import>"] = [
                 *backplan, "plan", "-p", gym, "--catalog", str(imported)]
     if not args.no_examples:
         for profile in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
@@ -131,19 +140,22 @@ def main(argv: list[str] | None = None) -> int:
     for cmd in commands.values():  # warm-up: page cache, .pyc files (and backplan's cache, when on)
         time_once(cmd)
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     codes: dict[str, set[int]] = {name: set() for name in commands}
     for _ in range(args.runs):
         for name, cmd in commands.items():
-            spent, code = time_once(cmd)
+            spent, code, cpu = time_once(cmd)
             samples[name].append(spent)
+            cpus[name].append(cpu)
             codes[name].add(code)
     peaks = {name: peak_kib(cmd) for name, cmd in commands.items()}
 
     base = statistics.median(samples['python -c "pass"'])
     floor = statistics.median(samples[FLOOR])
+    floor_cpu = statistics.median(cpus[FLOOR])
     rows = []
     print(f"\n{'command':<56}{'exit':>5}{'median s':>10}{'p90 s':>8}{'min s':>8}"
-          f"{'x floor':>9}{'- floor s':>10}{'peak MB':>9}")
+          f"{'x floor':>9}{'- floor s':>10}{'CPU s':>7}{'x floor':>8}{'peak MB':>9}")
     for name, values in samples.items():
         med = statistics.median(values)
         row = {
@@ -156,11 +168,14 @@ def main(argv: list[str] | None = None) -> int:
             "ratio_floor": round(med / floor, 2),
             "minus_floor_s": round(med - floor, 4),
             "peak_mb": round(peaks[name] / 1024, 1) if peaks[name] else None,
+            "cpu_median_s": round(statistics.median(cpus[name]), 4),
+            "cpu_ratio_floor": round(statistics.median(cpus[name]) / floor_cpu, 2),
         }
         rows.append(row)
         label = "floor: import typer, rich, yaml, pydantic, networkx, constraint" if name == FLOOR else name
         print(f"{label[:55]:<56}{','.join(map(str, row['exit'])):>5}{med:>10.3f}{row['p90_s']:>8.3f}{row['min_s']:>8.3f}"
-              f"{row['ratio_floor']:>9.2f}{row['minus_floor_s']:>10.3f}{row['peak_mb'] or 0:>9.1f}")
+              f"{row['ratio_floor']:>9.2f}{row['minus_floor_s']:>10.3f}{row['cpu_median_s']:>7.3f}"
+              f"{row['cpu_ratio_floor']:>8.2f}{row['peak_mb'] or 0:>9.1f}")
     if args.json is not None:
         args.json.write_text(json.dumps({
             "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -169,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "rows": rows,
             "samples": samples,
+            "cpu_samples": cpus,
         }, indent=2))
     shutil.rmtree(scratch, ignore_errors=True)
     bad = [r["command"] for r in rows if set(r["exit"]) - {0, 4}]

@@ -28,6 +28,7 @@ import hmac
 import os
 import pickle
 import secrets
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -39,6 +40,7 @@ __all__ = ["cached", "cache_dir", "enabled", "input_key", "MAGIC"]
 T = TypeVar("T")
 MAGIC = b"backplan-cache-1\n"
 _DIGEST = hashlib.sha256().digest_size
+MAX_INPUT = 2 * 1024 * 1024  # the loader refuses larger files (planner.loading.yamlio.MAX_BYTES)
 
 
 def enabled() -> bool:
@@ -63,13 +65,29 @@ def _code_stamp() -> bytes:
     return "\n".join(parts).encode()
 
 
+class Uncachable(OSError):
+    """An input that is not a plain file of a loadable size (a device, a pipe): no cache for it."""
+
+
+def _bytes(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe does not wait for a writer
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Uncachable(f"{path}: not a regular file")
+        data = handle.read(MAX_INPUT + 1)
+    if len(data) > MAX_INPUT:
+        raise Uncachable(f"{path}: too large")
+    return data
+
+
 def input_key(files: Iterable[Path], extra: str = "") -> str:
-    """The hex SHA-256 of the files' paths and bytes, the code stamp and ``extra``."""
+    """The hex SHA-256 of the files' paths and bytes, the code stamp and ``extra``; raises
+    :class:`OSError` for a file that cannot be read or is no regular file (the loader reports it)."""
     digest = hashlib.sha256(_code_stamp())
     digest.update(extra.encode())
     for path in files:
         name = str(path).encode()
-        data = Path(path).read_bytes()
+        data = _bytes(Path(path))
         digest.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
 

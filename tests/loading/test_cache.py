@@ -174,3 +174,14 @@ def test_load_inputs_from_the_cache_equal_the_files(home: Path, tmp_path: Path, 
     assert [(r.header, r.params, r.kind, r.where) for r in warm[1]] == [(r.header, r.params, r.kind, r.where)
                                                                         for r in fresh[1]]
     assert warm[1][-1].header.id == "my-planks"
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo", "folder"])
+def test_an_input_that_is_no_plain_file_is_left_to_the_loader(home: Path, tmp_path: Path, special: str) -> None:
+    path = Path(special) if special.startswith("/") else tmp_path / "rules.yaml"
+    if special == "fifo":
+        os.mkfifo(path)  # with no writer: reading it would wait for ever
+    elif special == "folder":
+        path.mkdir()
+    assert cached([path], lambda: "loaded") == "loaded"
+    assert not list(home.glob("*.pickle"))
