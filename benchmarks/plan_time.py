@@ -4,17 +4,31 @@ Every command runs as a fresh subprocess, ``--runs`` times (default 15) after on
 warm-up run, round-robin across the commands so that drift in machine load hits them alike:
 
 * ``python -c "pass"``                 the interpreter alone
-* ``python -c "import planner.cli"``   interpreter plus importing the CLI (import-only baseline)
+* ``python -c "import planner.cli"``   interpreter plus importing the CLI
+* ``python -c "import typer, rich, yaml, pydantic, networkx, constraint"``   the import floor:
+  the six libraries a plan uses (the targets are ratios to this, measured in the same run)
+* ``backplan --help``, ``backplan version``
 * ``backplan plan``                     the default profile, table output to /dev/null
+* ``backplan plan -f json``             the default profile, JSON
+* ``backplan plan -p benchmarks/gym_six_days.yaml``   a six-day gym profile
 * ``backplan plan -p <profile>``        each of examples/profiles/*.yaml
+* with ``--extra``: ``backplan plan -r`` 100 user preference rules (``soft_rules.py``), on the default and
+  the six-day gym profile, and ``backplan plan --catalog DIR`` on the free-exercise-db import
+  (``backplan catalog import``, when ``../shared/data/free-exercise-db.json`` or
+  ``--import-json FILE`` exists), default and gym profile
 
 The table gives the median and p90 (nearest rank) wall time, the ratios of the median to both
-baselines, and ``plan - import`` (median minus the import-only median: roughly loading the data,
-solving and rendering). All commands use the interpreter running this script and the
+baselines (``x floor``: the import floor), ``- floor`` (median minus the floor median: roughly
+loading the data, solving and rendering), the median CPU time (user + system, from
+``resource.getrusage``: on a busy shared machine it moves far less than wall time) and its ratio
+to the floor's, and the peak resident memory of one more run (``/usr/bin/time -f %M``). The load
+cache (``planner.loading.cache``) is warm after the warm-up run; ``BACKPLAN_NO_CACHE=1`` times
+the cold path. All commands use the interpreter running this script and the
 ``backplan`` script beside it.
 
     python benchmarks/plan_time.py
     python benchmarks/plan_time.py --runs 30 --json plan_time.json
+    python benchmarks/plan_time.py --runs 7 --no-examples --extra
 """
 
 from __future__ import annotations
@@ -25,6 +39,8 @@ import json
 import math
 import os
 import platform
+import resource
+import tempfile
 import shutil
 import statistics
 import subprocess
@@ -36,6 +52,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import code_state  # noqa: E402
+from soft_rules import rule_file  # noqa: E402
+
+FLOOR = 'python -c "import typer, rich, yaml, pydantic, networkx, constraint"'
 
 
 def backplan_command() -> list[str]:
@@ -52,51 +71,91 @@ def p90(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
-def time_once(cmd: list[str]) -> tuple[float, int]:
+def time_once(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, exit code and CPU seconds (user + system: less sensitive to a busy machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=os.environ.copy())
     spent = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 4):
         sys.stderr.write(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}\n")
-    return spent, proc.returncode
+    return spent, proc.returncode, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def peak_kib(cmd: list[str]) -> int | None:
+    """Peak resident memory (KiB) of one run, by ``/usr/bin/time -f %M`` (None without it)."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          cwd=ROOT)
+    last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
+    return int(last[0]) if last and last[0].isdigit() else None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="measured runs per command (default 15)")
     parser.add_argument("--no-examples", action="store_true", help="only the default profile")
+    parser.add_argument("--extra", action="store_true",
+                        help="also 100 user rules and the free-exercise-db import (default and gym profile)")
+    parser.add_argument("--import-json", type=Path, default=ROOT.parent / "shared" / "data" / "free-exercise-db.json",
+                        help="the free-exercise-db JSON for --extra (default ../shared/data/free-exercise-db.json)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
     backplan = backplan_command()
+    gym = "benchmarks/gym_six_days.yaml"
     commands: dict[str, list[str]] = {
         'python -c "pass"': [sys.executable, "-c", "pass"],
+        FLOOR: [sys.executable, "-c", "import typer, rich, yaml, pydantic, networkx, constraint"],
         'python -c "import planner.cli"': [sys.executable, "-c", "import planner.cli"],
+        "backplan --help": [*backplan, "--help"],
+        "backplan version": [*backplan, "version"],
         "backplan plan": [*backplan, "plan"],
+        "backplan plan -f json": [*backplan, "plan", "-f", "json"],
+        "backplan plan -p gym_six_days.yaml": [*backplan, "plan", "-p", gym],
     }
+    scratch = Path(tempfile.mkdtemp(prefix="plan_time-"))
+    if args.extra:
+        rules = str(rule_file(100, scratch))
+        commands["backplan plan -r <100 user rules>"] = [*backplan, "plan", "-r", rules]
+        commands["backplan plan -p gym_six_days.yaml -r <100 user rules>"] = [*backplan, "plan", "-p", gym, "-r", rules]
+        if args.import_json.exists():
+            imported = scratch / "imported"
+            subprocess.run([*backplan, "catalog", "import", str(args.import_json), "--from", "free-exercise-db",
+                            "--out", str(imported)], check=True, capture_output=True, cwd=ROOT)
+            commands["backplan plan --catalog <free-exercise-db import>"] = [*backplan, "plan", "--catalog", str(imported)]
+            commands["backplan plan -p gym_six_days.yaml --catalog <import>"] = [
+                *backplan, "plan", "-p", gym, "--catalog", str(imported)]
     if not args.no_examples:
         for profile in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
             commands[f"backplan plan -p {profile.name}"] = [*backplan, "plan", "-p", str(profile.relative_to(ROOT))]
 
     print(f"{args.runs} runs per command, {dt.datetime.now().isoformat(timespec='seconds')}, "
-          f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPU(s)")
+          f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPU(s), "
+          f"load {os.getloadavg()[0]:.2f}, BACKPLAN_NO_CACHE={os.environ.get('BACKPLAN_NO_CACHE', '')!r}")
     state = code_state()
     print(f"backplan: {' '.join(backplan)}; code: {state}", flush=True)
-    for cmd in commands.values():  # warm-up: page cache, .pyc files
+    for cmd in commands.values():  # warm-up: page cache, .pyc files (and backplan's cache, when on)
         time_once(cmd)
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     codes: dict[str, set[int]] = {name: set() for name in commands}
     for _ in range(args.runs):
         for name, cmd in commands.items():
-            spent, code = time_once(cmd)
+            spent, code, cpu = time_once(cmd)
             samples[name].append(spent)
+            cpus[name].append(cpu)
             codes[name].add(code)
+    peaks = {name: peak_kib(cmd) for name, cmd in commands.items()}
 
     base = statistics.median(samples['python -c "pass"'])
-    imp = statistics.median(samples['python -c "import planner.cli"'])
+    floor = statistics.median(samples[FLOOR])
+    floor_cpu = statistics.median(cpus[FLOOR])
     rows = []
-    print(f"\n{'command':<52}{'exit':>5}{'median s':>10}{'p90 s':>8}{'min s':>8}"
-          f"{'x pass':>8}{'x import':>9}{'- import s':>11}")
+    print(f"\n{'command':<56}{'exit':>5}{'median s':>10}{'p90 s':>8}{'min s':>8}"
+          f"{'x floor':>9}{'- floor s':>10}{'CPU s':>7}{'x floor':>8}{'peak MB':>9}")
     for name, values in samples.items():
         med = statistics.median(values)
         row = {
@@ -106,12 +165,17 @@ def main(argv: list[str] | None = None) -> int:
             "p90_s": round(p90(values), 4),
             "min_s": round(min(values), 4),
             "ratio_pass": round(med / base, 2),
-            "ratio_import": round(med / imp, 2),
-            "minus_import_s": round(med - imp, 4),
+            "ratio_floor": round(med / floor, 2),
+            "minus_floor_s": round(med - floor, 4),
+            "peak_mb": round(peaks[name] / 1024, 1) if peaks[name] else None,
+            "cpu_median_s": round(statistics.median(cpus[name]), 4),
+            "cpu_ratio_floor": round(statistics.median(cpus[name]) / floor_cpu, 2),
         }
         rows.append(row)
-        print(f"{name:<52}{','.join(map(str, row['exit'])):>5}{med:>10.3f}{row['p90_s']:>8.3f}{row['min_s']:>8.3f}"
-              f"{row['ratio_pass']:>8.2f}{row['ratio_import']:>9.2f}{row['minus_import_s']:>11.3f}")
+        label = "floor: import typer, rich, yaml, pydantic, networkx, constraint" if name == FLOOR else name
+        print(f"{label[:55]:<56}{','.join(map(str, row['exit'])):>5}{med:>10.3f}{row['p90_s']:>8.3f}{row['min_s']:>8.3f}"
+              f"{row['ratio_floor']:>9.2f}{row['minus_floor_s']:>10.3f}{row['cpu_median_s']:>7.3f}"
+              f"{row['cpu_ratio_floor']:>8.2f}{row['peak_mb'] or 0:>9.1f}")
     if args.json is not None:
         args.json.write_text(json.dumps({
             "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -120,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "rows": rows,
             "samples": samples,
+            "cpu_samples": cpus,
         }, indent=2))
+    shutil.rmtree(scratch, ignore_errors=True)
     bad = [r["command"] for r in rows if set(r["exit"]) - {0, 4}]
     return 1 if bad else 0
 

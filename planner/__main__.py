@@ -75,7 +75,22 @@ def _silence_stdout() -> None:
         pass
 
 
+def _version() -> None:
+    """``backplan version`` without loading the command line library (what ``app()`` would print)."""
+    from planner import __version__
+
+    try:
+        sys.stdout.write(f"{__version__}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(141)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["version"]:  # the cheapest command stays cheap: no typer, no pydantic
+        _version()
+        return
     try:
         from planner.cli import app
 

@@ -12,15 +12,14 @@ import io
 import json
 import re
 from collections.abc import Collection, Sequence
-from typing import Literal
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Literal
 
 from planner.balance import summary_lines
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
+
+if TYPE_CHECKING:  # rich is imported where a table is drawn: JSON and Markdown output never load it
+    from rich.console import Console
 
 __all__ = ["render", "FORMATS", "Format", "session_rows"]
 
@@ -210,6 +209,8 @@ def _markdown(plan: Plan, instructions: bool = True, header: bool = True) -> str
 def plain_console(buffer: io.StringIO, width: int) -> Console:
     """A rich console that writes plain text (no colour, no terminal codes) into ``buffer``, so
     tables are rendered first and written to the terminal or a file in one piece."""
+    from rich.console import Console
+
     return Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
 
 
@@ -217,6 +218,8 @@ def table_text(columns: Sequence[str], rows: Sequence[Sequence[str]], no_wrap: C
                width: int = 160) -> str:
     """A plain-text table (``rules list``, ``catalog list``), rendered whole before it is written,
     so a closed pipe is a plain BrokenPipeError. Columns in ``no_wrap`` are never split."""
+    from rich.table import Table
+
     table = Table(show_lines=False)
     for column in columns:
         table.add_column(column, no_wrap=column in no_wrap, overflow="fold")
@@ -228,6 +231,9 @@ def table_text(columns: Sequence[str], rows: Sequence[Sequence[str]], no_wrap: C
 
 
 def _table(plan: Plan, width: int = 110, instructions: bool = True, header: bool = True) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = plain_console(buffer, width)
 

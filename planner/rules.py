@@ -7,6 +7,7 @@ the parameters of its kind, checked by that kind's ``Params`` model and its ``va
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -74,6 +75,9 @@ class Rule:
     where: Where
     clearance: frozenset[str] = frozenset()  # conditions the vocabulary says need clearance
     override: Override | None = None
+
+    def __reduce__(self):  # the kind is a module: pickled by its name (planner.loading.cache)
+        return (_rule, (self.header, self.params, self.kind.__name__, self.where, self.clearance, self.override))
 
     @property
     def off(self) -> bool:
@@ -187,6 +191,11 @@ def load_rule_file(path: Path | str, catalog: Catalog, display: str | None = Non
     :func:`load_rules`; its ``vocabulary:`` extends ``catalog`` for its own rules)."""
     read = read_rule_file(path, display)
     return _parse_new(read, extend_catalog(catalog, [(read.body.vocabulary, read.doc)]))
+
+
+def _rule(header: RuleHeader, params: BaseModel, kind: str, where: Where, clearance: frozenset[str],
+          override: Override | None) -> Rule:
+    return Rule(header, params, importlib.import_module(kind), where, clearance, override)
 
 
 def default_rule_files() -> list[Path]:

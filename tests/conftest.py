@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,10 @@ from planner.contract import Plan
 from planner.models import Profile
 from planner.profile import load_profile
 from planner.rules import Rule, default_rule_files, load_rules
+
+# The load cache (planner.loading.cache) of this test session: never the user's ~/.cache
+os.environ["XDG_CACHE_HOME"] = _CACHE = tempfile.mkdtemp(prefix="backplan-tests-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from planner import __version__
 from planner.cli import app
 from planner.notice import SAFETY_NOTICE
 from tests.conftest import read_terminal
@@ -376,3 +377,27 @@ def test_plan_shows_its_phases_on_a_terminal_and_nothing_when_piped(tmp_path: Pa
     assert b"searching for a week" in seen and b"0:00:0" in seen
     assert b"no week fits: trying what would help (1 of at most 12)" in seen
     assert b"backplan: no plan: no safe week fits this profile as it is." in seen
+
+
+_LOADED = """
+import sys
+import planner.__main__ as entry
+sys.argv = ["backplan", *sys.argv[1:]]
+try:
+    entry.main()
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(sorted(name for name in ("typer", "rich", "pydantic", "networkx", "constraint")
+                                 if name in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(("args", "loaded"), [
+    (["version"], ""),  # not even the command line library
+    (["plan", "-f", "json"], "constraint networkx pydantic typer"),  # no rich for JSON
+])
+def test_what_a_command_loads(args: list[str], loaded: str, tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}, timeout=300)
+    assert proc.stderr.splitlines()[-1:] == ([loaded] if loaded else [])
+    assert proc.stdout.startswith(f"{__version__}\n" if args == ["version"] else "{")

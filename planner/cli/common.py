@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from planner.catalog import Catalog
     from planner.rules import Rule
 
-__all__ = ["CatalogOpt", "RulesOpt", "ProfileOpt", "DebugOpt", "fail", "guard", "check_kind", "load_inputs"]
+__all__ = ["CatalogOpt", "RulesOpt", "ProfileOpt", "DebugOpt", "NoCacheOpt", "fail", "guard", "check_kind", "load_inputs"]
 
 CatalogOpt = Annotated[
     Optional[Path],
@@ -42,6 +42,7 @@ ProfileOpt = Annotated[
     typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Load the catalog and rules from their files, not from the load cache in ~/.cache/backplan (also: BACKPLAN_NO_CACHE=1).")]
 
 
 
@@ -87,9 +88,22 @@ def check_kind(name: str) -> None:
         raise BackplanError(f"{unknown_kind(name)}; see backplan rules kinds")
 
 
-def load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
+def load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None, cache: bool = True
+                ) -> tuple[Catalog, list[Rule]]:
     """The catalog (``--catalog`` or the shipped one, with the words the rule files declare) and
-    the shipped rules plus ``--rules`` files."""
+    the shipped rules plus ``--rules`` files; from the load cache (:mod:`planner.loading.cache`)
+    when these files were loaded before, unless ``cache`` is False."""
+    from planner.loading.cache import cached
+    from planner.loading.resources import data_dir
+
+    folder = catalog_dir if catalog_dir is not None else data_dir("catalog")
+    shipped = sorted(data_dir("rules").glob("*.yaml"))  # planner.rules.default_rule_files, without importing it
+    files = [*sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]), *shipped, *(rule_files or [])]
+    where = f"load_inputs\n{catalog_dir}\n{[str(f) for f in rule_files or []]}"
+    return cached(files, lambda: _load_inputs(catalog_dir, rule_files), extra=where, use=cache)
+
+
+def _load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:
     from planner.catalog import default_catalog, load_catalog
     from planner.rules import default_rule_files, load_rule_set
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, guard, load_inputs
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
 
@@ -34,6 +34,7 @@ def plan(
     brief: Annotated[bool, typer.Option("--brief", help="Leave out each exercise's steps and cues (table and markdown).")] = False,
     like: Annotated[Optional[Path], typer.Option("--like", metavar="PLAN", readable=False, help="A week planned before (a JSON plan, as `plan -f json` writes it) to change as little as possible: of the weeks best by the rules and the soft penalty, the one with the fewest exercises added or removed per day, then the fewest dose and order changes. For re-planning a saved week with new rules.")] = None,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -61,7 +62,7 @@ def plan(
         chosen = fmt or format_for(out)
         if chosen not in FORMATS:
             raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
-        cat, rule_list = load_inputs(catalog, rules)
+        cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         from planner.solver import Settings
 
         settings = Settings(time_limit=time_limit) if time_limit is not None else None
@@ -90,6 +91,7 @@ def check(
     ] = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Verify a plan against the rules, independently of how it was made.
@@ -113,13 +115,13 @@ def check(
             from planner.cli.programme import check_programme_file
 
             return check_programme_file(programme, catalog, rules, profile)
-        cat, rule_list = load_inputs(catalog, rules)
+        cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         the_plan, doc = load_plan(plan_file, cat)
         recorded = the_plan.made_with
         if recorded is not None:
             own = None if rules else reusable_files(recorded)
             if own is not None:
-                cat, rule_list = load_inputs(catalog, own)
+                cat, rule_list = load_inputs(catalog, own, cache=not no_cache)
                 typer.echo("backplan: checking with the rule files the plan was made with (still there, unchanged): "
                            f"{', '.join(map(str, own))}; give -r to check against other rules", err=True)
             differ = differences(recorded, made_with(rule_list, cat))

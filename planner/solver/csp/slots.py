@@ -16,6 +16,7 @@ from planner.timing import LEVELS, least_moves_seconds, level
 __all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
 
 FIT_STATES = 256  # how many sets of needs met a session's time check follows before giving up
+FIT_MEMO = 4096  # answers each memo of a session's time check keeps (then it starts again)
 
 
 def hide(domain, keep) -> bool:
@@ -97,12 +98,18 @@ class TimeBudget(constraint.Constraint):
         for n, (ids, _) in enumerate(needs):
             for x in ids:
                 self.bits[x] = self.bits.get(x, 0) | 1 << n
+        self.needy = frozenset(self.bits)
         self.full = (1 << len(needs)) - 1
         self.elsewhere = [(1 << n, ids, others) for n, (ids, others) in enumerate(needs) if others]
         self.here = self.full & ~sum(bit for bit, _, _ in self.elsewhere)  # needs of this session alone
         self.watched = list(dict.fromkeys(u for _, _, others in self.elsewhere for u in others))
         self.own = -1  # how many of the variables are the capped ones (the watched ones follow)
         self._passed: tuple | None = None  # the last state checked that passed
+        # Answers by what they depend on, kept across the search (each a pure function of its key):
+        self._fitted: dict[tuple, bool] = {}  # _fits, by its arguments
+        self._spans: dict[frozenset, tuple[int, int]] = {}  # a domain's shortest and longest value
+        self._commons: dict[frozenset, int] = {}  # the needs every value of a domain meets (bits)
+        self._offers: dict[tuple, tuple] = {}  # a free slot's offer, by domain, needs owed and slack
 
     def scope(self, variables: list) -> list:
         """The capped variables and then the watched ones, for ``addConstraint``."""
@@ -157,10 +164,13 @@ class TimeBudget(constraint.Constraint):
                     return False
                 floors[v] = 0
                 continue
-            lengths = [seconds.get(x, 0) for x in domain]
-            floor = min(lengths)
+            values = frozenset(domain)
+            span = self._spans.get(values)
+            if span is None:
+                lengths = [seconds.get(x, 0) for x in domain]
+                span = _remember(self._spans, values, (min(lengths), max(lengths)))
+            floor, longest = span
             floors[v] = floor
-            longest = max(lengths)
             if longest > floor:
                 spread.append((v, floor, longest))
         total += self.moves[frozenset(levels)]  # the least time any order spends changing position
@@ -186,27 +196,49 @@ class TimeBudget(constraint.Constraint):
                 owed &= ~bits.get(assignments[v], 0)
         if not owed:
             return True
-        for v in floors:  # a need every value of a free slot meets is met, at no extra time
-            always = owed
-            for x in domains[v]:
-                always &= bits.get(x, 0)
-                if not always:
-                    break
-            owed &= ~always
+        commons, known = self._commons, self._offers
+        free = [frozenset(domains[v]) for v in floors]
+        for values in free:  # a need every value of a free slot meets is met, at no extra time
+            common = commons.get(values)
+            if common is None:
+                common = -1
+                for x in values:
+                    common &= bits.get(x, 0)
+                _remember(commons, values, common)
+            owed &= ~common
         if not owed:
             return True
-        offers = []
-        for v, floor in floors.items():
-            options: dict[int, int] = {}
-            for x in domains[v]:
-                m = bits.get(x, 0) & owed
-                if m:
-                    extra = seconds.get(x, 0) - floor
-                    if extra < options.get(m, slack + 1):
-                        options[m] = extra
-            if options:
-                offers.append(options)
-        return _fits(owed, slack, offers)
+        offers, frozen = [], []
+        needy = self.needy
+        for values, floor in zip(free, floors.values()):
+            found = known.get((values, owed, slack))
+            if found is None:
+                options: dict[int, int] = {}
+                for x in needy.intersection(values):  # the values that meet any need (order: no matter)
+                    m = bits[x] & owed
+                    if m:
+                        extra = seconds.get(x, 0) - floor
+                        if extra < options.get(m, slack + 1):
+                            options[m] = extra
+                found = _remember(known, (values, owed, slack), (options, frozenset(options.items())))
+            if found[0]:
+                offers.append(found[0])
+                frozen.append(found[1])
+        # The same question recurs across a search (nine in ten calls on the default profile):
+        # the answer depends on the slots' order but not on the order of a slot's options.
+        key = (owed, slack, tuple(frozen))
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            fitted = _remember(self._fitted, key, _fits(owed, slack, offers))
+        return fitted
+
+
+def _remember(memo: dict, key, value):
+    """``memo[key] = value`` (a memo past :data:`FIT_MEMO` entries starts again); returns ``value``."""
+    if len(memo) >= FIT_MEMO:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _fits(owed: int, slack: int, offers: list[dict[int, int]]) -> bool:
