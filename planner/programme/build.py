@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.catalog import Catalog
+from planner.balance import plan_balance
 from planner.checker import check_plan
 from planner.contract import Plan
 from planner.kinds.advice import exercise_cues
@@ -71,7 +72,9 @@ class _Maker:
 
     def plan(self, slots: dict[str, Slot], deload: bool = False) -> Plan:
         choices = {k: Choice(s.exercise, self.dose(s, deload)) for k, s in slots.items()}
-        return rebuild(self.base, choices, self.catalog, self.profile, self.cues)
+        plan = rebuild(self.base, choices, self.catalog, self.profile, self.cues)
+        # new doses, new loads: the week's balance section is made again from its own items
+        return plan.model_copy(update={"balance": plan_balance(plan, self.catalog, self.rules, self.profile)})
 
     def final(self, plan: Plan) -> Plan:
         """The week as the programme gives it: its preference rules missed as the checker finds
@@ -154,8 +157,8 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
     for new, action, to, text in options:
         trial = {**slots, key: new}
         problem = maker.problem(maker.plan(trial))
-        if problem is None:
-            return new, Change(exercise=slot.exercise, action=action, to=to, text=text)
+        if problem is None:  # an option refused first is said, so a step that did not come is explained
+            return new, Change(exercise=slot.exercise, action=action, to=to, text="; ".join([text, *refused]))
         refused.append(f"{action} refused ({problem})")
     return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}; "
                         + "; ".join(refused))

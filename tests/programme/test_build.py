@@ -5,6 +5,7 @@ follows the model rather than one particular week."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -117,7 +118,11 @@ def test_a_red_flag_answer_in_the_diary_stops_the_programme_before_any_week(give
 
 
 def test_the_harder_variant_comes_after_the_schedules_steps(given, base):
-    """The arm and leg raise lying down (seed 003) moves up to the bird dog after one step."""
+    """The arm and leg raise lying down (seed 003) moves up to the bird dog after one step (without
+    the preference bands of rules/balance.yaml: the bird dog's abdominal work would take this week's
+    abdominals : back extensors ratio out of its band, and a step may not break a preference week 1
+    met; the next test shows that refusal)."""
+    given = dataclasses.replace(given, rules=[r for r in given.rules if r.header.kind != "load_ratio"])
     profile = given.profile.model_copy(update={"equipment": [*given.profile.equipment, "pillow"]})
     first = _strength(base, ("low_back",))[0]  # week 1's low-back exercise gives way to the lying one
     lying = "prone_opposite_arm_leg_raise"
@@ -138,3 +143,34 @@ def test_the_harder_variant_comes_after_the_schedules_steps(given, base):
     assert _dose(made.weeks[2].plan, "bird_dog") == clamp("bird_dog", given.catalog.exercises["bird_dog"].dose,
                                                           given.rules, given.catalog, profile)
     assert "bird_dog" in made.weeks[2].plan.instructions and lying not in made.weeks[2].plan.instructions
+
+
+def test_every_week_carries_the_balance_of_its_own_items_and_no_progress_is_refused_for_it(given):
+    """Later weeks change doses, so their loads change: each week's balance section is made
+    again from its own items (a copy of week 1's would make the checker refuse every step)."""
+    from planner.balance import plan_balance
+
+    programme = api.plan_programme(given.profile, rules=given.rules, catalog=given.catalog, weeks=3, start=START)
+    for week in programme.weeks:
+        assert week.plan.balance == plan_balance(week.plan, given.catalog, given.rules, given.profile)
+        assert not [c for w in programme.weeks for c in w.changes if "balance-section" in c.text]
+    week1, week3 = programme.weeks[0].plan.balance, programme.weeks[2].plan.balance
+    assert week3.total_seconds > week1.total_seconds  # the doses rose, and so did the load
+
+
+def test_a_harder_variant_refused_for_a_band_is_said_beside_the_step_taken_instead(given, base):
+    """With the shipped bands, the bird dog would take the abdominals : back extensors ratio out of
+    its band (a preference week 1 met): the lying raise progresses instead, and says why it did not
+    move up."""
+    profile = given.profile.model_copy(update={"equipment": [*given.profile.equipment, "pillow"]})
+    first = _strength(base, ("low_back",))[0]
+    lying = "prone_opposite_arm_leg_raise"
+    start = clamp(lying, given.catalog.exercises[lying].dose, given.rules, given.catalog, profile)
+    week1 = rebuild(base, {first: Choice(lying, start)}, given.catalog, profile, {})
+    schedule = SCHEDULE.model_copy(update={"variant_after": 1})
+    made = build_programme(week1, 3, START, catalog=given.catalog, rules=given.rules, profile=profile,
+                           schedule=schedule, feedback=Feedback())
+    move = _change(made.weeks[2], lying)
+    assert move.action == "progress"
+    assert move.text.endswith("; harder variant refused (abdominals-vs-back-extensors: abdominals:erectors load "
+                              "ratio is 1.20, above 1.0)")
