@@ -160,9 +160,15 @@ class LinearAtMost:
 
 @dataclass(frozen=True, eq=False)
 class WeekHolds:
-    """``test`` holds for the complete week (exercises per training day)."""
+    """``test`` holds for the complete week (exercises per training day).
+
+    ``at_least``, when given, says what the test is, as integers: ``(weights, low)``, the
+    weights of the exercises placed over the week (one per placement; none for an exercise
+    without one) add up to at least ``low``. A backend may then post it as a linear constraint
+    (the exact backend does) instead of only testing complete weeks."""
 
     test: Callable[[dict[str, list[str]]], bool]
+    at_least: tuple[Mapping[str, int], int] | None = None
 
 
 @dataclass(frozen=True)

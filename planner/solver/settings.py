@@ -25,7 +25,7 @@ class Settings:
 
     ``backend`` names the search backend (:mod:`planner.solver.backends`): ``"csp"``
     (python-constraint2, the default) or ``"exact"`` (OR-Tools CP-SAT, the ``backplan[exact]``
-    extra). The exact backend reads each node budget as deterministic time (10,000 nodes a
+    extra). The exact backend reads each node budget as deterministic time (2,000 nodes a
     second of it, :data:`planner.solver.exact.days.NODES_PER_SECOND`).
     """
 

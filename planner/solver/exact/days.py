@@ -13,7 +13,8 @@ constraint of :mod:`planner.solver.backend` is posted by :data:`_POST`:
 * a load form (:class:`LinearAtMost`, real weights) as integer weights rounded down after
   scaling (:data:`SCALE`), which never excludes a week the real form allows; the real form is
   then checked on each week found;
-* :class:`WeekHolds` (a Python predicate) is checked on each week found.
+* :class:`WeekHolds` (a Python predicate) is checked on each week found, after posting what it
+  says it is (``at_least``: a weekly minimum) as a linear constraint.
 
 A week that fails a check made afterwards is forbidden (a no-good cut) and the model solved
 again, so the answer stays exact: a week found meets every constraint, and "no week" is a proof.
@@ -53,7 +54,7 @@ __all__ = ["assign_days", "NODES_PER_SECOND", "SCALE", "MAX_CUTS"]
 
 SCALE = 10_000  # load weights are scaled by this and rounded down (see LinearAtMost in the CSP backend)
 MAX_CUTS = 200  # weeks refused by a check made afterwards before the search gives up
-NODES_PER_SECOND = 10_000  # a node budget as CP-SAT deterministic time (and back, for a Meter)
+NODES_PER_SECOND = 2_000  # a node budget as CP-SAT deterministic time (and back, for a Meter)
 LINEAR_TOLERANCE = 1e-6  # as the CSP backend's LinearAtMost
 
 
@@ -143,6 +144,7 @@ def _time_cap(w: _Week, c: TimeCap, days: Sequence[str]) -> None:
         return
     lits = {e: lit for (d, e), lit in w.x.items() if d == c.day}
     total = sum(c.seconds.get(e, 0) * lit for e, lit in lits.items())
+    w.model.Add(total <= c.cap)  # implied by the cases below (moves take no negative time): for the LP
     used = {}  # level -> a Boolean true when an exercise at that level is placed that day
     for lv in LEVELS:
         at = [lit for e, lit in lits.items() if e in c.positions and level(c.positions[e]) == lv]
@@ -171,6 +173,9 @@ def _linear(w: _Week, c: LinearAtMost, days: Sequence[str]) -> None:
 
 
 def _week_holds(w: _Week, c: WeekHolds, days: Sequence[str]) -> None:
+    if c.at_least is not None:  # what the test is, as a linear constraint
+        weights, low = c.at_least
+        w.model.Add(sum(weights[e] * lit for (_, e), lit in w.x.items() if weights.get(e)) >= low)
     w.checks.append((None, c.test))
 
 
@@ -232,10 +237,20 @@ def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: S
     spent = 0.0
     try:
         for _ in range(MAX_CUTS + 1):
-            solver = solver_for(budget - spent * NODES_PER_SECOND)
-            solver.parameters.search_branching = cp_model.FIXED_SEARCH
-            status = solver.Solve(w.model)
-            spent += solver.ResponseProto().deterministic_time
+            # first the order of preference (a depth-first search: seeded weeks, as the CSP's),
+            # then, when that has not decided within a quarter of the budget, CP-SAT's own
+            # search (linear relaxation, clause learning), which proves "no week" much faster
+            status = cp_model.UNKNOWN
+            for branching, share in ((cp_model.FIXED_SEARCH, 0.25), (cp_model.AUTOMATIC_SEARCH, 1.0)):
+                left = budget - spent * NODES_PER_SECOND
+                if left <= 0:
+                    break
+                solver = solver_for(left * share)
+                solver.parameters.search_branching = branching
+                status = solver.Solve(w.model)
+                spent += solver.ResponseProto().deterministic_time
+                if status != cp_model.UNKNOWN:
+                    break
             if status == cp_model.INFEASIBLE:
                 return None
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
