@@ -1,8 +1,9 @@
 """The order of one session as a CP-SAT model: one position per exercise, all different, with
 the order constraints of :mod:`planner.solver.backend` (every one exactly).
 
-The search sets the positions in the given order, each to its smallest value first, as the
-python-constraint2 backend does, so ties are broken towards the given order.
+The order found is the one whose positions, read in the given order, are least (the first
+unit as early as it can be, then the second, ...): the python-constraint2 backend's first
+solution, so ties are broken towards the given order.
 """
 
 from __future__ import annotations
@@ -42,11 +43,23 @@ def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) 
                 model.Add(pos[c.a] - pos[c.b] >= 2).OnlyEnforceIf(a_first.Not())
         else:
             raise TypeError(f"the exact backend cannot express {type(c).__name__}")
-    model.AddDecisionStrategy([pos[u] for u in units], cp_model.CHOOSE_FIRST, cp_model.SELECT_MIN_VALUE)
+    n = len(units)
+    if n ** n < 2 ** 62:  # the lexicographically least positions, as one objective (each position < n)
+        model.Minimize(sum(pos[u] * n ** (n - 1 - i) for i, u in enumerate(units)))
+        return _solved(model, pos, units)
+    for u in units:  # longer sessions: one unit at a time, earliest place first
+        model.Minimize(pos[u])
+        found = _solved(model, pos, units)
+        if found is None:
+            return None
+        model.Add(pos[u] == found.index(u))
+    return found
+
+
+def _solved(model: cp_model.CpModel, pos: dict, units: list[str]) -> list[str] | None:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.search_branching = cp_model.FIXED_SEARCH
     status = solver.Solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status != cp_model.OPTIMAL:
         return None  # a session has a handful of exercises: CP-SAT always decides it
     return sorted(units, key=lambda u: solver.Value(pos[u]))
