@@ -10,8 +10,9 @@ search) asks a backend two questions:
 2. :meth:`Backend.order_session`: in which order do one session's exercises go? Given as
    *order constraints* over the exercises.
 
-The python-constraint2 backend (:mod:`planner.solver.csp`) is the one in use; an exact backend
-(OR-Tools CP-SAT, say) would implement the same protocol from the same inputs.
+The python-constraint2 backend (:mod:`planner.solver.csp`) is the default; the exact backend
+(OR-Tools CP-SAT, :mod:`planner.solver.exact`) implements the same protocol from the same inputs
+(chosen by name: :mod:`planner.solver.backends`).
 """
 
 from __future__ import annotations
