@@ -10,7 +10,11 @@ Needs the exact extra (``pip install '.[exact]'``). Three tables:
    relaxed, as once they give way; one seeded layout), asked of each backend with ``--budget`` nodes (CP-SAT: deterministic
    time, 2,000 nodes a second): a week (feasibility proven by the week), no week (proven), or
    out of budget (nothing proven), and the wall time.
-3. **Conflicts**: the contradictory rule files of tests/solver/exact/conflicts.yaml: the rules
+3. **Soft score**: backplan's week scored on the soft rules whose amount is a deficit (counts,
+   apart days: ``Treatment.deficit``), against the least score CP-SAT proves for them
+   (:mod:`planner.solver.exact.optimum`), and the gap; other soft rules (order, session time
+   in order, loads) are listed as left out.
+4. **Conflicts**: the contradictory rule files of tests/solver/exact/conflicts.yaml: the rules
    named, proven minimal or not, and the wall time of the whole refusal (target: under 2 s with
    the exact backend).
 
@@ -85,6 +89,38 @@ def exists_row(profile: Path, backend: str, extra: list[Path], catalog: Path | N
     return {"seconds": time.perf_counter() - started, "answer": answer}
 
 
+def optimum_row(profile: Path, backend: str, extra: list[Path], catalog: Path | None, seconds: float) -> dict:
+    """backplan's week (seed 0) scored on the soft rules whose amount is a deficit, against the
+    least score CP-SAT proves for them under every hard rule (weeks where rules give way are
+    not compared: their score is not of this model)."""
+    from planner.solver.exact.optimum import least_penalty
+    from planner.solver.requirement_types import treatment
+    from planner.solver.score import TENTHS, soft_terms
+
+    given = load_inputs(profile, extra_rules=extra, catalog=catalog)
+    compiled = compile_rules(given.rules, given.catalog, given.profile)
+    compiled = credit(compiled, plan_walks(compiled))
+    model = build_model(compiled, Settings())
+    if model.refuted:
+        return {"note": "rules give way: not compared"}
+    started = time.perf_counter()
+    solution = solve(given.rules, given.catalog, given.profile, settings=Settings(backend=backend))
+    ours_seconds = time.perf_counter() - started
+    if solution.gave_way:
+        return {"note": "rules gave way: not compared"}
+    per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in solution.days.items() if d in model.days}
+    from planner.solver.model import PlacedWeek
+
+    week = PlacedWeek(model, per_day, {})
+    ours = round(sum(req.origin.weight * treatment(req).scale * treatment(req).miss(req, week)
+                     for req in model.soft if treatment(req).deficit is not None) * TENTHS)
+    terms, left_out = soft_terms(model)
+    started = time.perf_counter()
+    best = least_penalty(model.days, slot_groups(model, random.Random("0:0")), model.constraints, terms, seconds)
+    return {"ours": ours, "total": solution.penalty, "ours_seconds": ours_seconds, "optimum": best.penalty,
+            "proven": best.proven, "cp_seconds": time.perf_counter() - started, "left_out": left_out}
+
+
 def conflict_rows(backend: str) -> list[dict]:
     from planner.api import _catalog, _rules
 
@@ -118,6 +154,7 @@ def main() -> int:
     parser.add_argument("-r", "--rules", type=Path, action="append", default=[], help="extra rule file")
     parser.add_argument("--catalog", type=Path, help="another catalog folder, planned from as well")
     parser.add_argument("--budget", type=int, default=30_000, help="nodes for the 'does a week exist' question")
+    parser.add_argument("--optimum-seconds", type=float, default=60.0, help="CP-SAT time for the least soft score")
     parser.add_argument("--skip-conflicts", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -125,7 +162,7 @@ def main() -> int:
     if args.profiles:
         profiles = [p for p in profiles if p.stem in args.profiles]
     catalogs = [None] + ([args.catalog] if args.catalog else [])
-    report: dict = {"code": code_state(), "plans": [], "exists": [], "conflicts": []}
+    report: dict = {"code": code_state(), "plans": [], "exists": [], "optimum": [], "conflicts": []}
     print(f"# exact backend benchmark ({report['code']})")
     print("\n## plans (seed 0): wall s, soft penalty, hard violations by the checker")
     print(f"{'catalog':<10} {'profile':<30} {'backend':<6} {'seconds':>8} {'penalty':>8} {'hard':>5}  outcome")
@@ -150,6 +187,23 @@ def main() -> int:
                 report["exists"].append(row)
                 cells.append(f"{backend}: {row['answer']} in {row['seconds']:.2f} s")
             print(f"{str(cat or 'shipped')[-10:]:<10} {profile.stem:<30} " + "; ".join(cells), flush=True)
+    print("\n## soft score: backplan's week vs CP-SAT's least, on the soft rules whose amount is a deficit"
+          " (counts, apart days)\n   (tenths; 'total' is the week's whole penalty; 'left out': soft rules of other"
+          " types, not in either figure)")
+    for cat in catalogs:
+        for profile in profiles:
+            for backend in BACKENDS:
+                row = optimum_row(profile, backend, args.rules, cat, args.optimum_seconds)
+                row.update(profile=profile.stem, backend=backend, catalog=str(cat or "shipped"))
+                report["optimum"].append(row)
+                head = f"{str(cat or 'shipped')[-10:]:<10} {profile.stem:<30} {backend:<6}"
+                if "note" in row:
+                    print(f"{head} {row['note']}", flush=True)
+                    continue
+                gap = "-" if row["optimum"] is None else row["ours"] - row["optimum"]
+                print(f"{head} ours {row['ours']} in {row['ours_seconds']:.2f} s (total {row['total']}); CP-SAT "
+                      f"{row['optimum']} {'proven' if row['proven'] else 'NOT proven'} in {row['cp_seconds']:.2f} s;"
+                      f" gap {gap}; left out: {', '.join(row['left_out']) or 'none'}", flush=True)
     if not args.skip_conflicts:
         print("\n## contradictory rule files (tests/solver/exact/conflicts.yaml): whole refusal")
         for backend in BACKENDS:

@@ -50,7 +50,7 @@ from planner.solver.backend import (
 )
 from planner.timing import LEVELS, least_moves_seconds, level
 
-__all__ = ["assign_days", "NODES_PER_SECOND", "SCALE", "MAX_CUTS"]
+__all__ = ["assign_days", "build_week", "NODES_PER_SECOND", "SCALE", "MAX_CUTS"]
 
 SCALE = 10_000  # load weights are scaled by this and rounded down (see LinearAtMost in the CSP backend)
 MAX_CUTS = 200  # weeks refused by a check made afterwards before the search gives up
@@ -221,10 +221,8 @@ def solver_for(budget: float) -> cp_model.CpSolver:
     return solver
 
 
-def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: Sequence[DayConstraint],
-                budget: int, meter: Meter | None = None) -> dict[str, list[str]] | None:
-    """A week meeting every constraint, ``None`` when proven impossible; raises
-    :class:`OutOfBudget` when CP-SAT's time (``budget`` nodes' worth) or :data:`MAX_CUTS` run out."""
+def build_week(days: Sequence[str], groups: Sequence[SlotGroup], constraints: Sequence[DayConstraint]) -> _Week:
+    """The CP-SAT model of the week with every day constraint posted (checks left for weeks found)."""
     w = _Week(days, groups)
     for c in constraints:
         try:
@@ -232,6 +230,14 @@ def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: S
         except KeyError:
             raise TypeError(f"the exact backend cannot express {type(c).__name__}") from None
         post(w, c, days)
+    return w
+
+
+def assign_days(days: Sequence[str], groups: Sequence[SlotGroup], constraints: Sequence[DayConstraint],
+                budget: int, meter: Meter | None = None) -> dict[str, list[str]] | None:
+    """A week meeting every constraint, ``None`` when proven impossible; raises
+    :class:`OutOfBudget` when CP-SAT's time (``budget`` nodes' worth) or :data:`MAX_CUTS` run out."""
+    w = build_week(days, groups, constraints)
     if w.preference:
         w.model.AddDecisionStrategy(w.preference, cp_model.CHOOSE_FIRST, cp_model.SELECT_MAX_VALUE)
     spent = 0.0
