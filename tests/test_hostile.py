@@ -56,7 +56,7 @@ def test_only_the_solver_backend_imports_the_constraint_library():
 
 def test_only_the_exact_backend_imports_ortools():
     importers = _importers("ortools")
-    assert importers == ["solver/exact/days.py", "solver/exact/order.py"], importers
+    assert importers and all(name.startswith("solver/exact/") for name in importers), importers
 
 
 def test_paths_in_yaml_are_just_unknown_words(catalog):
