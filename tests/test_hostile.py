@@ -37,17 +37,26 @@ def test_no_dynamic_code(path: Path):
             raise AssertionError(f"{path.name}:{call.lineno}: only safe loading is allowed")
 
 
-def test_only_the_solver_backend_imports_the_constraint_library():
-    importers = sorted(
+def _importers(library: str) -> list[str]:
+    return sorted(
         p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
         if any(
-            (isinstance(n, ast.Import) and any(a.name.split(".")[0] == "constraint" for a in n.names))
-            or (isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "constraint" and not n.level)
+            (isinstance(n, ast.Import) and any(a.name.split(".")[0] == library for a in n.names))
+            or (isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == library and not n.level)
             for n in ast.walk(ast.parse(p.read_text()))
         )
     )
+
+
+def test_only_the_solver_backend_imports_the_constraint_library():
+    importers = _importers("constraint")
     assert importers, "the python-constraint2 backend should import the library"
     assert all(name.startswith("solver/csp/") for name in importers), importers
+
+
+def test_only_the_exact_backend_imports_ortools():
+    importers = _importers("ortools")
+    assert importers and all(name.startswith("solver/exact/") for name in importers), importers
 
 
 def test_paths_in_yaml_are_just_unknown_words(catalog):

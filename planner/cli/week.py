@@ -35,6 +35,7 @@ def plan(
     like: Annotated[Optional[Path], typer.Option("--like", metavar="PLAN", readable=False, help="A week planned before (a JSON plan, as `plan -f json` writes it) to change as little as possible: of the weeks best by the rules and the soft penalty, the one with the fewest exercises added or removed per day, then the fewest dose and order changes. For re-planning a saved week with new rules.")] = None,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     no_cache: NoCacheOpt = False,
+    backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -65,7 +66,10 @@ def plan(
         cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         from planner.solver import Settings
 
-        settings = Settings(time_limit=time_limit) if time_limit is not None else None
+        from planner.solver.backends import backend_named
+
+        backend_named(backend)  # an unknown name or a missing OR-Tools stops before any search
+        settings = Settings(time_limit=time_limit, backend=backend) if time_limit is not None or backend != "csp" else None
         person = load_profile(profile, cat)
         before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
         with spinner("searching for a week"):

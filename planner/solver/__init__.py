@@ -2,7 +2,8 @@
 
 The week is found in two steps, each a constraint problem solved by a backend
 (:mod:`planner.solver.backend`; python-constraint2 in :mod:`planner.solver.csp`, the only
-modules that import the constraint library):
+modules that import the constraint library, or OR-Tools CP-SAT in :mod:`planner.solver.exact`
+with ``Settings(backend="exact")``):
 
 1. **Which exercises go on which day.** The week model (:mod:`.model`, built by :mod:`.build`)
    gives each training day slots per block, filled from the exercises the hard rules leave;

@@ -10,8 +10,9 @@ search) asks a backend two questions:
 2. :meth:`Backend.order_session`: in which order do one session's exercises go? Given as
    *order constraints* over the exercises.
 
-The python-constraint2 backend (:mod:`planner.solver.csp`) is the one in use; an exact backend
-(OR-Tools CP-SAT, say) would implement the same protocol from the same inputs.
+The python-constraint2 backend (:mod:`planner.solver.csp`) is the default; the exact backend
+(OR-Tools CP-SAT, :mod:`planner.solver.exact`) implements the same protocol from the same inputs
+(chosen by name: :mod:`planner.solver.backends`).
 """
 
 from __future__ import annotations
@@ -160,9 +161,15 @@ class LinearAtMost:
 
 @dataclass(frozen=True, eq=False)
 class WeekHolds:
-    """``test`` holds for the complete week (exercises per training day)."""
+    """``test`` holds for the complete week (exercises per training day).
+
+    ``at_least``, when given, says what the test is, as integers: ``(weights, low)``, the
+    weights of the exercises placed over the week (one per placement; none for an exercise
+    without one) add up to at least ``low``. A backend may then post it as a linear constraint
+    (the exact backend does) instead of only testing complete weeks."""
 
     test: Callable[[dict[str, list[str]]], bool]
+    at_least: tuple[Mapping[str, int], int] | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from planner.rules import Rule
 from planner.solver.backend import DEADLINE, Backend
 from planner.solver.compiled import Compiled, compile_rules
 from planner.solver.conflict import Cause, Conflict, order_conflict, week_conflict
-from planner.solver.csp import CspBackend
+from planner.solver.backends import backend_named
 from planner.solver.giveway import plan_giving_way, relax_structure
 from planner.solver.optimise import best_week
 from planner.solver.reference_week import ReferenceWeek
@@ -53,7 +53,7 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
             return plan(compiled, settings, seed, backend, like)
         finally:
             DEADLINE.reset(token)
-    backend = backend or CspBackend()
+    backend = backend or backend_named(settings.backend)
     stops = _texts(compiled, "referral", hard_only=True)
     if stops:
         texts = dict.fromkeys(text.strip() for _, text in stops)

@@ -52,6 +52,7 @@ from planner.solver.backend import (
     NotLast,
     NotNextTo,
     OrderConstraint,
+    PerValueDays,
     WeekHolds,
 )
 from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
@@ -91,6 +92,8 @@ class Treatment:
     ``constrains``: it can make a week impossible (so it may be named in a conflict).
     ``implies(req)``: requirements it brings along when compiled.
     ``referral(req)``/``advice(req)``: the text of a stop or of advice.
+    ``deficit(req, model)``: day constraints whose shortfalls add up to exactly ``miss``, so an
+    exact backend can minimise the soft score (``None``: not expressible so).
     """
 
     shape: Callable[[Any, ModelFacts], None] = _none
@@ -105,6 +108,7 @@ class Treatment:
     implies: Callable[[Any], list[Requirement]] = _none
     referral: Callable[[Any], str] | None = None
     advice: Callable[[Any], str] | None = None
+    deficit: Callable[[Any, WeekModel], Iterable[DayConstraint]] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,6 +168,10 @@ def _count_post(req: Count, model: WeekModel) -> Iterable[DayConstraint]:
         return []  # in the model's repeat limits
     days = None if req.days is None else tuple(d for d in model.days if d in req.days)
     return [_WEEK_COUNT[req.measure](days, req.ids, req.low, req.high)]
+
+
+def _count_deficit(req: Count, model: WeekModel) -> Iterable[DayConstraint]:
+    return [PerValueDays({x: req.high for x in req.ids})] if is_repeat_limit(req) else _count_post(req, model)
 
 
 def _count_miss(req: Count, week: PlacedWeek) -> float:
@@ -355,8 +363,10 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
         explains=_count_explains,
         promotable=True,
         week_level=lambda req: req.scope == "week",
+        deficit=_count_deficit,
     ),
-    Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always),
+    Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always,
+                     deficit=_apart_post),
     Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, miss=_ordered_miss, explains=_ordered_explains),
     First: Treatment(order=_first_order, miss=_first_miss, explains=_first_explains, implies=_first_implies),
     Adjacent: Treatment(explains=_adjacent_explains, constrains=False),  # sides are placed together

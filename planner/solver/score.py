@@ -16,11 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from planner.requirements import Requirement
+from planner.solver.backend import DayConstraint
 from planner.solver.model import PlacedWeek, WeekModel
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
 
-__all__ = ["soft_penalty", "soft_amounts", "misses", "week_key", "TENTHS"]
+__all__ = ["soft_penalty", "soft_amounts", "soft_terms", "misses", "week_key", "TENTHS"]
 
 # The penalty is reported as a whole number of tenths: amounts can be fractions (minutes over
 # the time limit, load shares), and an integer in the plan compares and reads more easily.
@@ -43,6 +44,24 @@ def soft_penalty(model: WeekModel, per_day: dict[str, list[str]], walks: dict[st
             penalty += miss * req.origin.weight
             misses.append(req.origin.rule_id)
     return round(penalty * TENTHS), sorted(set(misses))
+
+
+def soft_terms(model: WeekModel) -> tuple[list[tuple[int, list[DayConstraint]]], list[str]]:
+    """The soft score as a backend can minimise it: per soft requirement whose type has a
+    ``deficit``, its weight in tenths (weight x scale x :data:`TENTHS`) and the day constraints
+    whose shortfalls make its amount; and the sorted ids of the soft rules with a ``miss`` that
+    cannot be put so (order rules, session time in order, loads...)."""
+    terms: list[tuple[int, list[DayConstraint]]] = []
+    left_out: set[str] = set()
+    for req in model.soft:
+        t = treatment(req)
+        if t.miss is None:
+            continue
+        if t.deficit is None:
+            left_out.add(req.origin.rule_id)
+            continue
+        terms.append((req.origin.weight * t.scale * TENTHS, list(t.deficit(req, model))))
+    return terms, sorted(left_out)
 
 
 def soft_amounts(model: WeekModel, per_day: dict[str, list[str]], walks: dict[str, list[str]] | None = None

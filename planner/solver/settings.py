@@ -22,6 +22,11 @@ class Settings:
     searches that try to keep two structure rules in place of one when rules give way
     (:mod:`planner.solver.giveway`); ``trial_budget`` bounds each
     step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
+
+    ``backend`` names the search backend (:mod:`planner.solver.backends`): ``"csp"``
+    (python-constraint2, the default) or ``"exact"`` (OR-Tools CP-SAT, the ``backplan[exact]``
+    extra). The exact backend reads each node budget as deterministic time (2,000 nodes a
+    second of it, :data:`planner.solver.exact.days.NODES_PER_SECOND`).
     """
 
     restarts: int = 6
@@ -36,6 +41,7 @@ class Settings:
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
     time_limit: float | None = None  # seconds for one plan: every search after it gives up
+    backend: str = "csp"  # the search backend: "csp" or "exact"
 
     def budgets(self, total: int | None = None) -> list[int]:
         """The node budget of each try, doubling every two tries, within ``total``."""

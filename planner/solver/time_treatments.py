@@ -69,7 +69,8 @@ def week_time_post(req: WeekTime, model: WeekModel) -> Iterable[DayConstraint]:
         out.append(WeekTimeCap({x: model.seconds[x] for x in req.ids if x in model.seconds}, req.max_seconds))
     if req.min_seconds is not None:
         low = req.min_seconds
-        out.append(WeekHolds(lambda per_day: _week_seconds(req, per_day, model.seconds) >= low))
+        weights = {x: model.seconds[x] for x in req.ids if x in model.seconds}
+        out.append(WeekHolds(lambda per_day: _week_seconds(req, per_day, model.seconds) >= low, (weights, low)))
     return out
 
 

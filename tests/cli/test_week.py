@@ -32,3 +32,18 @@ def test_plan_like_a_bad_file_says_what_is_wrong_before_searching(tmp_path: Path
     result = runner.invoke(app, ["plan", "--like", str(missing)])
     assert result.exit_code == 2
     assert result.stderr == f"backplan: error: {missing}: file not found\n"
+
+
+def test_plan_with_the_exact_backend(tmp_path: Path):
+    """``--backend exact`` plans with OR-Tools CP-SAT; the plan passes ``check``."""
+    profile = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "two_days_a_week.yaml"
+    out = tmp_path / "week.json"
+    result = runner.invoke(app, ["plan", "-p", str(profile), "--backend", "exact", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+
+
+def test_plan_with_an_unknown_backend_says_which_there_are():
+    result = runner.invoke(app, ["plan", "--backend", "fast"])
+    assert result.exit_code == 2
+    assert result.stderr == 'backplan: error: unknown backend "fast"; choose one of csp, exact\n'
