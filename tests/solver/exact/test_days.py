@@ -27,10 +27,10 @@ TIGHT_RATIO = """\
 rules:
   - id: tight-extensors-vs-glutes
     kind: load_ratio
-    description: Back-extensor load at most a quarter of the glute load.
+    description: Back-extensor load at most a twentieth of the glute load.
     numerator: erectors
     denominator: glutes
-    max_ratio: 0.25
+    max_ratio: 0.05
     source: [test case]
 """
 
