@@ -157,7 +157,9 @@ def _exclusion_reason(judge: Judge, exercise: str, rule_id: str) -> str:
         found = rule.kind.check(rule, week, judge.ctx)
         if found:
             return found[0].message
-    return rule.header.description
+    when = rule.header.when
+    conditions = sorted(set(getattr(when, "conditions", None) or ()) & set(judge.profile.conditions))
+    return (f"with {', '.join(conditions)}: " if conditions else "") + rule.header.description
 
 
 def _day_exclusions(judge: Judge, exercise: str) -> list[str]:
