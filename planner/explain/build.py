@@ -44,6 +44,9 @@ def explain_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: P
         shown = [] if out.exercise.status == "excluded" else [exercise]
     else:
         out.items = [_item(judge, day, ex) for day, ex in _slots(plan)]
+        out.items += [_item(judge, d.day, ex, alternatives=False) for d in plan.days
+                      for ex in dict.fromkeys(i.exercise for i in d.walks)]
+        out.items.sort(key=lambda i: catalog.vocab.days.index(i.day))  # stable: a day's walks after its session
         out.rules = _rules(judge)
         shown = [item.exercise for item in out.items]
     out.instructions = {ex_id: _instructions(plan, catalog, ex_id) for ex_id in dict.fromkeys(shown)}
@@ -65,13 +68,16 @@ def _slots(plan: Plan) -> list[tuple[str, str]]:
 def _item(judge: Judge, day: str, exercise: str, alternatives: bool = True) -> ItemWhy:
     plan_day = next(d for d in judge.plan.days if d.day == day)
     items = [i for i in plan_day.items if i.exercise == exercise]
+    walk = not items
+    items = items or [i for i in plan_day.walks if i.exercise == exercise]
     first = items[0]
     kinds = {r.id: r.header.kind for r in judge.all_rules}
     why = list(dict.fromkeys(rule_id for i in items for rule_id in i.why))
-    seconds = sum(tension_seconds(i.sets, i.reps, i.hold_s, i.minutes) * SIDE_SHARE[i.side] for i in items)
-    passes = [BANNED_RULE_ID] + [r.id for r in judge.rules if r.header.kind in FILTER_KINDS]
+    seconds = 0.0 if walk else sum(tension_seconds(i.sets, i.reps, i.hold_s, i.minutes) * SIDE_SHARE[i.side] for i in items)
+    filters = [BANNED_RULE_ID] + [r.id for r in judge.rules if r.header.kind in FILTER_KINDS]
+    passes = [r for r in filters if r not in judge.excluded_by(exercise)]  # a hand-edited plan may break one
     out = ItemWhy(
-        day=day, exercise=exercise, name=first.name, block=first.block, sides=[i.side for i in items],
+        day=day, exercise=exercise, name=first.name, block=first.block, walk=walk, sides=[i.side for i in items],
         dose=dose_text(first), seconds=round(seconds, 1),
         required_by=[r for r in why if kinds.get(r) not in ORDER_KINDS | DOSE_KINDS],
         allowed_by=passes,
@@ -119,11 +125,14 @@ def _rules(judge: Judge) -> list[RuleStatus]:
 def _answer(judge: Judge, exercise: str) -> ExerciseAnswer:
     ex = judge.catalog.exercises[exercise]
     placed = [(day, x) for day, x in _slots(judge.plan) if x == exercise]
-    if placed:
+    walked = [d.day for d in judge.plan.days if any(i.exercise == exercise for i in d.walks)]
+    if placed or walked:
         items = [_item(judge, day, x) for day, x in placed]
-        days = ", ".join(day for day, _ in placed)
+        items += [_item(judge, day, exercise, alternatives=False) for day in walked]
+        where = [", ".join(day for day, _ in placed)] if placed else []
+        where += [f"{', '.join(walked)} (as an activity of its own, apart from the session)"] if walked else []
         return ExerciseAnswer(exercise=exercise, name=ex.name, status="in the plan", items=items,
-                              summary=f"{exercise} is in the plan on {days}")
+                              summary=f"{exercise} is in the plan on {' and '.join(where)}")
     excluded = [Exclusion(rule=rule_id, reason=_exclusion_reason(judge, exercise, rule_id))
                 for rule_id in judge.excluded_by(exercise)]
     if not excluded and not any(exercise in judge.eligible(d) for d in judge.model.days):

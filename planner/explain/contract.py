@@ -40,9 +40,10 @@ class ItemWhy(_Model):
     exercise: str
     name: str
     block: str
+    walk: bool = Field(default=False, description="An activity of its own that day, apart from the session (from a walks rule); no alternatives are tried for it.")
     sides: list[str] = Field(description="both, or left and right.")
     dose: str = Field(description="The dose in words, per side for left/right work.")
-    seconds: float = Field(description="Seconds under tension the item counts in the load model (both sides together), rounded to 0.1.")
+    seconds: float = Field(description="Seconds under tension the item counts in the load model (both sides together), rounded to 0.1; 0 for a walk, which the load model does not count.")
     required_by: list[str] = Field(default=[], description="Rules that asked for it (counts, coverage).")
     allowed_by: list[str] = Field(default=[], description="Safety filters that apply to the person and that it passes (contraindications, equipment, audience, level, banned moves).")
     placed_by: list[str] = Field(default=[], description="Ordering rules that set its place in the session.")
@@ -83,7 +84,7 @@ class Explanation(_Model):
     notice: str = SAFETY_NOTICE
     soft_penalty: int | None = Field(default=None, description="The plan's soft penalty.")
     out_of_band: list[str] = Field(default=[], description="The plan's balance figures out of band (from its balance section).")
-    items: list[ItemWhy] = Field(default=[], description="Every session item, once per exercise and day (empty with --exercise).")
+    items: list[ItemWhy] = Field(default=[], description="Every session item, once per exercise and day, then the day's walks (empty with --exercise).")
     rules: list[RuleStatus] = Field(default=[], description="Every rule that applies to the person (empty with --exercise).")
     exercise: ExerciseAnswer | None = None
     instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues of every exercise explained that the person may do (none for an excluded one), keyed by id.")

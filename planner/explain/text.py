@@ -57,7 +57,8 @@ def _lines(e: Explanation, esc, markdown: bool) -> list[str]:
 
 def _item(item: ItemWhy, esc, markdown: bool) -> list[str]:
     sides = "" if item.sides == ["both"] else f", {' and '.join(item.sides)}"
-    title = f"{esc(item.name)} ({esc(item.exercise)}, {item.block}{sides}): {esc(item.dose)}, {item.seconds:g} s under tension"
+    kind = "a walk of its own, apart from the session" if item.walk else item.block
+    title = f"{esc(item.name)} ({esc(item.exercise)}, {kind}{sides}): {esc(item.dose)}, " + ("not counted in the load model" if item.walk else f"{item.seconds:g} s under tension")
     out = [f"{'### ' if markdown else '* '}{title}"]
     if markdown:
         out.append("")

@@ -124,3 +124,10 @@ def test_an_unknown_exercise_suggests_the_closest():
     with pytest.raises(InputError, match='^unknown exercise "bird_dgo" \\(did you mean "bird_dog"\\?\\); '
                                          "see backplan catalog list$"):
         api.explain(HYPERTENSION, exercise="bird_dgo")
+
+
+def test_a_walk_of_its_own_is_in_the_plan_and_not_counted_in_the_load():
+    answer = api.explain(HYPERTENSION, exercise="walking").exercise
+    assert answer.summary == "walking is in the plan on tue, thu, sun (as an activity of its own, apart from the session)"
+    assert [(i.day, i.walk, i.seconds, i.chosen_over) for i in answer.items] == [
+        ("tue", True, 0.0, []), ("thu", True, 0.0, []), ("sun", True, 0.0, [])]
