@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,14 +17,14 @@ _FORMATS = ("table", "markdown", "json")
 
 
 def explain(
-    plan_file: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", readable=False, help="A plan as `backplan plan -f json` writes it; read with its own profile and, without -r, its own rule files when still there unchanged (as check does). Without it: a week planned now from -p/-r/--catalog/--seed, as `backplan plan` would.")] = None,
-    exercise: Annotated[Optional[str], typer.Option("--exercise", "-e", metavar="ID", help="Why or why not this catalog exercise: where it is, the rules that exclude it for this person, or what putting it in would cost.")] = None,
+    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN]", readable=False, help="A plan as `backplan plan -f json` writes it; read with its own profile and, without -r, its own rule files when still there unchanged (as check does). Without it: a week planned now from -p/-r/--catalog/--seed, as `backplan plan` would.")] = None,
+    exercise: Annotated[str | None, typer.Option("--exercise", "-e", metavar="ID", help="Why or why not this catalog exercise: where it is, the rules that exclude it for this person, or what putting it in would cost.")] = None,
     profile: ProfileOpt = None,
     rules: RulesOpt = None,
     catalog: CatalogOpt = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the week planned when no PLAN is given.")] = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown or json (shape: schemas/explain.schema.json).")] = "table",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically; an existing file is replaced only with --force.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of the terminal, atomically; an existing file is replaced only with --force.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it already exists.")] = False,
     no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,

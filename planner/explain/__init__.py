@@ -4,4 +4,4 @@ rules and the load model (:mod:`.judge`), in the shape of :mod:`.contract`, as t
 from planner.explain.build import explain_plan
 from planner.explain.contract import Explanation
 
-__all__ = ["explain_plan", "Explanation"]
+__all__ = ["Explanation", "explain_plan"]

@@ -23,7 +23,7 @@ from planner.models import BANNED_RULE_ID, Profile
 from planner.render import dose_text
 from planner.rules import Rule
 
-__all__ = ["explain_plan", "MAX_ALTERNATIVES", "BANNED_TEXT"]
+__all__ = ["BANNED_TEXT", "MAX_ALTERNATIVES", "explain_plan"]
 
 # Alternatives tried per item: the most alike first (sharing muscle groups), so the answer stays
 # short and quick (each try is one run of the rules over the week).

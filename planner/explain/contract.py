@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from planner.contract import Instructions
 from planner.notice import SAFETY_NOTICE
 
-__all__ = ["EXPLAIN_SCHEMA_VERSION", "Cost", "ItemWhy", "RuleStatus", "Exclusion", "ExerciseAnswer", "Explanation"]
+__all__ = ["EXPLAIN_SCHEMA_VERSION", "Cost", "Exclusion", "ExerciseAnswer", "Explanation", "ItemWhy", "RuleStatus"]
 
 EXPLAIN_SCHEMA_VERSION = 1
 

@@ -20,7 +20,7 @@ from planner.kinds.base import Context, Entry, Violation, Week
 from planner.models import Profile
 from planner.rules import Rule
 
-__all__ = ["Judge", "ORDER_KINDS", "FILTER_KINDS", "DOSE_KINDS"]
+__all__ = ["DOSE_KINDS", "FILTER_KINDS", "ORDER_KINDS", "Judge"]
 
 ORDER_KINDS = frozenset({"order", "first_in_session", "last_in_session", "top_down", "sides_adjacent", "not_adjacent"})
 FILTER_KINDS = frozenset({"contraindications", "equipment_owned", "profile_exclude", "forbid"})
