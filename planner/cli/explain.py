@@ -17,7 +17,7 @@ _FORMATS = ("table", "markdown", "json")
 
 
 def explain(
-    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN]", readable=False, help="A plan as `backplan plan -f json` writes it; read with its own profile and, without -r, its own rule files when still there unchanged (as check does). Without it: a week planned now from -p/-r/--catalog/--seed, as `backplan plan` would.")] = None,
+    plan_file: Annotated[Path | None, typer.Argument(metavar="PLAN", readable=False, help="A plan as `backplan plan -f json` writes it; read with its own profile and, without -r, its own rule files when still there unchanged (as check does). Without it: a week planned now from -p/-r/--catalog/--seed, as `backplan plan` would.")] = None,
     exercise: Annotated[str | None, typer.Option("--exercise", "-e", metavar="ID", help="Why or why not this catalog exercise: where it is, the rules that exclude it for this person, or what putting it in would cost.")] = None,
     profile: ProfileOpt = None,
     rules: RulesOpt = None,

@@ -17,7 +17,7 @@ from planner.contract import Instructions, Plan
 from planner.errors import InputError, did_you_mean
 from planner.explain.contract import Cost, Exclusion, ExerciseAnswer, Explanation, ItemWhy, RuleStatus
 from planner.explain.judge import DOSE_KINDS, FILTER_KINDS, ORDER_KINDS, Judge, cost_key
-from planner.kinds.base import Week
+from planner.kinds.base import Context, Week
 from planner.load import SIDE_SHARE, tension_seconds
 from planner.models import BANNED_RULE_ID, Profile
 from planner.render import dose_text
@@ -37,6 +37,7 @@ def explain_plan(plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: P
     if exercise is not None and exercise not in catalog.exercises:
         raise InputError(f'unknown exercise "{exercise}"{did_you_mean(exercise, catalog.exercises)}; '
                          "see backplan catalog list")
+    _refuse_if_referred(rules, catalog, profile)
     judge = Judge(plan, rules, catalog, profile)
     out = Explanation(soft_penalty=plan.soft_penalty, out_of_band=list(judge.balance.out_of_band))
     if exercise is not None:
@@ -59,6 +60,19 @@ def _instructions(plan: Plan, catalog: Catalog, exercise: str) -> Instructions:
         return plan.instructions[exercise]
     ex = catalog.exercises[exercise]
     return Instructions(name=ex.name, steps=list(ex.steps), cues=list(ex.cues))
+
+
+def _refuse_if_referred(rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> None:
+    """A person a hard ``refer`` rule sends to a doctor first gets no explanation of a week
+    either, only the referral, as ``backplan plan`` gives it (exit 3)."""
+    from planner.kinds.refer import message
+    from planner.messages import red_flag
+
+    referring = [r for r in rules if r.refers and r.applies(profile)]
+    if referring:
+        ctx = Context(catalog, profile)
+        texts = dict.fromkeys(message(r, ctx) for r in referring)
+        raise red_flag("\n\n".join(texts), tuple(r.id for r in referring))
 
 
 def _slots(plan: Plan) -> list[tuple[str, str]]:

@@ -97,8 +97,8 @@ class Judge:
         for rule in self.rules:
             now, was = after.get(rule.id, []), self.base.get(rule.id, [])
             if rule.hard:
-                if len(now) > len(was) or (now and not was):
-                    fresh = [v for v in now if v not in was] or now
+                fresh = [v for v in now if v not in was]  # a violation the plan already had is not this swap's
+                if fresh:
                     breaks.append(f"{rule.id}: {_where(fresh[0])}{fresh[0].message}")
                 continue
             amount_now, amount_was = sum(v.amount for v in now), sum(v.amount for v in was)

@@ -12,9 +12,10 @@ from planner.balance import plan_balance
 from planner.catalog import default_catalog
 from planner.checker import load_plan
 from planner.contract import Plan, PlanItem
-from planner.errors import InputError
+from planner.errors import InputError, RedFlagError
 from planner.explain.contract import Exclusion
 from planner.load import SIDE_SHARE, tension_seconds
+from planner.messages import REFUSAL_HEADLINE
 
 DATA = Path(__file__).parent / "data"
 HYPERTENSION = DATA / "hypertension-week.json"  # backplan plan -p examples/profiles/hypertension_home_dumbbells.yaml
@@ -131,3 +132,12 @@ def test_a_walk_of_its_own_is_in_the_plan_and_not_counted_in_the_load():
     assert answer.summary == "walking is in the plan on tue, thu, sun (as an activity of its own, apart from the session)"
     assert [(i.day, i.walk, i.seconds, i.chosen_over) for i in answer.items] == [
         ("tue", True, 0.0, []), ("thu", True, 0.0, []), ("sun", True, 0.0, [])]
+
+
+def test_a_person_to_refer_gets_the_referral_not_an_explanation():
+    plan, _ = load_plan(HYPERTENSION, default_catalog())
+    hurt = plan.profile.model_copy(update={"conditions": ["recent_injury"], "cleared_by_doctor": False})
+    with pytest.raises(RedFlagError) as refused:
+        api.explain(plan, profile=hurt)
+    assert refused.value.rule_ids == ("clearance-before-starting", "red-flag-pain-or-injury")
+    assert refused.value.message.startswith(REFUSAL_HEADLINE)
