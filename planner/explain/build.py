@@ -125,14 +125,15 @@ def _rules(judge: Judge) -> list[RuleStatus]:
     for rule in judge.rules:
         found = by_rule.get(rule.id, [])
         status, detail, amount = "held", "", 0.0
-        if rule.id in gave:
+        if rule.id in gave and rule.gives_way:  # a safety rule never gives way, whatever a plan says
             status, detail = "gave way", gave[rule.id].reason
         elif found:
             status = "broken" if rule.hard else "missed"
             detail = "; ".join(dict.fromkeys(v.message for v in found))
             amount = round(sum(v.amount for v in found), 3)
-        out.append(RuleStatus(rule=rule.id, description=rule.header.description, hard=rule.hard, status=status,
-                              detail=detail, amount=amount))
+        level = "structure" if rule.gives_way else "safety" if rule.hard else "preference"
+        out.append(RuleStatus(rule=rule.id, description=rule.header.description, hard=rule.hard, level=level,
+                              status=status, detail=detail, amount=amount))
     return out
 
 

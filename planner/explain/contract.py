@@ -54,7 +54,8 @@ class ItemWhy(_Model):
 class RuleStatus(_Model):
     rule: str
     description: str = ""
-    hard: bool
+    hard: bool = Field(description="A safety or structure rule (true) or a preference (false).")
+    level: Literal["safety", "structure", "preference"]
     status: Literal["held", "gave way", "missed", "broken"]
     detail: str = Field(default="", description="The plan's reason (gave way) or the checker's messages (missed, broken).")
     amount: float = Field(default=0.0, description="Amount missed, in the units the rule's kind reports (0 when held).")

@@ -41,9 +41,8 @@ def _lines(e: Explanation, esc, markdown: bool) -> list[str]:
             out += _item(item, esc, markdown)
         out += ["", *_heading("Rules", markdown)]
         for rule in e.rules:
-            level = "safety" if rule.hard else "preference"
             detail = f": {esc(rule.detail)}" if rule.detail else ""
-            out.append(f"- {esc(rule.rule)} ({level}): {rule.status}{detail}")
+            out.append(f"- {esc(rule.rule)} ({rule.level}): {rule.status}{detail}")
         penalty = "" if e.soft_penalty is None else f"Soft penalty {e.soft_penalty}. "
         out += ["", penalty + "Out of band: " + ("; ".join(e.out_of_band) if e.out_of_band else "none") + "."]
     if e.instructions:

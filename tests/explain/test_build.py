@@ -49,6 +49,9 @@ def test_every_rule_that_applies_has_a_status(week):
     assert status["back-extensors-vs-abdominals"] == ("missed", "erectors:abdominals load ratio is 2.25, above 2.0")
     assert status["cross-train"] == ("missed", "the week has 1 different exercises, needs at least 2")
     assert status["exercise-contraindications"] == ("held", "")
+    level = {r.rule: r.level for r in week.rules}
+    assert (level["exercise-contraindications"], level["legs-each-session"], level["cross-train"]) == (
+        "safety", "structure", "preference")
     assert week.out_of_band == ["abdominals:erectors 0.44, band 0.50-1.00"]
 
 
