@@ -32,6 +32,7 @@ from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.diary.entries import Entry
+    from planner.explain import Explanation
     from planner.programme.contract import Programme
     from planner.programme.schedule import Schedule
     from planner.solver import Settings, Solution
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the
     from planner.solver.solution import Item
 
 __all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week", "plan_programme",
-           "check_programme"]
+           "check_programme", "explain"]
 
 PathLike = str | Path
 
@@ -238,6 +239,41 @@ def check_week(
     else:
         person = plan_profile(the_plan, doc, cat)
     return check_plan(the_plan, rule_list, cat, person)
+
+
+def explain(
+    plan: Plan | PathLike | None = None,
+    *,
+    exercise: str | None = None,
+    profile: Profile | PathLike | None = None,
+    rules: Sequence[Rule] | None = None,
+    extra_rules: Iterable[PathLike] = (),
+    catalog: Catalog | PathLike | None = None,
+    seed: int = 0,
+) -> Explanation:
+    """Why each item of a week is there and how each rule fared, or (``exercise``) why that
+    catalog exercise is or is not in it (:mod:`planner.explain`). ``plan``: a :class:`Plan` or a
+    plan file, read with the profile and rules :func:`check_week` would use; ``None``: a week
+    planned now by :func:`plan_week` from ``profile``, ``rules``, ``extra_rules``, ``catalog``, ``seed``."""
+    from planner.checker import load_plan, plan_profile
+    from planner.explain import explain_plan
+    from planner.provenance import reusable_files
+
+    if plan is None:
+        given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
+        week = plan_week(given.profile, rules=given.rules, catalog=given.catalog, seed=seed)
+        return explain_plan(week, given.rules, given.catalog, given.profile, exercise)
+    base = _catalog(catalog)
+    the_plan, doc = (plan, None) if isinstance(plan, Plan) else load_plan(plan, base)
+    extra = list(extra_rules)
+    if rules is None and not extra and the_plan.made_with is not None:
+        extra = reusable_files(the_plan.made_with) or []
+    rule_list, cat = _rules(rules, extra, base)
+    if profile is not None or doc is None:
+        person = _profile(profile if profile is not None else the_plan.profile, cat)
+    else:
+        person = plan_profile(the_plan, doc, cat)
+    return explain_plan(the_plan, rule_list, cat, person, exercise)
 
 
 def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, rules: Sequence[Rule] = ()) -> Plan:

@@ -1,7 +1,7 @@
 """JSON Schemas generated from the models, for editors and for the plan contract.
 
-``python -m planner.schemas [FOLDER]`` writes ``plan``, ``profile``, ``catalog`` and ``rules``
-schemas (default folder: ``schemas/``). They use draft-07 features only (``definitions``, no
+``python -m planner.schemas [FOLDER]`` writes ``plan``, ``profile``, ``catalog``, ``rules``,
+``programme`` and ``explain`` schemas (default folder: ``schemas/``). They use draft-07 features only (``definitions``, no
 ``$defs``) so the common YAML language server understands them; words from the vocabularies and
 the muscle graph become ``enum`` lists, so an editor can complete them. A test fails when a
 committed schema drifts from what this module generates.
@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from planner.catalog import Catalog, default_catalog
 from planner.contract import Plan
+from planner.explain.contract import Explanation
 from planner.programme.contract import Programme
 from planner.loading.files import write_generated
 from planner.kinds import REGISTRY
@@ -27,7 +28,7 @@ from planner.vocabulary import Vocabulary
 __all__ = ["generate", "write", "SCHEMA_FILES"]
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-SCHEMA_FILES = ("plan", "profile", "catalog", "rules", "programme")
+SCHEMA_FILES = ("plan", "profile", "catalog", "rules", "programme", "explain")
 
 
 def _draft07(schema: dict[str, Any]) -> dict[str, Any]:
@@ -213,7 +214,7 @@ def _catalog_schema(catalog: Catalog) -> dict[str, Any]:
 
 
 def generate(catalog: Catalog | None = None) -> dict[str, dict[str, Any]]:
-    """Every schema by name (``plan``, ``profile``, ``catalog``, ``rules``, ``programme``)."""
+    """Every schema by name (``plan``, ``profile``, ``catalog``, ``rules``, ``programme``, ``explain``)."""
     catalog = catalog or default_catalog()
     plan = _model(Plan)
     out = {
@@ -222,6 +223,7 @@ def generate(catalog: Catalog | None = None) -> dict[str, dict[str, Any]]:
         "catalog": _catalog_schema(catalog),
         "rules": _rules_schema(catalog),
         "programme": _model(Programme),
+        "explain": _model(Explanation),
     }
     for name, schema in out.items():
         schema["$schema"] = DRAFT

@@ -21,6 +21,7 @@ from planner.cli import plot, programme, week
 from planner.cli.batch import batch
 from planner.cli.catalog import catalog_app
 from planner.cli.diary import history, log
+from planner.cli.explain import explain
 from planner.cli.export import export
 from planner.cli.rules import rules_app
 from planner.notice import SAFETY_NOTICE
@@ -44,6 +45,7 @@ app = typer.Typer(
 
 app.command()(week.plan)
 app.command()(week.check)
+app.command()(explain)
 app.command()(batch)
 app.command()(plot.plot)
 app.command()(export)

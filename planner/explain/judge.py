@@ -1,0 +1,178 @@
+"""Trying an exercise into a week and saying what it costs, by the rules and the load model.
+
+A :class:`Judge` holds one planned week and what the rules allow for the person: the safety
+filters (the exclusions the week model is built from, :mod:`planner.solver.build`) and each
+allowed exercise's dose after the dose rules. :meth:`Judge.cost` puts an exercise into a day
+(in place of another, or added) and compares the week's rule checks (each kind's own ``check``,
+as the independent checker runs them) and its balance section (:mod:`planner.balance`, the load
+model) with the plan's. Ordering rules are not judged: the planner would re-order the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.balance import balance_of
+from planner.catalog import Catalog
+from planner.contract import Balance, Plan
+from planner.explain.contract import Cost
+from planner.kinds.base import Context, Entry, Violation, Week
+from planner.models import Profile
+from planner.rules import Rule
+
+__all__ = ["DOSE_KINDS", "FILTER_KINDS", "ORDER_KINDS", "Judge"]
+
+ORDER_KINDS = frozenset({"order", "first_in_session", "last_in_session", "top_down", "sides_adjacent", "not_adjacent"})
+FILTER_KINDS = frozenset({"contraindications", "equipment_owned", "profile_exclude", "forbid"})
+DOSE_KINDS = frozenset({"dose"})
+_EPSILON = 1e-9
+
+
+class Judge:
+    """One planned week, the rules that apply to its person, and what they allow."""
+
+    def __init__(self, plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> None:
+        from planner.solver import Settings, compile_rules
+        from planner.solver.build import build_model
+
+        self.plan, self.catalog, self.profile = plan, catalog, profile
+        self.rules = [r for r in rules if r.applies(profile)]
+        self.all_rules = list(rules)
+        self.ctx = Context(catalog, profile)
+        self.model = build_model(compile_rules(rules, catalog, profile), Settings())
+        self.week = Week.from_plan(plan, profile.days)
+        self.found = self.violations(self.week, judged_only=False)
+        self.base = self._judged(self.found)
+        self.balance = balance_of(self.week, catalog, rules, profile)
+
+    # -- the rules on a week -------------------------------------------------------------------
+    def violations(self, week: Week, judged_only: bool = True) -> list[Violation]:
+        out = []
+        for rule in self.rules:
+            if judged_only and rule.header.kind in ORDER_KINDS:
+                continue
+            out.extend(rule.kind.check(rule, week, self.ctx))
+        return out
+
+    def _judged(self, found: list[Violation]) -> dict[str, list[Violation]]:
+        by_rule: dict[str, list[Violation]] = {}
+        kinds = {r.id: r.header.kind for r in self.rules}
+        for v in found:
+            if kinds.get(v.rule_id) not in ORDER_KINDS:
+                by_rule.setdefault(v.rule_id, []).append(v)
+        return by_rule
+
+    # -- what the filters allow ----------------------------------------------------------------
+    def eligible(self, day: str) -> list[str]:
+        return list(self.model.eligible.get(day, []))
+
+    def excluded_by(self, exercise: str) -> list[str]:
+        """Ids of the rules that keep ``exercise`` out of every session (``builtin:banned-moves`` first)."""
+        return list(dict.fromkeys(self.model.excluded.get(exercise, [])))
+
+    def entries(self, exercise: str) -> list[Entry]:
+        """``exercise`` as plan entries, with the dose the dose rules leave it."""
+        dose = self.model.doses.get(exercise) or self.catalog.exercises[exercise].dose
+        sides = ("left", "right") if self.catalog.exercises[exercise].side == "unilateral" else ("both",)
+        return [Entry(exercise, side, dose.sets, dose.reps, dose.hold_s, dose.minutes) for side in sides]
+
+    # -- trying an exercise in -----------------------------------------------------------------
+    def week_with(self, day: str, exercise: str, instead_of: str | None) -> Week:
+        days = {d: list(entries) for d, entries in self.week.days.items()}
+        current = days.get(day, [])
+        new = self.entries(exercise)
+        if instead_of is None:
+            current = [*current, *new]
+        else:
+            at = next(i for i, e in enumerate(current) if e.exercise == instead_of)
+            kept = [e for e in current if e.exercise != instead_of]
+            current = [*kept[:at], *new, *kept[at:]]
+        days[day] = current
+        return Week(days, list(self.week.training_days), dict(self.week.walks))
+
+    def cost(self, day: str, exercise: str, instead_of: str | None) -> Cost:
+        week = self.week_with(day, exercise, instead_of)
+        after = self._judged(self.violations(week))
+        breaks, misses, eases = [], [], []
+        for rule in self.rules:
+            now, was = after.get(rule.id, []), self.base.get(rule.id, [])
+            if rule.hard:
+                fresh = [v for v in now if v not in was]  # a violation the plan already had is not this swap's
+                if fresh:
+                    breaks.append(f"{rule.id}: {_where(fresh[0])}{fresh[0].message}")
+                continue
+            amount_now, amount_was = sum(v.amount for v in now), sum(v.amount for v in was)
+            if amount_now > amount_was + _EPSILON:
+                fresh = [v for v in now if v not in was] or now
+                misses.append(f"{rule.id}: {fresh[0].message}")
+            elif amount_now < amount_was - _EPSILON:
+                eases.append(f"{rule.id}: " + ("met" if not now else f"{now[0].message}"))
+        balance = balance_changes(self.balance, balance_of(week, self.catalog, self.all_rules, self.profile))
+        ex = self.catalog.exercises[exercise]
+        return Cost(exercise=exercise, name=ex.name, day=day, instead_of=instead_of, breaks=breaks, misses=misses,
+                    eases=eases, balance=balance, summary=_summary(exercise, instead_of, breaks, misses, eases, balance))
+
+
+def _where(v: Violation) -> str:
+    return f"{v.day} {v.exercise}: " if v.day and v.exercise else (f"{v.day}: " if v.day else "")
+
+
+def cost_key(cost: Cost) -> tuple:
+    """Least costly first: fewer hard rules broken, fewer soft rules missed, more eased, fewer
+    balance figures put out of band."""
+    worse = sum(1 for b in cost.balance if b.startswith("puts"))
+    better = sum(1 for b in cost.balance if b.startswith("brings"))
+    return (len(cost.breaks), len(cost.misses) - len(cost.eases), worse - better)
+
+
+def balance_changes(before: Balance, after: Balance) -> list[str]:
+    """Each pair ratio and the dominance that a change moves, in words (two decimals, as the
+    plan's balance summary writes them)."""
+    out = []
+    was = {p.pair: p for p in before.pairs}
+    for pair in after.pairs:
+        old = was.get(pair.pair)
+        if old is None or old.ratio == pair.ratio:
+            continue
+        figures = f"({_ratio(pair.ratio)} instead of {_ratio(old.ratio)})"
+        if old.in_band and not pair.in_band:
+            out.append(f"puts {pair.pair} out of its band {figures}")
+        elif pair.in_band and not old.in_band:
+            out.append(f"brings {pair.pair} inside its band {figures}")
+        elif pair.in_band:
+            out.append(f"keeps {pair.pair} inside its band {figures}")
+        else:
+            out.append(f"leaves {pair.pair} out of its band {figures}")
+    d0, d1 = before.dominance, after.dominance
+    if (d0.group, d0.share) != (d1.group, d1.share) and d1.max_share is not None:
+        figures = f"({d1.group} {d1.share:.0%} instead of {d0.group} {d0.share:.0%})"
+        if d0.in_band and not d1.in_band:
+            out.append(f"puts the largest group's share over {d1.max_share:.0%} {figures}")
+        elif d1.in_band and not d0.in_band:
+            out.append(f"brings the largest group's share inside {d1.max_share:.0%} {figures}")
+    return out
+
+
+def _ratio(value: float | None) -> str:
+    return "unbounded" if value is None else f"{value:.2f}"
+
+
+_VERB = {"puts": "put", "leaves": "leave", "brings": "bring", "keeps": "keep"}
+
+
+def _summary(exercise: str, instead_of: str | None, breaks: list[str], misses: list[str], eases: list[str],
+             balance: list[str]) -> str:
+    where = f"in place of {instead_of}" if instead_of else "added"
+    balance = [_VERB.get(b.split(" ", 1)[0], b.split(" ", 1)[0]) + " " + b.split(" ", 1)[1] for b in balance]
+    if breaks:
+        return f"{exercise} {where} would break {breaks[0].split(':')[0]}"
+    parts = [f"miss {m.split(':')[0]}" for m in misses]
+    parts += [b for b in balance if b.startswith(("put", "leave"))]
+    gains = [f"meet {e.split(':')[0]}" if e.endswith(": met") else f"miss {e.split(':')[0]} by less" for e in eases]
+    gains += [b for b in balance if b.startswith("bring")]
+    if parts:
+        text = f"{exercise} {where} would " + "; ".join(parts)
+        return text + (f" (though it would {'; '.join(gains)})" if gains else "")
+    if gains:
+        return f"{exercise} {where} would {'; '.join(gains)}, and break no rule (the session order aside)"
+    return f"{exercise} {where} would do as well by every rule (a tie)"
