@@ -333,7 +333,7 @@ def test_an_unknown_tag_is_an_error_not_an_empty_list():
     result = run("rules", "list", "-t", "safty")
     assert (result.exit_code, result.stderr) == (2, (
         'backplan: error: no rule has the tag "safty" (did you mean "safety"?); '
-        "tags in use: advice, dose, safety, session, week\n"))
+        "tags in use: advice, balance, dose, safety, session, week\n"))
 
 
 def test_rules_show_marks_banned_moves():
