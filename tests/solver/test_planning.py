@@ -24,8 +24,12 @@ def test_soft_rules_are_pursued(rules, catalog):
     # chair give the trapezius and the latissimus none in today's catalog, so it may be missed;
     # the week's aerobic activity is the walk (walk-on-days-off), and a second one would be a
     # class tacked onto a home session (no-class-in-a-home-session outweighs cross-train).
-    assert set(solution.soft_misses) <= {"develop-every-back-group", "cross-train"}
-    assert solution.penalty <= 2 * 5 * 10 + 3 * 10  # at most its two groups, weight 5, and cross-train, in tenths
+    # The balance bands (rules/balance.yaml, load_ratio preferences) are scored, not promoted, so
+    # they may be missed too (issue 12: the search is not yet proven optimal).
+    bands = {r.id for r in rules if r.header.kind == "load_ratio"}
+    assert set(solution.soft_misses) - bands <= {"develop-every-back-group", "cross-train"}
+    assert solution.penalty <= 2 * 5 * 10 + 3 * 10 + sum(  # its two groups, weight 5, cross-train, in tenths
+        10 * r.header.weight for r in rules if r.id in bands)  # and each band at most its weight (amount <= 1)
 
 
 def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catalog):
@@ -37,8 +41,9 @@ def test_a_soft_rule_the_profile_cannot_meet_is_reported_not_forced(rules, catal
     assert "regular-practice" in solution.soft_misses
     # see above; and since position changes take time (planner/timing.py), a 30-minute session
     # holds fewer strength items, so the 30% share of one muscle group may be missed too
-    assert set(solution.soft_misses) <= {"regular-practice", "develop-every-back-group", "cross-train",
-                                         "no-over-dominant-group"}
+    bands = {r.id for r in rules if r.header.kind == "load_ratio"}  # scored, not promoted (see above)
+    assert set(solution.soft_misses) - bands <= {"regular-practice", "develop-every-back-group", "cross-train",
+                                                 "no-over-dominant-group"}
     reasons = {r for items in solution.days.values() for item in items for r in item.why}
     assert "regular-practice" not in reasons  # a count the week falls short of forced nothing
 
