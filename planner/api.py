@@ -222,14 +222,21 @@ def check_week(
     rule files (its ``made_with``) when each is still there unchanged, as ``backplan check`` does
     (:mod:`planner.provenance`). The checker shares no code with the solver.
     """
-    from planner.checker import check_plan, load_plan, plan_profile
+    from planner.checker import check_plan
+
+    the_plan, rule_list, cat, person = _saved_week(plan, profile, rules, extra_rules, catalog)
+    return check_plan(the_plan, rule_list, cat, person)
+
+
+def _saved_week(plan: Plan | PathLike, profile, rules, extra_rules, catalog) -> tuple[Plan, list[Rule], Catalog, Profile]:
+    """A plan (or plan file) with what to judge it by, as :func:`check_week` documents: its rules
+    (given, else the shipped ones plus ``extra_rules``, else the plan's own unchanged rule
+    files), its catalog and its profile (given, else the plan's own, else the default)."""
+    from planner.checker import load_plan, plan_profile
     from planner.provenance import reusable_files
 
     base = _catalog(catalog)
-    doc = None
-    the_plan = plan if isinstance(plan, Plan) else None
-    if the_plan is None:
-        the_plan, doc = load_plan(plan, base)
+    the_plan, doc = (plan, None) if isinstance(plan, Plan) else load_plan(plan, base)
     extra = list(extra_rules)
     if rules is None and not extra and the_plan.made_with is not None:
         extra = reusable_files(the_plan.made_with) or []
@@ -238,7 +245,7 @@ def check_week(
         person = _profile(profile if profile is not None else the_plan.profile, cat)
     else:
         person = plan_profile(the_plan, doc, cat)
-    return check_plan(the_plan, rule_list, cat, person)
+    return the_plan, rule_list, cat, person
 
 
 def explain(
@@ -255,24 +262,13 @@ def explain(
     catalog exercise is or is not in it (:mod:`planner.explain`). ``plan``: a :class:`Plan` or a
     plan file, read with the profile and rules :func:`check_week` would use; ``None``: a week
     planned now by :func:`plan_week` from ``profile``, ``rules``, ``extra_rules``, ``catalog``, ``seed``."""
-    from planner.checker import load_plan, plan_profile
     from planner.explain import explain_plan
-    from planner.provenance import reusable_files
 
     if plan is None:
         given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
         week = plan_week(given.profile, rules=given.rules, catalog=given.catalog, seed=seed)
         return explain_plan(week, given.rules, given.catalog, given.profile, exercise)
-    base = _catalog(catalog)
-    the_plan, doc = (plan, None) if isinstance(plan, Plan) else load_plan(plan, base)
-    extra = list(extra_rules)
-    if rules is None and not extra and the_plan.made_with is not None:
-        extra = reusable_files(the_plan.made_with) or []
-    rule_list, cat = _rules(rules, extra, base)
-    if profile is not None or doc is None:
-        person = _profile(profile if profile is not None else the_plan.profile, cat)
-    else:
-        person = plan_profile(the_plan, doc, cat)
+    the_plan, rule_list, cat, person = _saved_week(plan, profile, rules, extra_rules, catalog)
     return explain_plan(the_plan, rule_list, cat, person, exercise)
 
 

@@ -81,6 +81,18 @@ def guard(debug: bool, action: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def emit(text: str, out: Path | None, force: bool) -> None:
+    """Write a command's output: to the terminal, or atomically to ``out`` (replacing it only
+    with ``force``), saying so on stderr."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from planner.loading.files import write_atomic
+
+    write_atomic(out, text, force=force)
+    typer.echo(f"backplan: wrote {out}", err=True)
+
+
 def check_kind(name: str) -> None:
     from planner.kinds import REGISTRY, unknown_kind
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, emit, guard, load_inputs
 from planner.errors import EXIT_OK, BackplanError
 
 __all__ = ["explain"]
@@ -50,7 +49,6 @@ def explain(
     def action() -> int:
         from planner import api
         from planner.explain.text import render_explanation
-        from planner.loading.files import write_atomic
         from planner.profile import load_profile
 
         if fmt not in _FORMATS:
@@ -63,11 +61,7 @@ def explain(
             found = api.explain(plan_file, exercise=exercise, profile=profile, extra_rules=rules or (),
                                 catalog=catalog)
         text = render_explanation(found, fmt)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out, text, force=force)
-            typer.echo(f"backplan: wrote {out}", err=True)
+        emit(text, out, force)
         return EXIT_OK
 
     guard(debug, action)

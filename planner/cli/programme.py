@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.cli.common import CatalogOpt, DebugOpt, ProfileOpt, RulesOpt, emit, guard, load_inputs
 from planner.errors import EXIT_OK, BackplanError
 
 __all__ = ["program"]
@@ -54,7 +54,6 @@ def program(
         from planner.api import plan_programme
         from planner.cli.progress import spinner
         from planner.cli.week import format_for
-        from planner.loading.files import write_atomic
         from planner.profile import load_profile
         from planner.programme.render import FORMATS, render_programme
 
@@ -74,11 +73,7 @@ def program(
                                   diary=diary, person=person)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render_programme(made, chosen, width)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out, text, force=force)
-            typer.echo(f"backplan: wrote {out}", err=True)
+        emit(text, out, force)
         return EXIT_OK
 
     guard(debug, action)

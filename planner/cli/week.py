@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, guard, load_inputs
+from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, emit, guard, load_inputs
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
 
@@ -56,7 +56,6 @@ def plan(
     def action() -> int:
         from planner.api import plan_week, reference_week
         from planner.cli.progress import spinner
-        from planner.loading.files import write_atomic
         from planner.profile import load_profile
         from planner.render import FORMATS, render
 
@@ -77,11 +76,7 @@ def plan(
                              like=before)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out, text, force=force)
-            typer.echo(f"backplan: wrote {out}", err=True)
+        emit(text, out, force)
         return EXIT_OK
 
     guard(debug, action)
