@@ -113,7 +113,7 @@ def draw_ratios(ax, frame: pd.DataFrame, bands: list[Band], block: str | None = 
         marker = ">" if ratio >= high_edge else "<" if ratio <= low_edge else "o"
         ax.plot([shown], [y], marker=marker, color=colour, markersize=6)
         first, second = (table.loc[name, k].replace("_", " ") for k in ("numerator", "denominator"))
-        label = f"only {first}" if math.isinf(ratio) else f"only {second}" if ratio == 0 else f"{ratio:.2g}"
+        label = f"only {first}" if math.isinf(ratio) else f"only {second}" if ratio == 0 else f"{ratio:.2f}"
         align = "right" if shown >= high_edge else "left" if shown <= low_edge else "center"
         ax.annotate(label, (shown, y), textcoords="offset points", xytext=(0, 6), ha=align, fontsize=7)
     ax.set_yticks(range(len(names)), names)

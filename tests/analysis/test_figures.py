@@ -99,3 +99,12 @@ def test_the_shipped_bands_are_drawn_with_their_pairs_first(week):
     names = [t.get_text() for t in ax.get_yticklabels()][::-1]  # drawn bottom up
     assert names[:4] == ["abdominals : erectors", "hip flexors : glutes", "quadriceps : hamstrings", "chest : mid back"]
     assert "erectors : abdominals" not in names and "chest : rhomboids" in names
+
+
+def test_a_ratio_just_out_of_its_band_is_labelled_with_two_decimals(week):
+    """A ratio of 1.02 against a band ending at 1.0 must not read "1" (it is drawn as out of band)."""
+    ax = figures.ratios(week.loads, data.bands(week.inputs.rules)).axes[0]
+    table = tables.antagonist_ratios(week.loads, extra=[(b.numerator, b.denominator) for b in data.bands(week.inputs.rules)])
+    labels = {t.get_text() for t in ax.texts}
+    finite = [r for r in table["ratio"] if 0 < r < float("inf")]
+    assert finite and all(f"{r:.2f}" in labels for r in finite)
