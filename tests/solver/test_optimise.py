@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import planner.solver.optimise as optimise
 from planner.profile import load_profile
-from planner.solver import Settings, solve
+from planner.solver import Settings, optimise, solve
 from planner.solver.search import Outcome
 
 
