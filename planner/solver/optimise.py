@@ -25,7 +25,7 @@ from planner.solver.reasons import expand
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
 from planner.solver.score import misses, soft_penalty, week_key
-from planner.solver.search import Found, find_week
+from planner.solver.search import Found, Outcome, find_week
 from planner.solver.settings import Settings
 from planner.solver.solution import Item, Solution
 
@@ -56,8 +56,11 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
     a search under everything promoted so far plus itself, whose week becomes the new witness;
     best effort: a rule not shown feasible within ``settings.promote_budget`` stays soft, and
     once the searches have spent ``settings.promotion_budget`` nodes in all, the remaining rules
-    are only checked against the witness. Each rule is scored once against one week and the
-    searches are bounded, so the work grows linearly with the number of soft rules.
+    are only checked against the witness; so are they once ``settings.promote_give_ups`` tests
+    have run out of their budget without a week (neither found nor refuted: the costliest
+    outcome, and a sign the rules left are hard to add; with many user rules each such test
+    costs a large share of a plan). Each rule is scored once against one week and the searches
+    are bounded, so the work grows linearly with the number of soft rules.
     """
     base = build_model(compiled, settings)  # days, doses and durations do not depend on promotion
     by_rule: dict[str, list[Requirement]] = defaultdict(list)
@@ -65,17 +68,20 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
         by_rule[req.origin.rule_id].append(req)
     promoted: frozenset[str] = frozenset()
     meter = Meter()
+    gave_up = 0
     for rule_id in promotable_rules(compiled):
         if not misses(base, witness, by_rule[rule_id]):
             promoted |= {rule_id}
             continue
-        if meter.nodes >= settings.promotion_budget:
+        if meter.nodes >= settings.promotion_budget or gave_up >= settings.promote_give_ups:
             continue
         trial = build_model(compiled, settings, promote=promoted | {rule_id})
         found = find_week(backend, compiled, trial, seed, settings.budgets(settings.promote_budget), meter=meter)
         if found.week is not None:
             promoted |= {rule_id}
             witness = found.week
+        elif found.outcome is Outcome.GAVE_UP:
+            gave_up += 1
     return promoted, build_model(compiled, settings, promote=promoted)
 
 
@@ -94,6 +100,7 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     best: Solution | None = None
     best_key: tuple[int, ...] = ()
     candidates = 0
+    gave_up = 0  # candidate searches that spent their budget without a week
     tries = settings.restarts + 1
     for restart in range(tries * (2 if like is not None else 1)):
         guide = like if restart >= tries else None  # the usual tries first, then the guided ones
@@ -104,11 +111,16 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
             assert best is not None
             met = promoted | (set(promotable_rules(compiled)) - set(best.soft_misses))
             loose, model = model, build_model(compiled, settings, promote=frozenset(met))
+            gave_up = 0  # the guided tries get their own allowance
         if restart == 0:
             ordered: dict[str, list[str]] | None = first.week
+        elif gave_up >= settings.candidate_give_ups:
+            ordered = None  # the weeks left are too hard to find in the budget: keep the best so far
         else:
             budgets = settings.budgets(settings.candidate_budget)
-            ordered = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide).week
+            found = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide)
+            gave_up += found.outcome is Outcome.GAVE_UP
+            ordered = found.week
         if ordered is None:
             if restart == tries:
                 model = loose

@@ -15,10 +15,13 @@ class Settings:
     nodes, a few wander for minutes. So every search is a series of short restarts whose node
     budget doubles every two tries (``first_budget`` up to ``max_budget``), and gives up after
     ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
-    ``candidate_budget`` nodes) to compare soft scores; ``promote_budget`` bounds each test of
+    ``candidate_budget`` nodes) to compare soft scores, none more once ``candidate_give_ups``
+    of those searches have spent their budget without a week (the rest would likely cost as
+    much); ``promote_budget`` bounds each test of
     whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
     soft) and ``promotion_budget`` all of them together (once it is spent, a soft rule is
-    promoted only when the last week found already meets it); ``trade_budget`` bounds the
+    promoted only when the last week found already meets it), as it is once
+    ``promote_give_ups`` of those tests have spent their budget without an answer; ``trade_budget`` bounds the
     searches that try to keep two structure rules in place of one when rules give way
     (:mod:`planner.solver.giveway`); ``trial_budget`` bounds each
     step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
@@ -36,8 +39,10 @@ class Settings:
     trial_budget: int = 30_000
     promote_budget: int = 3_000
     promotion_budget: int = 30_000
+    promote_give_ups: int = 2
     trade_budget: int = 6_000
     candidate_budget: int = 6_000
+    candidate_give_ups: int = 1
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
     time_limit: float | None = None  # seconds for one plan: every search after it gives up

@@ -11,7 +11,7 @@ from itertools import combinations
 
 import constraint
 
-from planner.timing import LEVELS, least_moves_seconds, level
+from planner.timing import LEVELS, least_moves_seconds, level, move_seconds
 
 __all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
 
@@ -94,6 +94,10 @@ class TimeBudget(constraint.Constraint):
         self.levels = {x: level(p) for x, p in (positions or {}).items()}
         self.moves = {frozenset(c): least_moves_seconds(c) for n in range(len(LEVELS) + 1)
                       for c in combinations(LEVELS, n)}
+        # the longest single move between levels of a set: no order of n items spends more than
+        # n - 1 of them, so a day within the cap that way needs no timing in its order
+        self.worst = {frozenset(c): max((move_seconds(a, b) for a, b in combinations(c, 2)), default=0)
+                      for n in range(len(LEVELS) + 1) for c in combinations(LEVELS, n)}
         self.bits: dict[str, int] = {}  # value -> the needs it meets, one bit each
         for n, (ids, _) in enumerate(needs):
             for x in ids:
@@ -173,12 +177,16 @@ class TimeBudget(constraint.Constraint):
             floors[v] = floor
             if longest > floor:
                 spread.append((v, floor, longest))
-        total += self.moves[frozenset(levels)]  # the least time any order spends changing position
+        held = frozenset(levels)
+        total += self.moves[held]  # the least time any order spends changing position
         slack = self.cap - total - sum(floors.values())
         if slack < 0:
             return False
         if not floors and self.session_time is not None:  # the whole day, timed in its order
-            return self.session_time([assignments[v] for v in variables if assignments[v] in seconds]) <= self.cap
+            placed = [assignments[v] for v in variables if assignments[v] in seconds]
+            if total - self.moves[held] + max(len(placed) - 1, 0) * self.worst[held] <= self.cap:
+                return True  # within the cap in any order, so in the one it will be given
+            return self.session_time(placed) <= self.cap
         if self.full and not self._needs_fit(variables, domains, assignments, floors, slack, forced):
             return False
         if forwardcheck:
