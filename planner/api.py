@@ -99,8 +99,13 @@ def plan_week(
     settings: Settings | None = None,
     suggest: bool = False,
     like: Plan | PathLike | ReferenceWeek | None = None,
+    prove: bool | float = False,
 ) -> Plan:
     """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
+
+    ``prove`` (``True``, or CP-SAT's seconds; needs ``backplan[exact]``): the plan's
+    ``optimality`` says whether its soft penalty is proven the least possible under the rules it
+    was made under (:mod:`planner.optimality`); without it, ``not_checked``.
 
     ``like``: a week planned before (a :class:`Plan`, a plan file or a :func:`reference_week`)
     to change as little as possible: among the weeks best by the usual score (hard rules,
@@ -114,8 +119,11 @@ def plan_week(
     profile changes tried and shown to give a safe week (up to
     :data:`planner.solver.suggest.MAX_TRIALS` small trial plans, so batch runs ask only when told).
     """
+    from planner.optimality import optimality, require_exact
     from planner.solver import solve
 
+    if prove:
+        require_exact()  # before any search
     given = load_inputs(profile, rules=rules, extra_rules=extra_rules, catalog=catalog)
     reference = like if like is None or _is_reference(like) else reference_week(like, given.catalog)
     try:
@@ -124,7 +132,9 @@ def plan_week(
         if suggest and exc.no_week:
             _refuse_with_suggestions(exc, given, seed)
         raise
-    return to_plan(solution, given.catalog, given.profile, seed, given.rules)
+    week = to_plan(solution, given.catalog, given.profile, seed, given.rules)
+    week.optimality = optimality(week, solution, settings, prove)  # of the final week: keep this last
+    return week
 
 
 def plan_programme(

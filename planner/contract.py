@@ -15,7 +15,7 @@ from planner.models import Dose, HoldSeconds, Ident, Minutes, Profile, Reps, Set
 from planner.notice import SAFETY_NOTICE
 
 __all__ = ["PLAN_SCHEMA_VERSION", "PlanItem", "PlanDay", "GaveWay", "Overridden", "Instructions", "RuleFileUsed",
-           "CatalogUsed", "MadeWith", "GroupLoad", "PairBand", "Sides", "Dominance", "Balance", "Plan"]
+           "CatalogUsed", "MadeWith", "GroupLoad", "PairBand", "Sides", "Dominance", "Balance", "Optimality", "Plan"]
 
 # 2: plans carry a ``balance`` section (version 1 plans, without one, are still read).
 PLAN_SCHEMA_VERSION = 2
@@ -190,6 +190,21 @@ class Balance(BaseModel):
     out_of_band: list[str] = Field(default=[], description="Each figure outside its band, in words.")
 
 
+class Optimality(BaseModel):
+    """Whether the week's soft penalty is the least possible under the rules it was made under
+    (``backplan plan --prove``: a lower bound proven by OR-Tools CP-SAT)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["not_checked", "proven_optimal", "bound", "not_proven"] = Field(description="not_checked: made without --prove; proven_optimal: no week under the same hard rules has a lower penalty; bound: none has a penalty below lower_bound (the week may or may not be the best); not_proven: CP-SAT's time ran out before it proved a useful bound.")
+    penalty: int | None = Field(default=None, description="The plan's soft penalty (as soft_penalty).")
+    lower_bound: int | None = Field(default=None, ge=0, description="No week meeting the same hard rules has a soft penalty below this (tenths, as soft_penalty).")
+    gap: int | None = Field(default=None, ge=0, description="penalty - lower_bound: at most this much could be gained.")
+    covers: list[str] = Field(default=[], description="The soft rules the bound counts.")
+    left_out: list[str] = Field(default=[], description="Soft rules the bound does not count (their amount is taken as 0, so the bound still holds).")
+    seconds: float | None = Field(default=None, ge=0, description="CP-SAT's wall time.")
+
+
 class Plan(BaseModel):
     """The plan contract written by ``--format json`` and read by ``backplan check``."""
 
@@ -207,5 +222,6 @@ class Plan(BaseModel):
     gave_way: list[GaveWay] = Field(default=[], description="Structure rules this week could not fully meet (too little time, no equipment...), each with the rules it could not hold beside. Safety rules never give way.")
     overrides: list[Overridden] = Field(default=[], description="Shipped rules the rule files changed or switched off, with the reasons they state (written only when there are some).")
     balance: Balance | None = Field(default=None, description="Muscle-group load, antagonist pairs, left and right and the dominance index, with what is out of band; backplan check recomputes it (version 1 plans have none).")
+    optimality: Optimality | None = Field(default=None, description="Whether the soft penalty is proven the least possible (backplan plan --prove); plans made before it existed have none.")
     instructions: dict[str, Instructions] = Field(default={}, description="Steps and cues for every exercise in the plan, once each, keyed by exercise id.")
     made_with: MadeWith | None = Field(default=None, description="The backplan version, catalog and rule files the plan was made with; backplan check warns when it is given others (plans written before it existed have none).")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from planner.balance import summary_lines
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
+from planner.optimality import summary as optimality_summary
 
 if TYPE_CHECKING:  # rich is imported where a table is drawn: JSON and Markdown output never load it
     from rich.console import Console
@@ -203,6 +204,8 @@ def _markdown(plan: Plan, instructions: bool = True, header: bool = True) -> str
         lines += ["## Balance", ""] + [f"- {md(line)}" for line in summary_lines(plan.balance)] + [""]
     if plan.soft_misses:
         lines += [_soft_text(plan), ""]  # rule ids only: they cannot hold Markdown
+    if plan.optimality is not None:
+        lines += [md(optimality_summary(plan.optimality)), ""]
     return "\n".join(lines)
 
 
@@ -297,6 +300,9 @@ def _table(plan: Plan, width: int = 110, instructions: bool = True, header: bool
     if plan.soft_misses:
         console.print()
         say(_soft_text(plan))
+    if plan.optimality is not None:
+        console.print()
+        say(optimality_summary(plan.optimality))
     return buffer.getvalue()
 
 
@@ -306,7 +312,8 @@ def render(plan: Plan, fmt: str, width: int = 110, instructions: bool = True, he
     ``header`` (title and safety notice) is left out for a week inside a programme, which has its own."""
     if fmt == "json":
         absent = {key for key, empty in (("overrides", not plan.overrides), ("made_with", plan.made_with is None),
-                                                 ("balance", plan.balance is None)) if empty}
+                                                 ("balance", plan.balance is None),
+                                                 ("optimality", plan.optimality is None)) if empty}
         body = plan.model_dump(mode="json", exclude=absent or None)
         return _json_text(json.dumps(body, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":

@@ -36,6 +36,7 @@ def plan(
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     no_cache: NoCacheOpt = False,
     backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
+    prove: Annotated[bool, typer.Option("--prove", help="After planning, ask OR-Tools CP-SAT for the least soft penalty any week under the same hard rules can have (up to 10 s): the plan says whether it is proven optimal, or the bound and the gap. Needs pip install 'backplan[exact]'.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -50,6 +51,7 @@ def plan(
       backplan plan -f json -o week.json && backplan check week.json
       backplan plan -r my_rules.yaml
       backplan plan -r new_rules.yaml --like week.json
+      backplan plan --prove
     Exit codes: 0 plan written; 2 bad input; 3 see a doctor first; 4 rules conflict.
     """
 
@@ -68,12 +70,16 @@ def plan(
         from planner.solver.backends import backend_named
 
         backend_named(backend)  # an unknown name or a missing OR-Tools stops before any search
+        if prove:
+            from planner.optimality import require_exact
+
+            require_exact()
         settings = Settings(time_limit=time_limit, backend=backend) if time_limit is not None or backend != "csp" else None
         person = load_profile(profile, cat)
         before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
         with spinner("searching for a week"):
             week = plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True,
-                             like=before)
+                             like=before, prove=prove)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         emit(text, out, force)

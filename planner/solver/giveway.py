@@ -179,3 +179,6 @@ def _drop_structure_from_score(solution: Solution, compiled: Compiled, settings:
     """Report the preference penalty alone; structure rules that gave way are listed apart."""
     preferences = replace(compiled, requirements=[r for r in compiled.requirements if r.origin.rule_id not in structure])
     solution.penalty, solution.soft_misses = soft_penalty(build_model(preferences, settings), per_day)
+    # made under the hard rules kept (structure ones too), scored by the preferences alone
+    solution.made_under = replace(compiled, requirements=[
+        r for r in compiled.requirements if r.origin.hard or r.origin.rule_id not in structure])

@@ -63,6 +63,8 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
         return Conflict(Cause.WEEK, refused(walks), True)
     walked, compiled = compiled, credit(compiled, walks)
     solution, found = best_week(backend, compiled, settings, seed, like)
+    if solution is not None:
+        solution.made_under = compiled
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
         phase("no week holds every rule: relaxing structure rules as little as possible")
         solution, found = plan_giving_way(backend, compiled, settings, seed, like)

@@ -39,3 +39,6 @@ class Solution:
     undosable: dict[str, list[str]] = field(default_factory=dict)  # id -> dose rules no dose meets together
     gave_way: list[GaveWay] = field(default_factory=list)  # structure rules relaxed for this week
     walks: dict[str, list[Item]] = field(default_factory=dict)  # walks of their own, outside the sessions
+    # the requirements the week was made and scored under (a planner.solver.Compiled): the hard
+    # ones it holds, after any structure rule gave way, and the soft ones its penalty counts
+    made_under: Any = None

@@ -165,8 +165,10 @@ def _per_placement(w: _Week, req: Exclude | DoseLimit, model: WeekModel) -> list
     return out
 
 
-def soft_objective(w: _Week, model: WeekModel) -> Objective:
-    """The soft score of ``model`` on the week ``w`` as objective terms (see the module)."""
+def soft_objective(w: _Week, model: WeekModel, doses_fixed: bool = True) -> Objective:
+    """The soft score of ``model`` on the week ``w`` as objective terms (see the module); without
+    ``doses_fixed`` (the week's doses are not the model's), the rules whose amount depends on
+    doses (loads, dose limits) are left out."""
     out = Objective()
     covered, left = set(), set()
     for n, req in enumerate(model.soft):
@@ -175,7 +177,8 @@ def soft_objective(w: _Week, model: WeekModel) -> Objective:
             continue
         rule = req.origin.rule_id
         per_unit = req.origin.weight * t.scale * TENTHS  # per unit of amount, in tenths
-        terms = _terms(w, req, model, f"{n}")
+        dosed = isinstance(req, (LoadShare, LoadRatio, DoseLimit))
+        terms = _terms(w, req, model, f"{n}") if doses_fixed or not dosed else None
         if terms is None:
             left.add(rule)
             continue

@@ -96,11 +96,12 @@ def least_penalty(days: Sequence[str], groups: Sequence[SlotGroup], constraints:
 
 
 def least_soft(model: WeekModel, groups: Sequence[SlotGroup], seconds: float,
-               hint: dict[str, list[str]] | None = None) -> tuple[Optimum, Objective]:
+               hint: dict[str, list[str]] | None = None, doses_fixed: bool = True) -> tuple[Optimum, Objective]:
     """The least soft score of ``model`` over the soft rules :mod:`.objective` can put exactly,
     under every hard constraint of ``model``, within ``seconds`` of CP-SAT time (``hint``: a
-    week to start from, e.g. the plan's); and the objective (which rules it covers)."""
+    week to start from, e.g. the plan's; ``doses_fixed``: see :func:`.objective.soft_objective`);
+    and the objective (which rules it covers)."""
     w = build_week(model.days, groups, model.constraints)
-    objective = soft_objective(w, model)
+    objective = soft_objective(w, model, doses_fixed)
     best = _minimise(w, [coef * var for _, coef, var in objective.terms], seconds, RESOLUTION, hint)
     return best, objective
