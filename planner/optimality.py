@@ -67,6 +67,8 @@ def prove(plan: Plan, solution: Solution, settings: Settings | None = None, seco
     """How ``plan`` (made from ``solution``) compares with the least soft score CP-SAT proves
     within ``seconds`` under the requirements ``solution`` was made under."""
     require_exact()
+    if solution.made_under is None:  # not made by planner.solver.plan: nothing to compare with
+        return Optimality(status="not_proven", penalty=plan.soft_penalty)
     from planner.solver import Settings
     from planner.solver.build import build_model
     from planner.solver.exact.optimum import least_soft
