@@ -52,7 +52,7 @@ def _minimise(w: _Week, objective: Sequence[Any], seconds: float, per_tenth: int
     if hint is not None:
         on = {(d, e) for d, xs in hint.items() for e in xs}
         for key, lit in w.x.items():
-            w.model.AddHint(lit, key in on)
+            w.model.AddHint(lit, int(key in on))  # an int: OR-Tools 9.5 refuses a bool
     spent, bound = 0.0, None
     for _ in range(MAX_CUTS + 1):
         solver = cp_model.CpSolver()
