@@ -103,9 +103,8 @@ def plan_week(
 ) -> Plan:
     """Plan one week for ``profile`` (see :func:`load_inputs` for the arguments).
 
-    ``prove`` (``True``, or CP-SAT's seconds; needs ``backplan[exact]``): the plan's
-    ``optimality`` says whether its soft penalty is proven the least possible under the rules it
-    was made under (:mod:`planner.optimality`); without it, ``not_checked``.
+    ``prove`` (``True`` or CP-SAT's seconds; needs ``backplan[exact]``): the plan's ``optimality``
+    says whether its soft penalty is proven least (:mod:`planner.optimality`), else ``not_checked``.
 
     ``like``: a week planned before (a :class:`Plan`, a plan file or a :func:`reference_week`)
     to change as little as possible: among the weeks best by the usual score (hard rules,
