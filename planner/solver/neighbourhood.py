@@ -109,6 +109,7 @@ def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week,
         kept = tuple(x for x in week[g.day] if catalog.block(x) == g.block)
         groups.append(SlotGroup(g.day, g.block, kept, len(kept), len(kept)))
     orders: dict[tuple[str, frozenset[str]], list[str] | None] = {}
+    verdicts: dict[tuple[frozenset[str], ...], bool] = {}  # a backend may test the same week twice
 
     def ordered(placed: Week) -> Week | None:
         out = dict(week)
@@ -123,8 +124,11 @@ def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week,
         return out
 
     def better(placed: Week) -> bool:
-        candidate = ordered(placed)
-        return candidate is not None and score_of(model, candidate, like) < key
+        freed = tuple(frozenset(placed[d]) for d in hood)
+        if freed not in verdicts:
+            candidate = ordered(placed)
+            verdicts[freed] = candidate is not None and score_of(model, candidate, like) < key
+        return verdicts[freed]
 
     try:
         placed = backend.assign_days(model.days, groups, [*model.constraints, WeekHolds(better)], budget, meter)
