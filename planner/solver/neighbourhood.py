@@ -17,7 +17,9 @@ there searches *around* that week. This stage does (:func:`improve_week`):
    neighbourhood is freed around it. The search stops after a whole pass over the
    neighbourhoods without an improvement, when nothing is left to gain (score zero), or when
    its budget is spent: ``Settings.neighbourhood_tries`` re-solves in all, each of at most
-   ``Settings.neighbourhood_budget`` nodes. Every re-solve is seeded (``seed``, the try's
+   ``Settings.neighbourhood_budget`` nodes and ``Settings.neighbourhood_weeks`` complete weeks
+   judged (ordering and scoring a week costs far more than a node, and the exact backend
+   proposes a week per solve). Every re-solve is seeded (``seed``, the try's
    number), so the same seed gives the same week.
 
 The score is the one :func:`planner.solver.score.week_key` defines: the soft penalty of the
@@ -87,7 +89,7 @@ def improve_week(backend: Backend, compiled: Compiled, model: WeekModel, week: W
                 break
             rng = random.Random(f"{seed}:neighbourhood:{tries}")
             tries += 1
-            found = _resolve(backend, compiled, model, week, key, hood, rng, settings.neighbourhood_budget, meter, like)
+            found = _resolve(backend, compiled, model, week, key, hood, rng, settings, meter, like)
             if found is not None:
                 week, key = found, score_of(model, found, like)
                 improvements += 1
@@ -96,11 +98,13 @@ def improve_week(backend: Backend, compiled: Compiled, model: WeekModel, week: W
 
 
 def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week, key: tuple[int, ...],
-             hood: tuple[str, ...], rng: random.Random, budget: int, meter: Meter,
+             hood: tuple[str, ...], rng: random.Random, settings: Settings, meter: Meter,
              like: ReferenceWeek | None) -> Week | None:
     """A week that differs from ``week`` only on the days of ``hood`` and scores strictly lower
-    than ``key``, or ``None`` when the backend finds none within ``budget`` nodes."""
+    than ``key``, or ``None`` when the backend finds none within ``settings.neighbourhood_budget``
+    nodes and ``settings.neighbourhood_weeks`` complete weeks judged."""
     catalog = model.catalog
+    budget, weeks = settings.neighbourhood_budget, settings.neighbourhood_weeks
     groups = []
     for g in slot_groups(model, rng, like):
         if g.day in hood:
@@ -126,6 +130,8 @@ def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week,
     def better(placed: Week) -> bool:
         freed = tuple(frozenset(placed[d]) for d in hood)
         if freed not in verdicts:
+            if len(verdicts) >= weeks:
+                raise OutOfBudget  # judging weeks is the costly part, whichever backend proposes them
             candidate = ordered(placed)
             verdicts[freed] = candidate is not None and score_of(model, candidate, like) < key
         return verdicts[freed]

@@ -31,7 +31,8 @@ class Settings:
     ``search`` is ``"fast"`` (the default: the best of the candidate weeks) or ``"thorough"``:
     the best candidate is then improved by freeing one training day, then two, at a time and
     re-solving them under a tightened bound (:mod:`planner.solver.neighbourhood`), at most
-    ``neighbourhood_tries`` re-solves of at most ``neighbourhood_budget`` nodes each.
+    ``neighbourhood_tries`` re-solves of at most ``neighbourhood_budget`` nodes and
+    ``neighbourhood_weeks`` complete weeks judged (ordered and scored) each.
 
     ``backend`` names the search backend (:mod:`planner.solver.backends`): ``"csp"``
     (python-constraint2, the default) or ``"exact"`` (OR-Tools CP-SAT, the ``backplan[exact]``
@@ -53,6 +54,7 @@ class Settings:
     search: str = "fast"  # "fast" or "thorough" (SEARCHES)
     neighbourhood_tries: int = 12
     neighbourhood_budget: int = 1_500
+    neighbourhood_weeks: int = 60
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
     time_limit: float | None = None  # seconds for one plan: every search after it gives up

@@ -114,3 +114,27 @@ def test_stops_after_a_pass_without_improvement(rules, catalog):
     done = improve_week(spy, compiled, model, week, Settings(neighbourhood_budget=5), 0)
     assert (done.tries, done.improvements, done.week) == (3, 0, week)
     assert spy.budgets == [5, 5, 5]
+
+
+@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 5, 634), ("exact", 7, 207)])
+def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, backend, count, after):
+    """With a node budget that never runs out, a re-solve stops once it has judged (ordered and
+    scored) ``neighbourhood_weeks`` complete weeks, on either backend: two re-solves of three
+    weeks each, on the hypertension profile's first week."""
+    from planner.solver import neighbourhood
+
+    judged: list[tuple[int, ...]] = []
+    real = neighbourhood.score_of
+
+    def spy(*args, **kwargs):
+        judged.append(real(*args, **kwargs))
+        return judged[-1]
+
+    monkeypatch.setattr(neighbourhood, "score_of", spy)
+    engine, compiled, model, week = _first_week(rules, catalog, HYPERTENSION, backend)
+    judged.clear()
+    settings = Settings(neighbourhood_tries=2, neighbourhood_budget=10**9, neighbourhood_weeks=3)
+    done = improve_week(engine, compiled, model, week, settings, 0)
+    # the week given, at most three weeks per re-solve, and each week kept once more
+    assert len(judged) == count <= 1 + 2 * 3 + done.improvements
+    assert (done.tries, done.key) == (2, (after,))
