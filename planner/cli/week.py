@@ -36,7 +36,7 @@ def plan(
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     no_cache: NoCacheOpt = False,
     backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
-    search: Annotated[str, typer.Option("--search", metavar="HOW", help="fast (the default: the best of several candidate weeks) or thorough: then free one training day, then two, at a time and re-solve them, keeping any week with a lower score (structure rules kept first, then the soft penalty). Often a lower soft penalty; several times slower.")] = "fast",
+    search: Annotated[str, typer.Option("--search", metavar="HOW", help="fast (the default: the best of several candidate weeks) or thorough: then free one training day, then two, at a time and re-solve them, keeping any week with a lower score (structure rules kept first, then the soft penalty). Often a lower soft penalty, in up to about twice the time.")] = "fast",
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
