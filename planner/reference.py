@@ -137,6 +137,17 @@ def _selector_doc() -> str:
 
 EXAMPLE_RULES = Path(__file__).resolve().parent.parent / "examples" / "rules"  # in the source tree
 
+SCORING = """### How the levels and weights are scored
+
+Every week the solver compares is ranked by one score (`planner/solver/score.py`): levels first
+(safety rules always hold; structure rules hold whenever a week exists with them, and one that
+must give way weighs 10,000 times its `weight`), then the soft penalty: each preference's amount
+missed (in the units `backplan check` reports it, load rules times 10) times its `weight`, in
+tenths. The plan's `soft_penalty` is this figure for its preferences. The default search keeps
+the best of several candidate weeks; `backplan plan --search thorough` then frees one day, then
+two, at a time and re-solves them, keeping only weeks that score strictly lower (README, "The
+score, and searching around the best week")."""
+
 CHANGING = """## Changing the shipped rules
 
 A rule file can change a shipped rule instead of adding one: an entry with `override: ID` (the
@@ -253,6 +264,8 @@ def rules_markdown() -> str:
         "| `cleared_by_doctor` | the profile's clearance is exactly this |",
         "| `equipment` | the person owns any of these |",
         "| `needs_clearance` | `true`: the profile has a condition `catalog/vocab.yaml` marks `clearance: required`; `false`: none |",
+        "",
+        SCORING,
         "",
         CHANGING,
         "",

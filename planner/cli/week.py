@@ -37,6 +37,7 @@ def plan(
     no_cache: NoCacheOpt = False,
     backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
     prove: Annotated[bool, typer.Option("--prove", help="After planning, ask OR-Tools CP-SAT for the least soft penalty any week under the same hard rules can have (up to 10 s): the plan says whether it is proven optimal, or the bound and the gap. Needs pip install 'backplan[exact]'.")] = False,
+    search: Annotated[str, typer.Option("--search", metavar="HOW", help="fast (the default: the best of several candidate weeks) or thorough: then free one training day, then two, at a time and re-solve them, keeping any week with a lower score (structure rules kept first, then the soft penalty). Often a lower soft penalty, in up to about twice the time.")] = "fast",
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -66,15 +67,18 @@ def plan(
             raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
         cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
         from planner.solver import Settings
-
         from planner.solver.backends import backend_named
+        from planner.solver.settings import SEARCHES
 
         backend_named(backend)  # an unknown name or a missing OR-Tools stops before any search
         if prove:
             from planner.optimality import require_exact
 
             require_exact()
-        settings = Settings(time_limit=time_limit, backend=backend) if time_limit is not None or backend != "csp" else None
+        if search not in SEARCHES:
+            raise BackplanError(f'unknown search "{search}"; choose one of {", ".join(SEARCHES)}')
+        settings = (Settings(time_limit=time_limit, backend=backend, search=search)
+                    if time_limit is not None or backend != "csp" or search != "fast" else None)
         person = load_profile(profile, cat)
         before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
         with spinner("searching for a week"):

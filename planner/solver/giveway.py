@@ -158,7 +158,7 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     the one closest to it."""
     structure = _structure_ids(compiled)
     relaxed = relax_structure(compiled)
-    solution, found = best_week(backend, relaxed, settings, seed)
+    solution, found = best_week(backend, relaxed, settings, seed, improve=False)
     if solution is None:
         return None, found
     kept = set(solution.stats.get("promoted", [])) & set(structure)

@@ -9,6 +9,8 @@
 4. With a reference week (:mod:`planner.solver.reference_week`), collect as many again, each
    search trying the reference's exercises and order first, and keep, among the weeks of the
    lowest penalty, the one closest to the reference (:func:`planner.solver.score.week_key`).
+5. With ``Settings.search == "thorough"`` (``plan --search thorough``), improve the week kept
+   a day or two at a time (:mod:`planner.solver.neighbourhood`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from planner.solver.backend import Backend, Meter
 from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
+from planner.solver.neighbourhood import improve_week
 from planner.solver.reasons import expand
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
@@ -86,10 +89,11 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
 
 
 def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
-              like: ReferenceWeek | None = None) -> tuple[Solution | None, Found]:
+              like: ReferenceWeek | None = None, improve: bool = True) -> tuple[Solution | None, Found]:
     """Best week found, or ``(None, found)`` with why none was (see :class:`Found`); with a
-    reference week ``like``, the best one closest to it."""
-    catalog = compiled.ctx.catalog
+    reference week ``like``, the best one closest to it. With ``improve`` and
+    ``settings.search == "thorough"``, the best candidate week is then improved a day or two at
+    a time (:mod:`planner.solver.neighbourhood`)."""
     started = time.perf_counter()
     base = build_model(compiled, settings)
     first = find_week(backend, compiled, base, seed, settings.budgets())
@@ -97,8 +101,9 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
         return None, first
 
     promoted, model = promote_soft_rules(backend, compiled, settings, seed, first.week)
-    best: Solution | None = None
+    best: tuple[dict[str, list[str]], WeekModel, int] | None = None  # the week, its model, its try
     best_key: tuple[int, ...] = ()
+    best_misses: list[str] = []
     candidates = 0
     gave_up = 0  # candidate searches that spent their budget without a week
     tries = settings.restarts + 1
@@ -108,8 +113,7 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
             # the guided tries enforce every soft rule the best week so far meets, so the weeks
             # they find near the reference are as good as it by those rules
             # (when none is found that way, the rest search under the promoted rules alone)
-            assert best is not None
-            met = promoted | (set(promotable_rules(compiled)) - set(best.soft_misses))
+            met = promoted | (set(promotable_rules(compiled)) - set(best_misses))
             loose, model = model, build_model(compiled, settings, promote=frozenset(met))
             gave_up = 0  # the guided tries get their own allowance
         if restart == 0:
@@ -129,19 +133,33 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
         penalty, misses = soft_penalty(model, ordered)
         key = week_key(model, ordered, penalty, like)
         if best is None or key < best_key:
-            days: dict[str, list[Item]] = {d: [] for d in catalog.vocab.days}
-            for d in ordered:
-                days[d] = expand(compiled, model, ordered, d)
-            best = Solution(days, penalty, misses, [], model.excluded, {"candidate": restart}, model.undosable)
-            best_key = key
+            best, best_key, best_misses = (ordered, model, restart), key, misses
         if not any(best_key) or (restart >= tries and not any(best_key[1:])):
             break  # nothing to gain: no penalty and no change, or, after the usual tries, the reference itself
     assert best is not None
-    best.stats.update(
+    week, model, restart = best
+    stats: dict[str, object] = {"candidate": restart}
+    if improve and settings.search == "thorough" and any(best_key):
+        # around the best week, under the enforced rules alone (the score weighs the rest)
+        improved = improve_week(backend, compiled, base, week, settings, seed, like)
+        week, best_key = improved.week, improved.key
+        stats["neighbourhood"] = {"tries": improved.tries, "improvements": improved.improvements,
+                                  "nodes": improved.nodes}
+    solution = _solution(compiled, model, week, stats)
+    solution.stats.update(
         seconds=round(time.perf_counter() - started, 4),
         candidates=candidates,
         promoted=sorted(promoted),
     )
     if like is not None:
-        best.stats["distance"] = list(best_key[1:])
-    return best, first
+        solution.stats["distance"] = list(best_key[1:])
+    return solution, first
+
+
+def _solution(compiled: Compiled, model: WeekModel, ordered: dict[str, list[str]], stats: dict) -> Solution:
+    """The week as plan items, with its soft score."""
+    days: dict[str, list[Item]] = {d: [] for d in compiled.ctx.catalog.vocab.days}
+    for d in ordered:
+        days[d] = expand(compiled, model, ordered, d)
+    penalty, misses = soft_penalty(model, ordered)
+    return Solution(days, penalty, misses, [], model.excluded, stats, model.undosable)

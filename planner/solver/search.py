@@ -22,7 +22,7 @@ from planner.solver.model import WeekModel
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.sessions import order_session
 
-__all__ = ["Outcome", "Found", "find_week", "try_seed", "slot_groups"]
+__all__ = ["Outcome", "Found", "find_week", "try_seed", "slot_groups", "order_day"]
 
 
 class Outcome(Enum):
@@ -93,13 +93,20 @@ def try_seed(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, 
         return None
     ordered: dict[str, list[str]] = {}
     for d, exercises in placed.items():
-        listing = like.listing if like is not None else None
-        order = (order_session(backend, compiled, exercises, soft_too=True, day=d, listing=listing)
-                 or order_session(backend, compiled, exercises, soft_too=False, day=d, listing=listing))
+        order = order_day(backend, compiled, exercises, d, like)
         if order is None:
             raise _Unorderable(exercises)
         ordered[d] = order
     return ordered
+
+
+def order_day(backend: Backend, compiled: Compiled, exercises: Sequence[str], day: str,
+              like: ReferenceWeek | None = None) -> list[str] | None:
+    """One day's session in order: meeting the soft ordering rules too when it can, else the
+    hard ones alone; ``None`` when even those admit no order."""
+    listing = like.listing if like is not None else None
+    return (order_session(backend, compiled, exercises, soft_too=True, day=day, listing=listing)
+            or order_session(backend, compiled, exercises, soft_too=False, day=day, listing=listing))
 
 
 def find_week(backend: Backend, compiled: Compiled, model: WeekModel, seed: int, budgets: Sequence[int],

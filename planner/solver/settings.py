@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "SEARCHES"]
+
+SEARCHES = ("fast", "thorough")  # how hard to look for a better week: Settings.search, plan --search
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,12 @@ class Settings:
     (:mod:`planner.solver.giveway`); ``trial_budget`` bounds each
     step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
 
+    ``search`` is ``"fast"`` (the default: the best of the candidate weeks) or ``"thorough"``:
+    the best candidate is then improved by freeing one training day, then two, at a time and
+    re-solving them under a tightened bound (:mod:`planner.solver.neighbourhood`), at most
+    ``neighbourhood_tries`` re-solves of at most ``neighbourhood_budget`` nodes and
+    ``neighbourhood_weeks`` complete weeks judged (ordered and scored) each.
+
     ``backend`` names the search backend (:mod:`planner.solver.backends`): ``"csp"``
     (python-constraint2, the default) or ``"exact"`` (OR-Tools CP-SAT, the ``backplan[exact]``
     extra). The exact backend reads each node budget as deterministic time (2,000 nodes a
@@ -43,6 +51,10 @@ class Settings:
     trade_budget: int = 6_000
     candidate_budget: int = 6_000
     candidate_give_ups: int = 1
+    search: str = "fast"  # "fast" or "thorough" (SEARCHES)
+    neighbourhood_tries: int = 12
+    neighbourhood_budget: int = 1_500
+    neighbourhood_weeks: int = 60
     conflict_budget: int = 150_000
     max_slots_per_block: int = 6
     time_limit: float | None = None  # seconds for one plan: every search after it gives up

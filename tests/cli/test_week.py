@@ -47,3 +47,9 @@ def test_plan_with_an_unknown_backend_says_which_there_are():
     result = runner.invoke(app, ["plan", "--backend", "fast"])
     assert result.exit_code == 2
     assert result.stderr == 'backplan: error: unknown backend "fast"; choose one of csp, exact\n'
+
+
+def test_plan_with_an_unknown_search_says_which_there_are():
+    result = runner.invoke(app, ["plan", "--search", "quick"])
+    assert result.exit_code == 2
+    assert result.stderr == 'backplan: error: unknown search "quick"; choose one of fast, thorough\n'

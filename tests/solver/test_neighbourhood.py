@@ -1,0 +1,140 @@
+"""Large-neighbourhood search: it only ever keeps a strictly better week, finds known
+improvements, and stops within its budget of re-solves and nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from planner.api import plan_week
+from planner.checker import check_plan
+from planner.profile import load_profile
+from planner.solver import Settings, compile_rules
+from planner.solver.backend import Meter
+from planner.solver.backends import backend_named
+from planner.solver.build import build_model
+from planner.solver.csp import CspBackend
+from planner.solver.neighbourhood import improve_week, neighbourhoods, score_of
+from planner.solver.search import find_week
+from planner.solver.walks import credit, plan_walks
+from tests.conftest import EXAMPLES
+
+HYPERTENSION = next(p for p in EXAMPLES if p.stem == "hypertension_home_dumbbells")
+SMALL = Settings(neighbourhood_tries=3, neighbourhood_budget=300)
+
+
+def _first_week(rules, catalog, profile_path, backend_name: str = "csp"):
+    """The compiled rules of a profile (walks credited, as a plan has them), their hard-rule
+    model, and the first week the search finds under it (seed 0): a week that meets every hard
+    rule and was not optimised at all."""
+    compiled = compile_rules(rules, catalog, load_profile(profile_path, catalog))
+    compiled = credit(compiled, plan_walks(compiled))
+    model = build_model(compiled, SMALL)
+    backend = backend_named(backend_name)
+    week = find_week(backend, compiled, model, 0, SMALL.budgets()).week
+    assert week is not None
+    return backend, compiled, model, week
+
+
+class Counting(CspBackend):
+    """The python-constraint2 backend, recording the node budget of each day search."""
+
+    def __init__(self) -> None:
+        self.budgets: list[int] = []
+
+    def assign_days(self, days: Sequence[str], groups, constraints, budget: int, meter: Meter | None = None):
+        self.budgets.append(budget)
+        return super().assign_days(days, groups, constraints, budget, meter)
+
+
+def test_neighbourhoods_are_each_day_then_each_pair():
+    assert neighbourhoods(["mon", "wed", "fri"]) == [
+        ("mon",), ("wed",), ("fri",), ("mon", "wed"), ("mon", "fri"), ("wed", "fri")]
+
+
+@pytest.mark.parametrize(("profile", "backend", "before", "after"), [
+    (None, "csp", 547, 485),
+    (HYPERTENSION, "csp", 669, 602),
+    (HYPERTENSION, "exact", 277, 194),
+])
+def test_improves_a_week_nobody_optimised(rules, catalog, profile, backend, before, after):
+    """The first week found under the hard rules alone (seed 0), improved with three re-solves
+    of at most 300 nodes: the default profile's on python-constraint2, the hypertension
+    profile's on both backends. The days kept fixed in each re-solve never change."""
+    engine, compiled, model, week = _first_week(rules, catalog, profile, backend)
+    assert score_of(model, week) == (before,)
+    improved = improve_week(engine, compiled, model, week, SMALL, 0)
+    assert improved.key == score_of(model, improved.week) == (after,)
+    assert improved.improvements >= 1 and improved.tries == 3
+    again = improve_week(engine, compiled, model, week, SMALL, 0)
+    assert again.week == improved.week  # the same seed, the same week
+
+
+def test_a_thorough_plan_is_never_worse_and_passes_the_checker(rules, catalog):
+    """On the hypertension profile, the thorough search's week has a soft penalty no higher
+    than the fast search's, and the independent checker finds no hard violation in it."""
+    profile = load_profile(HYPERTENSION, catalog)
+    fast = plan_week(profile, rules=rules, catalog=catalog, seed=0)
+    settings = Settings(search="thorough", neighbourhood_tries=3, neighbourhood_budget=300)
+    thorough = plan_week(profile, rules=rules, catalog=catalog, seed=0, settings=settings)
+    assert (fast.soft_penalty, thorough.soft_penalty) == (53, 50)
+    assert [str(v) for v in check_plan(thorough, rules, catalog, profile) if v.hard] == []
+
+
+def test_a_week_with_nothing_to_gain_is_not_searched(rules, catalog):
+    """With no soft rule, every week scores zero: no re-solve runs."""
+    engine, compiled, model, week = _first_week(rules, catalog, None)
+    ideal = build_model(replace(compiled, requirements=[r for r in compiled.requirements if r.origin.hard]), SMALL)
+    assert score_of(ideal, week) == (0,)
+    spy = Counting()
+    done = improve_week(spy, compiled, ideal, week, SMALL, 0)
+    assert (done.week, done.tries, spy.budgets) == (week, 0, [])
+
+
+@pytest.mark.parametrize("tries", [1, 4])
+def test_stops_when_its_tries_are_spent(rules, catalog, tries):
+    """Each re-solve gets ``neighbourhood_budget`` nodes and no more than ``neighbourhood_tries``
+    run; the nodes counted stay within them (a search stops on the node after its budget)."""
+    _, compiled, model, week = _first_week(rules, catalog, None)
+    settings = Settings(neighbourhood_tries=tries, neighbourhood_budget=50)
+    spy = Counting()
+    done = improve_week(spy, compiled, model, week, settings, 0)
+    assert spy.budgets == [50] * tries and done.tries == tries
+    assert done.nodes <= tries * 51
+
+
+def test_stops_after_a_pass_without_improvement(rules, catalog):
+    """Two training days: three neighbourhoods (each day, the pair). A re-solve of 5 nodes finds
+    nothing better, so one pass runs and the search stops there, far from its 12 tries."""
+    _, compiled, model, week = _first_week(rules, catalog, EXAMPLES[-1])
+    assert len(model.days) == 2
+    spy = Counting()
+    done = improve_week(spy, compiled, model, week, Settings(neighbourhood_budget=5), 0)
+    assert (done.tries, done.improvements, done.week) == (3, 0, week)
+    assert spy.budgets == [5, 5, 5]
+
+
+@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 5, 634), ("exact", 7, 207)])
+def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, backend, count, after):
+    """With a node budget that never runs out, a re-solve stops once it has judged (ordered and
+    scored) ``neighbourhood_weeks`` complete weeks, on either backend: two re-solves of three
+    weeks each, on the hypertension profile's first week."""
+    from planner.solver import neighbourhood
+
+    judged: list[tuple[int, ...]] = []
+    real = neighbourhood.score_of
+
+    def spy(*args, **kwargs):
+        judged.append(real(*args, **kwargs))
+        return judged[-1]
+
+    monkeypatch.setattr(neighbourhood, "score_of", spy)
+    engine, compiled, model, week = _first_week(rules, catalog, HYPERTENSION, backend)
+    judged.clear()
+    settings = Settings(neighbourhood_tries=2, neighbourhood_budget=10**9, neighbourhood_weeks=3)
+    done = improve_week(engine, compiled, model, week, settings, 0)
+    # the week given, at most three weeks per re-solve, and each week kept once more
+    assert len(judged) == count <= 1 + 2 * 3 + done.improvements
+    assert (done.tries, done.key) == (2, (after,))
