@@ -130,6 +130,16 @@ def test_equipment_with_a_vocabulary_word_is_mapped(sample):
     assert [got["fedb_isometric_neck_exercise_sides"].get(f) for f in fields] == ["seated", None, "strength"]
 
 
+def test_decline_work_is_tagged_head_below_heart_for_the_shipped_rule():
+    entry = free_exercise_db.SourceEntry(
+        id="Decline_Push-Up", name="Decline Push-Up", level="beginner", equipment="body only",
+        primaryMuscles=["chest"], category="strength",
+        instructions=["Lie on the floor face down and place your feet on a box, hands shoulder width apart."])
+    made = free_exercise_db.draft(entry, default_catalog())
+    assert "head_below_heart" in made.fields["tags"] and made.fields["equipment"] == ["step"]
+    assert made.fields["position"] == "prone" and not made.missing
+
+
 def test_every_equipment_word_an_import_gives_is_in_the_vocabulary_with_a_description():
     vocab = default_catalog().vocab.equipment
     given = {w for words in free_exercise_db.EQUIPMENT.values() for w in words}
