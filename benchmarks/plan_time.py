@@ -15,7 +15,8 @@ warm-up run, round-robin across the commands so that drift in machine load hits 
 * with ``--extra``: ``backplan plan -r`` 100 user preference rules (``soft_rules.py``), on the default and
   the six-day gym profile, and ``backplan plan --catalog DIR`` on the free-exercise-db import
   (``backplan catalog import``, when ``../shared/data/free-exercise-db.json`` or
-  ``--import-json FILE`` exists), default and gym profile
+  ``--import-json FILE`` exists), default and gym profile, and on that import grown by cloning its
+  entries to ``--clone`` exercises (default 900; the ~900-exercise target), default profile
 
 The table gives the median and p90 (nearest rank) wall time, the ratios of the median to both
 baselines (``x floor``: the import floor), ``- floor`` (median minus the floor median: roughly
@@ -29,6 +30,7 @@ the cold path. All commands use the interpreter running this script and the
     python benchmarks/plan_time.py
     python benchmarks/plan_time.py --runs 30 --json plan_time.json
     python benchmarks/plan_time.py --runs 7 --no-examples --extra
+    python benchmarks/plan_time.py --runs 3 --no-examples --extra --only catalog
 """
 
 from __future__ import annotations
@@ -93,6 +95,25 @@ def peak_kib(cmd: list[str]) -> int | None:
     return int(last[0]) if last and last[0].isdigit() else None
 
 
+def grow_by_cloning(imported: Path, out: Path, size: int) -> int:
+    """A copy of the catalog folder ``imported`` with copies of its imported entries added (new ids
+    and names) until it holds ``size`` exercises; returns how many it holds."""
+    import yaml
+
+    shutil.copytree(imported, out)
+    entries = yaml.safe_load((imported / "ex_free_exercise_db.yaml").read_text())["exercises"]
+    have = sum(len((yaml.safe_load(f.read_text()) or {}).get("exercises") or []) for f in out.glob("ex_*.yaml"))
+    clones, n = [], 2
+    while have + len(clones) < size:
+        for entry in entries:
+            if have + len(clones) >= size:
+                break
+            clones.append({**entry, "id": f"{entry['id'][:74]}_c{n}", "name": f"{entry['name']} ({n})"})
+        n += 1
+    (out / "ex_clones.yaml").write_text(yaml.safe_dump({"exercises": clones}, sort_keys=False, allow_unicode=True))
+    return have + len(clones)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="measured runs per command (default 15)")
@@ -101,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also 100 user rules and the free-exercise-db import (default and gym profile)")
     parser.add_argument("--import-json", type=Path, default=ROOT.parent / "shared" / "data" / "free-exercise-db.json",
                         help="the free-exercise-db JSON for --extra (default ../shared/data/free-exercise-db.json)")
+    parser.add_argument("--clone", type=int, default=900,
+                        help="with --extra: grow the import by cloning its entries to this many exercises (default 900)")
+    parser.add_argument("--only", default=None,
+                        help="time only the commands whose name holds this text (and the two baselines)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -128,10 +153,15 @@ def main(argv: list[str] | None = None) -> int:
             commands["backplan plan --catalog <free-exercise-db import>"] = [*backplan, "plan", "--catalog", str(imported)]
             commands["backplan plan -p gym_six_days.yaml --catalog <import>"] = [
                 *backplan, "plan", "-p", gym, "--catalog", str(imported)]
+            size = grow_by_cloning(imported, scratch / "cloned", args.clone)
+            commands[f"backplan plan --catalog <import cloned to {size}>"] = [
+                *backplan, "plan", "--catalog", str(scratch / "cloned")]
     if not args.no_examples:
         for profile in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
             commands[f"backplan plan -p {profile.name}"] = [*backplan, "plan", "-p", str(profile.relative_to(ROOT))]
 
+    if args.only:
+        commands = {k: v for k, v in commands.items() if args.only in k or k in ('python -c "pass"', FLOOR)}
     print(f"{args.runs} runs per command, {dt.datetime.now().isoformat(timespec='seconds')}, "
           f"Python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPU(s), "
           f"load {os.getloadavg()[0]:.2f}, BACKPLAN_NO_CACHE={os.environ.get('BACKPLAN_NO_CACHE', '')!r}")

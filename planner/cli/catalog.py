@@ -103,11 +103,12 @@ def catalog_import(
 
     DIR holds a copy of the catalog it joins (vocab.yaml, muscles.yaml and its exercise files)
     plus ex_<library>.yaml with the imported entries, so a plan draws on both. Each entry is
-    mapped conservatively: unknown equipment, unrecognised positions and moves unsuitable for
-    back rehabilitation are skipped and counted by reason; banned moves (sit-ups, straight-leg
-    raises, standing toe touches, and their variants) are kept, marked banned, never planned;
-    external loads carry the dumbbell contraindications. See README, "Bring your own exercise
-    library".
+    mapped conservatively: equipment becomes vocabulary words (weight_machine, kettlebell,
+    adjustable_bench, rack, pull_up_bar ...: see docs/catalog.md), and implements with no word (a
+    sled, a partner ...), unrecognised positions and moves unsuitable for back rehabilitation are
+    skipped and counted by reason; banned moves (sit-ups, straight-leg raises, standing toe
+    touches, and their variants) are kept, marked banned, never planned; external loads carry the
+    dumbbell contraindications. See README, "Bring your own exercise library".
 
     \b
     Examples:

@@ -5,12 +5,13 @@ could map, the fields it could not (with the reason, which an overlay may fix), 
 keeps the move out whatever the overlay says, why. :func:`finish` applies an overlay and the
 rules every imported entry follows:
 
-* **External load.** Dumbbells, a barbell or a cable machine (the vocabulary's loads) bring the
+* **External load.** Dumbbells, a barbell, a cable machine, a kettlebell, a weight machine, an EZ
+  bar, a weight plate or a medicine ball (the vocabulary's loads) bring the
   nine contraindications seed 002 lists against dumbbell work; the entry's ``source`` says that
   this is backplan's conservative reading. An overlay can add contraindications, never remove
   these. (Bands and an exercise ball are not counted as loads, as in the shipped catalog.)
 * **Floor work needs a mat.** An entry that starts on the floor (supine, prone, quadruped, side,
-  kneeling) and uses neither a bench nor an exercise ball needs ``mat``, as in the shipped
+  kneeling) and uses no bench, weight machine or exercise ball needs ``mat``, as in the shipped
   catalog; an overlay that sets ``equipment`` decides for itself.
 * **Bans stay.** A banned move is kept (so rules recognise it) and never planned, even when it
   would otherwise be skipped as unsuitable or for equipment without a vocabulary word (that
@@ -35,7 +36,9 @@ __all__ = [
     "finish",
 ]
 
-LOADS = ("dumbbells", "barbell", "cable_machine")
+LOADS = (
+    "dumbbells", "barbell", "cable_machine", "kettlebell", "weight_machine", "ez_bar", "weight_plate", "medicine_ball",
+)
 LOAD_CONTRAINDICATIONS = (
     "hypertension", "heart_disease", "menstruation", "asthma", "pregnancy", "thyroid_disease",
     "viral_infection", "poor_condition", "chronic_disease",
@@ -45,6 +48,7 @@ LOAD_SOURCE = (
     "(002_e9533eb769b99413.txt) lists against dumbbell work"
 )
 FLOOR_POSITIONS = ("supine", "prone", "quadruped", "side", "kneeling")
+OFF_THE_FLOOR = ("bench", "adjustable_bench", "weight_machine", "fitball", "mat")  # what a floor position lies on instead
 FIELD_ORDER = (
     "id", "name", "kind", "muscles", "region", "position", "other_positions", "side", "equipment", "level",
     "audience", "dose", "contraindications", "tags", "cues", "steps", "banned", "source",
@@ -93,7 +97,7 @@ def finish(draft: Draft, overlay: dict[str, Any] | None) -> tuple[dict[str, Any]
             return None, reason
     entry = {**draft.fields, **overlay}
     entry["source"] = _union(draft.fields.get("source"), overlay.get("source"))
-    floor = entry["position"] in FLOOR_POSITIONS and not {"bench", "fitball", "mat"} & set(entry["equipment"])
+    floor = entry["position"] in FLOOR_POSITIONS and not set(OFF_THE_FLOOR) & set(entry["equipment"])
     if floor and "equipment" not in overlay:
         entry["equipment"] = ["mat", *entry["equipment"]]
     if set(LOADS) & set(entry["equipment"]):

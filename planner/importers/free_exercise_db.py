@@ -16,14 +16,18 @@ conservative reading; README "Bring your own exercise library" says the same):
   other expert moves are skipped as not suitable, since the shipped rules keep intermediate and
   advanced moves from beginners but nothing keeps advanced ones from intermediate profiles.
 * ``equipment``: body only (or none given) -> nothing; dumbbell -> ``dumbbells``, barbell,
-  cable -> ``cable_machine``, bands -> ``band``, exercise ball -> ``fitball``. Machine,
-  kettlebells, medicine ball, foam roll, e-z curl bar and other have no vocabulary word: skipped
-  and reported. Implements the instructions mention are added (a bench, a chair) or, without a
-  vocabulary word (a kettlebell, a box, a partner), keep the exercise out.
+  cable -> ``cable_machine``, bands -> ``band``, exercise ball -> ``fitball``, kettlebells ->
+  ``kettlebell``, e-z curl bar -> ``ez_bar``, medicine ball -> ``medicine_ball``, foam roll ->
+  ``foam_roller``, machine -> ``weight_machine`` (aerobic work: ``bicycle`` for a bike, else
+  ``cardio_machine``), other -> nothing. Implements the instructions mention are added (a bench,
+  a weight plate, a rack, a pull-up bar, a step) or, without a vocabulary word (a partner, a
+  sled, suspension straps), keep the exercise out. Decline work is tagged ``head_below_heart``.
 * muscles map onto the graph (``MUSCLES``); the region is the primary muscle's region.
 * position, one-sidedness and banned moves come from the name and the instructions
   (:mod:`planner.importers.keywords`); cable and band work that names no position is standing
-  (at the tower or the anchor); any other unrecognised position is skipped and reported.
+  (at the tower or the anchor); unloaded arm, shoulder and neck work that names no position is
+  seated (:func:`planner.importers.keywords.upper_body_position`); any other unrecognised
+  position is skipped and reported.
 * dose (the library has none): strength 2 x 10 reps, static strength 2 x 15 s holds, stretches
   2 x 15 s holds (seed 001's 10-20 s), mobility 2 x 10 reps, aerobic 15 minutes: the shipped
   catalog's own beginner doses, inside rules/dose.yaml.
@@ -64,7 +68,18 @@ EQUIPMENT: dict[str | None, list[str]] = {
     "cable": ["cable_machine"],
     "bands": ["band"],
     "exercise ball": ["fitball"],
+    "kettlebells": ["kettlebell"],
+    "machine": ["weight_machine"],  # cardio machines: see _machine
+    "e-z curl bar": ["ez_bar"],
+    "medicine ball": ["medicine_ball"],
+    "foam roll": ["foam_roller"],
+    "other": [],  # the instructions name what is needed (a chair, a plate, a pull-up bar ...)
 }
+_BIKE = re.compile(r"\bbike\b|\bbicycl", re.IGNORECASE)
+# Work named decline, or that lies on a decline bench or says so, takes the head below the heart (rules/safety.yaml
+# head-above-heart selects the tag).
+_HEAD_DOWN = re.compile(r"\bhead (is )?(lower than|below) (your )?(hips|heart)\b|\b(lie|lying|lay)( back| down)? on (a|the) decline\b", re.IGNORECASE)
+_DECLINE = re.compile(r"\bdecline\b", re.IGNORECASE)
 # Source muscle -> muscle-graph names (a group stands for all its muscles).
 MUSCLES: dict[str, list[str]] = {
     "abdominals": ["abdominals"],
@@ -137,6 +152,13 @@ def _graph_muscles(words: list[str], catalog: Catalog) -> tuple[list[str], str |
     return found, None
 
 
+def _machine(name: str, kind: str | None) -> list[str]:
+    """A weight machine, or for aerobic work a bicycle or a cardio machine."""
+    if kind != "aerobic":
+        return ["weight_machine"]
+    return ["bicycle"] if _BIKE.search(name) else ["cardio_machine"]
+
+
 def _region(muscle: str, catalog: Catalog) -> str:
     return next(r for r in catalog.graph.regions if r in catalog.graph.ancestors_of(muscle))
 
@@ -164,7 +186,7 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
     secondary = [m for m in secondary if m not in primary]
 
     listed = entry.equipment.strip().lower() if entry.equipment is not None else None
-    equipment = list(EQUIPMENT.get(listed, []))
+    equipment = _machine(name, kind) if listed == "machine" else list(EQUIPMENT.get(listed, []))
     if listed not in EQUIPMENT:
         missing["equipment"] = f'unknown equipment "{entry.equipment}"'
     else:
@@ -186,6 +208,8 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
     position, others = keywords.find_position(name, steps)
     if position is None and {"cable_machine", "band"} & set(EQUIPMENT.get(listed) or []):
         position = "standing"  # work at a cable tower or a band anchor that names no position
+    if position is None and not equipment:
+        position = keywords.upper_body_position(name, steps)
     if position is None:
         missing["position"] = "position not recognised"
     one_sided = keywords.is_one_sided(name, steps)
@@ -208,7 +232,8 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
         "level": level,
         "audience": ["adult"],
         "dose": dict(dose),
-        "tags": ["free_exercise_db", re.sub(r"[^a-z0-9]+", "_", category).strip("_") or "uncategorised"],
+        "tags": ["free_exercise_db", re.sub(r"[^a-z0-9]+", "_", category).strip("_") or "uncategorised"]
+        + (["head_below_heart"] if _DECLINE.search(name) or _HEAD_DOWN.search(" ".join(steps)) else []),
         "steps": steps,
         "source": [f"{NAME}: {entry.id} ({LICENCE})"],
     }

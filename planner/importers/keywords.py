@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Ban", "find_ban", "find_position", "is_one_sided", "needed_equipment", "unsuitable"]
+__all__ = ["Ban", "find_ban", "find_position", "is_one_sided", "needed_equipment", "unsuitable", "upper_body_position"]
 
 _I = re.IGNORECASE
 
@@ -36,16 +36,23 @@ _SENTENCE_POSITIONS: dict[str, re.Pattern[str]] = {
     "side": re.compile(r"\bside[- ]lying\b|\b(lie|lying|lay) on (your|one|the) (left |right )?side\b|\bon your side\b", _I),
     "prone": re.compile(
         r"\bprone\b|\bface[- ]?down\b|\bfacing (the )?(floor|ground)\b|\bon your (stomach|belly|front)\b"
-        r"|\bpush[- ]?up position\b|\bpushup position\b|\bplank position\b", _I),
+        r"|\bpush[- ]?up position\b|\bpushup position\b|\bplank position\b|\blean into an incline bench\b", _I),
     "quadruped": re.compile(r"\ball fours\b|\bhands,? (and )?knees\b|\bquadruped\b", _I),
     "kneeling": re.compile(r"\bkneel\w*\b|\bon (your|both|one) knees?\b", _I),
     "supine": re.compile(r"\bsupine\b|\bon your back\b|\bface[- ]?up\b|\b(lie|lies|lying|lay)\b|\bsit-?up position\b", _I),
-    "seated": re.compile(r"\bsit(s|ting)?\b(?!-?ups?\b)(?! back\b)|\bseated\b|\bseat yourself\b|\bknee pad\b", _I),
+    "seated": re.compile(
+        r"\bsit(s|ting)?\b(?!-?ups?\b)(?! back\b)|\bsit back on\b|\bseated\b|\bseat yourself\b|\bknee pad\b"
+        r"|\b(adjust|set) the seat\b|\bseat height\b|\bpreacher bench\b", _I),
     # Upright work named by its stance or its steps ("bent over", "staggered stance", "step forward"),
 # and hanging from a bar (upright, the nearest word the vocabulary has).
     "standing": re.compile(
         r"\bstand(s|ing)?\b|\bstance\b|\bbent[- ]over\b|\bbend(ing)? (your torso )?(forward )?(at|from) the waist\b"
-        r"|\bsteps? (forward|back|away)\b|\blung(e|es|ing)\b|\bwalk(ing)?\b|\bhang(s|ing)? from\b", _I),
+        r"|\bsteps? (forward|back|away)\b|\blung(e|es|ing)\b|\bwalk(ing)?\b|\bhang(s|ing)? from\b"
+        # weights that hang at the sides, or a bar on the thighs with the arms straight, are held standing
+        r"|\bhanging at your sides\b|\bresting on (the )?(top of )?your thighs with your arms extended\b"
+        # hanging from a bar, the bar of a machine taken on the shoulders, a cardio machine stepped onto
+        r"|\bfrom a hanging position\b|\bhang with\b|\b(grab|grasp)\b[^.]*\bpull-?up bar\b|\bbend over\b"
+        r"|\bstep (under|onto)\b", _I),
 }
 _QUALIFIES = {"supine": ("prone", "side"), "kneeling": ("quadruped",)}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -81,6 +88,25 @@ def find_position(name: str, steps: Sequence[str]) -> tuple[str | None, list[str
     return start, others
 
 
+_UPPER_BODY = re.compile(r"\b(arms?|shoulders?|elbows?|hands?|head|neck|fingers)\b", _I)
+_NOT_UPPER_BODY = re.compile(
+    r"\b(legs?|knees?|hips?|feet|foot|toes?|heels?|ankles?|floor|ground|bench|ball|bar|weights?|dumbbells?"
+    r"|swing\w*|rotat\w*|twist\w*|waist)\b", _I)
+
+
+def upper_body_position(name: str, steps: Sequence[str]) -> str | None:
+    """``"seated"`` for unloaded work of the arms, shoulders, head or neck that names no position.
+
+    Such work (a neck isometric, an arm-across-the-chest stretch) is done upright, seated or
+    standing; backplan's conservative reading is seated, which asks nothing of balance. Anything
+    that mentions the legs, the floor, an implement or a twist stays unrecognised.
+    """
+    text = " ".join([name, *steps])
+    if steps and _UPPER_BODY.search(text) and not _NOT_UPPER_BODY.search(text):
+        return "seated"
+    return None
+
+
 # -- sides ---------------------------------------------------------------------------------------
 _ONE_SIDED_NAME = re.compile(
     r"\b(one|single)[- ](arm|arms|leg|legs|legged|hand|handed|knee|side|sided)\b|\balternat\w*|\bunilateral\b"
@@ -99,7 +125,7 @@ def is_one_sided(name: str, steps: Sequence[str]) -> bool:
 # Implements with a vocabulary word: a mention adds the word (the person must own it).
 _NAMED: dict[str, re.Pattern[str]] = {
     "dumbbells": re.compile(r"\bdumbbells?\b", _I),
-    "barbell": re.compile(r"\bbarbells?\b", _I),
+    "barbell": re.compile(r"\bbarbells?\b(?! plates?\b)", _I),
     "cable_machine": re.compile(r"\bcables?\b|\bpulley\b", _I),
     "band": re.compile(r"(?<!\bIT )(?<!\bit )\bbands?\b", _I),
     "fitball": re.compile(r"\b(exercise|stability|swiss) balls?\b|\bphysio ?ball\b", _I),
@@ -107,42 +133,64 @@ _NAMED: dict[str, re.Pattern[str]] = {
     "chair": re.compile(r"\bchairs?\b", _I),
     "mat": re.compile(r"\bmat\b", _I),
     "pillow": re.compile(r"\bpillow\b", _I),
+    "kettlebell": re.compile(r"\bkettlebells?\b", _I),
+    "medicine_ball": re.compile(r"\bmedicine balls?\b", _I),
+    "weight_plate": re.compile(r"\bplates?\b", _I),
+    "ez_bar": re.compile(r"\be-?z[- ]?(curl )?bar\b", _I),
+    "weight_machine": re.compile(r"(?<!cable )(?<!pulley )\bmachine\b|\bsmith\b|\bleg press\b", _I),
+    "adjustable_bench": re.compile(r"\b(incline|decline|preacher|adjustable)\s+bench\b", _I),
+    "rack": re.compile(r"\brack\b|\bpins\b", _I),
+    "pull_up_bar": re.compile(r"\b(pull|chin)[- ]?up bar\b|\bhang(ing)? from\b|\bbar above\b", _I),
+    "step": re.compile(r"\bbox\b|\b(a|the) step\b|\bstairs?\b|\bplatform\b", _I),
+    "foam_roller": re.compile(r"\bfoam roll", _I),
+    "towel": re.compile(r"\btowel\b", _I),
+    "bicycle": re.compile(r"\b(stationary|recumbent|exercise) (bike|bicycle)\b|\b(on|onto) (the|a) (bike|bicycle)\b", _I),
+}
+# A part of a listed implement is not an implement of its own: a cable machine's rope, stack and
+# platform; a weight machine's platform and the rack of a Smith machine; the plates of a barbell
+# or an EZ bar; the flat bench an adjustable one also is.
+_PART_OF = {
+    "cable_machine": ("weight_machine", "step"),
+    "weight_machine": ("step", "rack"),
+    "barbell": ("weight_plate",),
+    "ez_bar": ("weight_plate", "barbell"),
+    "adjustable_bench": ("bench",),
 }
 # Implements with no vocabulary word: a mention keeps the exercise out (reported by name).
+# A partner has no word on purpose: stretches and resistance applied by another person go
+# where the person cannot stop them (backplan's conservative choice).
 _UNNAMED: dict[str, re.Pattern[str]] = {
-    "kettlebell": re.compile(r"\bkettlebells?\b", _I),
-    "medicine ball": re.compile(r"\bmedicine balls?\b", _I),
-    "weight plate": re.compile(r"\bplates?\b", _I),
-    "pull-up bar": re.compile(r"\b(pull|chin)[- ]?up bar\b|\bhang(ing)? from\b|\bbar above\b", _I),
-    "rack": re.compile(r"\brack\b|\bpins\b", _I),
-    "box or step": re.compile(r"\bbox\b|\b(a|the) step\b|\bstairs?\b", _I),
-    "platform": re.compile(r"\bplatform\b", _I),
     "partner": re.compile(r"\bpartner\b", _I),
-    "towel": re.compile(r"\btowel\b", _I),
-    "machine": re.compile(r"(?<!cable )(?<!pulley )\bmachine\b|\bsmith\b|\bleg press\b", _I),
-    "parallel bars": re.compile(r"\bparallel bars\b|\bdip (bars?|station)\b", _I),
+    "parallel bars": re.compile(r"\bparallel bars\b|\bdip (bars?|station)\b|\babove the bars\b", _I),
     "suspension straps or rings": re.compile(r"\bsuspension\b|\bstraps\b|\btrx\b|\brings\b", _I),
-    "adjustable bench": re.compile(r"\b(incline|decline|preacher|adjustable|hyperextension)\s+bench\b", _I),
-    "e-z curl bar": re.compile(r"\be-?z[- ]?(curl )?bar\b", _I),
-    "foam roll": re.compile(r"\bfoam roll", _I),
-    "sled, landmine, trap bar or chains": re.compile(r"\bsled\b|\blandmine\b|\b(trap|hex) bar\b|\bchains\b", _I),
+    "hyperextension bench": re.compile(r"\bhyperextension\s+bench\b|\bleg raise bench\b", _I),
+    "sled, landmine, trap bar or chains": re.compile(r"\bsled\b|\blandmine\b|\b(trap|hex) bar\b|\bchains?\b", _I),
     "rope": re.compile(r"\brope\b", _I),
     "ankle weight": re.compile(r"\bankle weights?\b", _I),
+    "weight belt or neck harness": re.compile(r"\b(dip|weighted|weight) belt\b|\bneck strap\b|\bharness\b", _I),
+    "balance board": re.compile(r"\bbalance board\b", _I),
+    "roller or rolling pin": re.compile(r"\b(muscle|foot|wrist) roller\b|\brolling pin\b", _I),
+    "pole or broomstick": re.compile(r"\bbroomstick\b|\bbody ?bar\b|\bpole\b", _I),
+    "skates": re.compile(r"\bskat(e|es|ing)\b", _I),
 }
-_CABLE_PARTS = {"rope", "machine", "platform"}  # a cable machine's own parts and attachments
 _OPTIONAL = re.compile(r"\bwith or without (an? |the )?[\w-]+( [\w-]+)?|\([^)]*optional[^)]*\)", _I)
+# "a belt, rope or band", "a towel or band": a strap to pull on, which a band does.
+_STRAP = re.compile(r"\b(belt|rope|band|towel)(, (belt|rope|band|towel))*,? or (an? )?(belt|rope|band|towel)\b", _I)
 
 
 def needed_equipment(name: str, steps: Sequence[str], listed: Sequence[str]) -> tuple[list[str], list[str]]:
     """``(vocabulary words, implements without a word)`` that the name and instructions mention.
 
-    ``listed`` is the equipment already mapped; "with or without X" and "(optional)" are ignored.
+    ``listed`` is the equipment already mapped; "with or without X" and "(optional)" are ignored,
+    and a choice of straps ("a belt, rope or band") needs a band.
     """
-    text = _OPTIONAL.sub(" ", " ".join([name, *steps]))
+    text = _STRAP.sub(" band ", _OPTIONAL.sub(" ", " ".join([name, *steps])))
     words = [w for w, rx in _NAMED.items() if w not in listed and rx.search(text)]
+    parts = {part for whole in [*listed, *words] for part in _PART_OF.get(whole, ())}
+    words = [w for w in words if w not in parts]
     unnamed = [
         what for what, rx in _UNNAMED.items()
-        if rx.search(text) and not (what in _CABLE_PARTS and "cable_machine" in [*listed, *words])
+        if rx.search(text) and not (what == "rope" and "cable_machine" in [*listed, *words])
     ]
     return words, unnamed
 
@@ -226,12 +274,19 @@ _UNSUITABLE: list[tuple[str, re.Pattern[str]]] = [
     ("rollout (high load on the low back)", re.compile(r"\brollouts?\b|\bab roller\b|\bfallout\b", _I)),
     ("behind-the-neck press or pull", re.compile(r"\bbehind (the )?neck\b", _I)),
     ("inversion (head down)", re.compile(r"\bhandstand\b|\binversion\b", _I)),
+    ("load on the head or neck", re.compile(r"\bneck resistance\b|\bneck press\b|\bguillotine\b|\bharness\b", _I)),
+    ("rolling on the low back", re.compile(r"\blower back\W*smr\b", _I)),
 ]
 
 
 _JUMPS = re.compile(r"\bjump\w*\b|\bhops?\b|\bhopping\b", _I)
 _BALLISTIC = re.compile(r"\bswing\w*\b|\bbounc\w*\b|\bquickly\b", _I)
 _LOADED_FLEXION = re.compile(r"\bcrunch\w*\b|\btwists?\b|\bjudo flip\b|\bside bends?\b", _I)
+
+
+# A kettlebell cleaned to the shoulders first: a ballistic lift however it goes on (a dumbbell
+# brought up with the help of the thighs is not).
+_CLEAN = re.compile(r"\bclean (and press )?(the |a |two |both |one )?kettlebells?\b", _I)
 
 
 def unsuitable(name: str, steps: Sequence[str], stretch: bool, loaded: bool = False) -> str | None:
@@ -245,6 +300,8 @@ def unsuitable(name: str, steps: Sequence[str], stretch: bool, loaded: bool = Fa
     if why is None and loaded and _LOADED_FLEXION.search(name):
         why = "spine bent or twisted against a load (weighted crunch, twist or side bend)"
     text = " ".join(steps)
+    if why is None and _CLEAN.search(text):
+        why = "Olympic-style or ballistic lift"
     if why is None and _JUMPS.search(text):
         why = "jumping or sprinting"
     if why is None and stretch and _BALLISTIC.search(text):

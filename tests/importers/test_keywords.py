@@ -56,7 +56,33 @@ def test_equipment_named_in_the_text():
     assert keywords.needed_equipment("Leg Lift", ["With or without an ankle weight, lift one leg."], []) == ([], [])
     assert keywords.needed_equipment("IT Band and Glute Stretch", ["Stretch the IT band."], []) == ([], [])
     assert keywords.needed_equipment("Face Pull", ["Attach a rope to the pulley machine."], ["cable_machine"]) == ([], [])
-    assert keywords.needed_equipment("Curl", ["Sit on an incline bench."], []) == (["bench"], ["adjustable bench"])
+    assert keywords.needed_equipment("Curl", ["Sit on an incline bench."], []) == (["adjustable_bench"], [])
+
+
+@pytest.mark.parametrize(
+    ("name", "steps", "listed", "words", "unnamed"),
+    [
+        ("Goblet Squat", ["Hold a kettlebell at your chest."], [], ["kettlebell"], []),
+        ("Incline Dumbbell Press", ["Lie back on an incline bench."], ["dumbbells"], ["adjustable_bench"], []),
+        ("Front Plate Raise", ["Hold a barbell plate in both hands."], [], ["weight_plate"], []),
+        ("Barbell Squat", ["Set the bar on a rack; load the plates."], ["barbell"], ["rack"], []),
+        ("Leg Press", ["Place your feet on the platform."], ["weight_machine"], [], []),
+        ("Calf Stretch", ["Loop a belt, rope, or band around one foot."], [], ["band"], []),
+        ("Heel Slides", ["Place a towel under your heel."], [], ["towel"], []),
+        ("Step Up", ["Step onto a box."], ["dumbbells"], ["step"], []),
+        ("Hamstring Stretch", ["Your partner pushes your leg."], [], [], ["partner"]),
+        ("Sled Row", ["Attach handles to a sled."], [], [], ["sled, landmine, trap bar or chains"]),
+    ],
+)
+def test_implements_in_the_text_need_their_word_or_keep_the_exercise_out(name, steps, listed, words, unnamed):
+    assert keywords.needed_equipment(name, steps, listed) == (words, unnamed)
+
+
+def test_seated_by_default_only_for_unloaded_upper_body_work():
+    assert keywords.upper_body_position("Triceps Stretch", ["Reach your hand behind your head, grasp your elbow."]) == "seated"
+    assert keywords.upper_body_position("Ankle Circles", ["Lift the right leg and circle the toe."]) is None
+    assert keywords.upper_body_position("Spell Caster", ["Hold a dumbbell in each hand; rotate your torso."]) is None
+    assert keywords.upper_body_position("Iron Cross", []) is None  # no instructions: nothing to read
 
 
 @pytest.mark.parametrize(
