@@ -172,7 +172,7 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
     elif outcome.decision == "progress" and _progresses(maker, slot.exercise):
         harder = maker.catalog.harder(slot.exercise)
         if slot.step >= maker.schedule.variant_after and harder and harder not in taken:
-            text = f"{name} moves up to its harder version, {maker.name(harder)}, after {slot.step} steps: {why}"
+            text = f"{name} moves up to its harder version, {maker.name(harder)}, after {slot.step} step{'' if slot.step == 1 else 's'}: {why}"
             options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text, False))
         up = replace(slot, step=slot.step + 1)
         if words(maker.dose(up)) != now:

@@ -108,6 +108,10 @@ def _traded(maker, before: Trims, after: Trims, slots) -> str:
     return "; ".join(parts)
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
 def when_full(maker, key: str, slot, slots, trims: Trims, why: str):
     """The first way of the schedule's ``when_full`` order that the week takes, as
     (slot, trims, action, to, text), and the refusals on the way; (None, refusals) when none does."""
@@ -122,11 +126,14 @@ def when_full(maker, key: str, slot, slots, trims: Trims, why: str):
         if way == "harder_variant":
             harder = maker.catalog.harder(slot.exercise)
             taken = {s.exercise for s in slots.values()}
-            if harder and harder not in taken and slot.step + slot.held >= schedule.variant_after:
+            # tried already, as any progress, once the steps alone reach variant_after
+            early = slot.step < schedule.variant_after <= slot.step + slot.held
+            if harder and harder not in taken and early:
                 first = maker.first_dose(harder)
                 if maker.seconds(harder, first) <= maker.seconds(slot.exercise, maker.dose(slot)):
                     text = (f"{name} moves up to its harder version, {maker.name(harder)}, which takes no more time "
-                            f"(the session is full; {slot.step} steps and {slot.held} weeks held): {why}")
+                            f"(the session is full; {_count(slot.step, 'step')} and {_count(slot.held, 'week')} held "
+                            f"at a dose that did not fit): {why}")
                     options.append((type(slot)(harder, first), trims, "harder variant", harder, text, False))
         elif way == "denser" and smallest is dense:
             text = f"{name} up from {now} to {words(maker.dose(dense))} (reps instead of a set, which would not fit): {why}"
