@@ -13,7 +13,9 @@ order and changes, per slot, the exercise (along its variant ladder, or swapped)
 * every dose is brought inside the dose rules (:func:`planner.programme.doses.clamp`), and every
   change is kept only when the independent checker finds the week still sound (no safety
   violation, no rule missed that week 1 met); otherwise the slot stays as it was and the change
-  says which rule stopped it. So the checker passes every week.
+  says which rule stopped it. So the checker passes every week;
+* a step refused for the session's time progresses another way (:mod:`planner.programme.full`:
+  the harder version when it takes no more time, a denser step, or room made on the full day).
 """
 
 from __future__ import annotations
