@@ -32,7 +32,10 @@ def program(
     """Build a programme of several weeks: week 1 as `plan` makes it, then each week moves on
     by the schedule in rules/programme/progression.yaml: a dose step (more reps, a longer hold,
     another set) within the dose rules, the harder version of an exercise after a few steps,
-    and an easier week every few weeks. A level advances only on work done: without a diary
+    and an easier week every few weeks. When a session is full, a strength exercise moves up
+    another way: its harder version if that takes no more time, reps instead of a set, or room
+    made on the full day by trimming a stretch or mobility set or aerobic minutes (the week says
+    what it traded). A level advances only on work done: without a diary
     every week is assumed done as planned (the programme says so); with --diary, a logged week
     decides the next one by the pain-monitoring model (progress, hold, step back to the easier
     version, swap an exercise that keeps hurting), and a red-flag answer stops the programme.

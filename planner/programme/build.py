@@ -13,13 +13,15 @@ order and changes, per slot, the exercise (along its variant ladder, or swapped)
 * every dose is brought inside the dose rules (:func:`planner.programme.doses.clamp`), and every
   change is kept only when the independent checker finds the week still sound (no safety
   violation, no rule missed that week 1 met); otherwise the slot stays as it was and the change
-  says which rule stopped it. So the checker passes every week.
+  says which rule stopped it. So the checker passes every week;
+* a step refused for the session's time progresses another way (:mod:`planner.programme.full`:
+  the harder version when it takes no more time, a denser step, or room made on the full day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from planner.catalog import Catalog
@@ -31,10 +33,18 @@ from planner.models import Dose, Profile
 from planner.programme.contract import Change, Programme, ProgrammeWeek
 from planner.programme.doses import Choice, clamp, rebuild, stepped, words
 from planner.programme.feedback import Feedback, Outcome
+from planner.programme.full import Trims, trimmed_doses, when_full
 from planner.programme.schedule import Schedule
 from planner.rules import Rule
 
-__all__ = ["Slot", "build_programme", "week_problems"]
+__all__ = ["DOSE_BLIND", "Slot", "build_programme", "week_problems"]
+
+# Rule kinds whose check reads which exercises are where and never a dose: a trial that changes
+# only doses skips them (each week as a whole is then checked by every rule). A kind not named
+# here is always checked.
+DOSE_BLIND = frozenset({"advice", "contraindications", "covers", "equipment_owned", "first_in_session", "forbid",
+                        "last_in_session", "not_adjacent", "not_consecutive", "order", "profile_exclude", "refer",
+                        "repeat_limit", "session_count", "sides_adjacent", "top_down"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class Slot:
     exercise: str  # the exercise in the slot now
     first: Dose  # its dose at step 0
     step: int = 0  # steps earned at this exercise
+    dense: frozenset[int] = frozenset()  # steps taken as reps (or hold, minutes) where a set did not fit
+    held: int = 0  # weeks held because the step did not fit the session time
 
 
 class _Maker:
@@ -49,32 +61,54 @@ class _Maker:
         self.base, self.catalog, self.rules, self.profile, self.schedule = base, catalog, rules, profile, schedule
         self.cues = exercise_cues(rules, catalog, profile)
         self.allowed = {v.rule_id for v in self.check(base) if not v.hard}
+        self.full = False  # True: every trial goes through every rule (see problem)
+        self.time_rules = tuple(f"{r.id}:" for r in rules if r.header.kind == "session_time")
+        self._clamped: dict[tuple[str, Dose], Dose] = {}
 
-    def check(self, plan: Plan):
-        return check_plan(plan, self.rules, self.catalog, self.profile)
+    def clamp(self, exercise: str, dose: Dose) -> Dose:
+        """:func:`planner.programme.doses.clamp` for the person, remembered (a programme asks often)."""
+        key = (exercise, dose)
+        if key not in self._clamped:
+            self._clamped[key] = clamp(exercise, dose, self.rules, self.catalog, self.profile)
+        return self._clamped[key]
 
-    def problem(self, plan: Plan) -> str | None:
-        """Why the week is not sound (a safety violation, or a rule week 1 met now missed), or None."""
-        for v in self.check(plan):
+    def check(self, plan: Plan, kinds: Collection[str] | None = None, skip: Collection[str] = ()):
+        """The checker on ``plan`` with the rules of ``kinds`` (None: all) but those of ``skip``."""
+        rules = [r for r in self.rules if (kinds is None or r.header.kind in kinds) and r.header.kind not in skip]
+        return check_plan(plan, rules, self.catalog, self.profile)
+
+    def problem(self, plan: Plan, doses_only: bool = False) -> str | None:
+        """Why the week is not sound (a safety violation, or a rule week 1 met now missed), or None.
+        ``doses_only``: the trial changed only doses, so the rules that read no dose (which
+        exercises are where) are not run again; every week as a whole then goes through them all."""
+        skip = DOSE_BLIND if doses_only and not self.full else ()
+        for v in self.check(plan, skip=skip):
             if v.hard or v.rule_id not in self.allowed:
                 return f"{v.rule_id}: {v.message}"
         return None
 
     def dose(self, slot: Slot, deload: bool = False):
         steps = min(slot.step, max(0, slot.step - self.schedule.deload_steps_back)) if deload else slot.step
-        return clamp(slot.exercise, stepped(slot.first, steps, self.schedule), self.rules, self.catalog, self.profile)
+        return self.clamp(slot.exercise, stepped(slot.first, steps, self.schedule, slot.dense))
+
+    def seconds(self, exercise: str, dose: Dose) -> int:
+        return dose.seconds(self.catalog.exercises[exercise].side == "unilateral")
 
     def first_dose(self, exercise: str):
-        return clamp(exercise, self.catalog.exercises[exercise].dose, self.rules, self.catalog, self.profile)
+        return self.clamp(exercise, self.catalog.exercises[exercise].dose)
 
     def name(self, exercise: str) -> str:
         return self.catalog.exercises[exercise].name
 
-    def plan(self, slots: dict[str, Slot], deload: bool = False) -> Plan:
+    def plan(self, slots: dict[str, Slot], deload: bool = False, trims: Trims = {}, balance: bool = False) -> Plan:
+        """The week with the slots' doses (``trims``: what full days gave up). Its balance section
+        is left out (the checker then does not compare it) unless ``balance``: a trial needs none,
+        a week the programme gives has one made again from its own items (new doses, new loads)."""
         choices = {k: Choice(s.exercise, self.dose(s, deload)) for k, s in slots.items()}
-        plan = rebuild(self.base, choices, self.catalog, self.profile, self.cues)
-        # new doses, new loads: the week's balance section is made again from its own items
-        return plan.model_copy(update={"balance": plan_balance(plan, self.catalog, self.rules, self.profile)})
+        trimmed = trimmed_doses(self, slots, trims, deload)
+        plan = rebuild(self.base, choices, self.catalog, self.profile, self.cues, trimmed)
+        made = plan_balance(plan, self.catalog, self.rules, self.profile) if balance else None
+        return plan.model_copy(update={"balance": made})
 
     def final(self, plan: Plan) -> Plan:
         """The week as the programme gives it: its preference rules missed as the checker finds
@@ -108,9 +142,10 @@ def _candidates(maker: _Maker, slot: Slot, slots: dict[str, Slot], dropped: set[
     return [x for *_, x in sorted(found)]
 
 
-def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str, Slot],
-          dropped: set[str], after_deload: bool) -> tuple[Slot, Change | None]:
-    """The slot's next state for ``outcome``, tried in the week, and the change to report."""
+def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str, Slot], dropped: set[str],
+          after_deload: bool, trims: Trims) -> tuple[Slot, Trims, Change | None]:
+    """The slot's next state for ``outcome``, tried in the week (``trims``: what full days gave
+    up so far), the trims after it, and the change to report."""
     name, now = maker.name(slot.exercise), words(maker.dose(slot))
     taken = {s.exercise for s in slots.values()}
     why = outcome.reason
@@ -118,89 +153,115 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
     if outcome.swap:
         for other in _candidates(maker, slot, slots, dropped):
             text = f"{name} swapped for {maker.name(other)} (same muscles, no harder): {why}"
-            options.append((Slot(other, maker.first_dose(other)), "swap", other, text))
+            options.append((Slot(other, maker.first_dose(other)), "swap", other, text, False))
     if outcome.decision == "step back" or outcome.swap:
         down = replace(slot, step=slot.step - 1)
         if slot.step > 0:
-            options.append((down, "step back", None, f"{name} back to {words(maker.dose(down))}: {why}"))
+            options.append((down, "step back", None, f"{name} back to {words(maker.dose(down))}: {why}", True))
         elif maker.catalog.easier(slot.exercise) not in (None, *taken):
             easy = maker.catalog.easier(slot.exercise)
             options.append((Slot(easy, maker.first_dose(easy)), "easier variant", easy,
-                            f"{name} back to its easier version, {maker.name(easy)}: {why}"))
+                            f"{name} back to its easier version, {maker.name(easy)}: {why}", False))
         elif words(maker.dose(down)) != now:  # below its first dose: less of it
-            options.append((down, "step back", None, f"{name} down to {words(maker.dose(down))}: {why}"))
+            options.append((down, "step back", None, f"{name} down to {words(maker.dose(down))}: {why}", True))
         elif not options:
-            return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}, its first dose, "
+            return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}, its first dose, "
                                 f"with nothing easier in the catalog: {why}")
     elif outcome.decision == "progress" and after_deload:
         if slot.step <= 0 or not _progresses(maker, slot.exercise):
-            return slot, None
-        return slot, Change(exercise=slot.exercise, action="resume", text=f"{name} back to {now} after the easier week")
+            return slot, trims, None
+        return slot, trims, Change(exercise=slot.exercise, action="resume", text=f"{name} back to {now} after the easier week")
     elif outcome.decision == "progress" and _progresses(maker, slot.exercise):
         harder = maker.catalog.harder(slot.exercise)
         if slot.step >= maker.schedule.variant_after and harder and harder not in taken:
-            text = f"{name} moves up to its harder version, {maker.name(harder)}, after {slot.step} steps: {why}"
-            options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text))
+            text = f"{name} moves up to its harder version, {maker.name(harder)}, after {slot.step} step{'' if slot.step == 1 else 's'}: {why}"
+            options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text, False))
         up = replace(slot, step=slot.step + 1)
         if words(maker.dose(up)) != now:
-            options.append((up, "progress", None, f"{name} up from {now} to {words(maker.dose(up))}: {why}"))
+            options.append((up, "progress", None, f"{name} up from {now} to {words(maker.dose(up))}: {why}", True))
         elif not harder or slot.step < maker.schedule.variant_after:
-            return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: the dose rules "
+            return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: the dose rules "
                                 f"allow no more: {why}")
     elif outcome.decision != "progress":
         if not _progresses(maker, slot.exercise):
-            return slot, None  # a hold changes nothing the schedule would have changed
-        return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}")
+            return slot, trims, None  # a hold changes nothing the schedule would have changed
+        return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}")
     else:
-        return slot, None  # an exercise the schedule does not progress (a stretch, a warm-up)
-    refused = []
-    for new, action, to, text in options:
-        trial = {**slots, key: new}
-        problem = maker.problem(maker.plan(trial))
+        return slot, trims, None  # an exercise the schedule does not progress (a stretch, a warm-up)
+    refused, full = [], False
+    for new, action, to, text, doses_only in options:
+        problem = maker.problem(maker.plan({**slots, key: new}, trims=trims), doses_only)
         if problem is None:  # an option refused first is said, so a step that did not come is explained
-            return new, Change(exercise=slot.exercise, action=action, to=to, text="; ".join([text, *refused]))
+            return new, trims, Change(exercise=slot.exercise, action=action, to=to, text="; ".join([text, *refused]))
         refused.append(f"{action} refused ({problem})")
-    return slot, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}; "
-                        + "; ".join(refused))
+        full = full or (action == "progress" and problem.startswith(maker.time_rules))
+    if full:  # the step did not fit the session time: progress another way (the schedule's when_full)
+        found, more = when_full(maker, key, slot, slots, trims, why)
+        if found is not None:
+            new, new_trims, action, to, text = found
+            return new, new_trims, Change(exercise=slot.exercise, action=action, to=to,
+                                          text="; ".join([text, *refused, *more]))
+        refused += more
+        slot = replace(slot, held=slot.held + 1)
+    return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}; "
+                               + "; ".join(refused))
+
+
+def _week(maker: _Maker, n: int, start: dt.date, outcomes, slots: dict[str, Slot], dropped: set[str],
+          trims: Trims) -> tuple[ProgrammeWeek, dict[str, Slot], set[str], Trims]:
+    """Week ``n`` from the state after week ``n - 1``, and the state after it (the state given is
+    left as it was, so that the week can be made again)."""
+    schedule = maker.schedule
+    slots, dropped = dict(slots), set(dropped)
+    deload, was_deload = schedule.is_deload(n), schedule.is_deload(n - 1)
+    changes = []
+    for key in list(slots):
+        slot = slots[key]
+        outcome = outcomes[slot.exercise]
+        if deload and outcome.decision == "progress" and not outcome.swap:
+            continue  # no level advances in an easier week
+        new, trims, change = _move(maker, key, slot, outcome, slots, dropped, was_deload, trims)
+        if new.exercise != slot.exercise and change is not None and change.action == "swap":
+            dropped.add(slot.exercise)
+        slots[key] = new
+        if change is not None:
+            changes.append(change)
+    plan = maker.plan(slots, deload, trims, balance=True)
+    if deload:
+        back = schedule.deload_steps_back
+        changes.append(Change(exercise="*", action="deload", text=f"An easier week: every exercise at its dose of "
+                              f"{back} steps earlier (one week in {schedule.deload_every}); no level advances in it or after it"))
+        problem = maker.problem(plan)
+        if problem is not None:  # an easier dose broke something: keep the week's full doses
+            plan = maker.plan(slots, trims=trims, balance=True)
+            changes[-1] = Change(exercise="*", action="deload", text=f"{changes[-1].text}; but the easier doses "
+                                 f"would break {problem}, so this week keeps its doses")
+    week = ProgrammeWeek(number=n, start=start + dt.timedelta(weeks=n - 1), deload=deload, changes=changes, plan=plan)
+    return week, slots, dropped, trims
 
 
 def build_programme(base: Plan, weeks: int, start: dt.date, *, catalog: Catalog, rules: Sequence[Rule],
                     profile: Profile, schedule: Schedule, feedback: Feedback, notes: Sequence[str] = ()) -> Programme:
-    """``weeks`` weeks from ``start`` (a Monday), week 1 being ``base`` (planned by the week planner)."""
+    """``weeks`` weeks from ``start`` (a Monday), week 1 being ``base`` (planned by the week planner).
+    Trials that change only doses skip the rules that read none; every week as a whole then goes
+    through the whole checker, and a week it finds unsound is made again with every rule on every
+    trial."""
     maker = _Maker(base, catalog, rules, profile, schedule)
-    first = maker.plan({})  # week 1 as the programme shows it: the person's own profile
+    first = maker.plan({}, balance=True)  # week 1 as the programme shows it: the person's own profile
     slots = {x: Slot(x, item.dose()) for d in base.days for item in [*d.items, *d.walks]
              for x in [item.exercise]}
     dropped: set[str] = set()
+    trims: Trims = {}
     out = [ProgrammeWeek(number=1, start=start, deload=schedule.is_deload(1), plan=maker.final(first))]
     for n in range(2, weeks + 1):
-        before = start + dt.timedelta(weeks=n - 2)
-        deload, was_deload = schedule.is_deload(n), schedule.is_deload(n - 1)
-        outcomes = feedback.outcomes(before, [s.exercise for s in slots.values()])
-        changes = []
-        for key in list(slots):
-            slot = slots[key]
-            outcome = outcomes[slot.exercise]
-            if deload and outcome.decision == "progress" and not outcome.swap:
-                continue  # no level advances in an easier week
-            new, change = _move(maker, key, slot, outcome, slots, dropped, after_deload=was_deload)
-            if new.exercise != slot.exercise and change is not None and change.action == "swap":
-                dropped.add(slot.exercise)
-            slots[key] = new
-            if change is not None:
-                changes.append(change)
-        plan = maker.plan(slots, deload)
-        if deload:
-            back = schedule.deload_steps_back
-            changes.append(Change(exercise="*", action="deload", text=f"An easier week: every exercise at its dose of "
-                                  f"{back} steps earlier (one week in {schedule.deload_every}); no level advances in it or after it"))
-            problem = maker.problem(plan)
-            if problem is not None:  # an easier dose broke something: keep the week's full doses
-                plan = maker.plan(slots)
-                changes[-1] = Change(exercise="*", action="deload", text=f"{changes[-1].text}; but the easier doses "
-                                     f"would break {problem}, so this week keeps its doses")
-        out.append(ProgrammeWeek(number=n, start=start + dt.timedelta(weeks=n - 1), deload=deload,
-                                 changes=changes, plan=maker.final(plan)))
+        outcomes = feedback.outcomes(start + dt.timedelta(weeks=n - 2), [s.exercise for s in slots.values()])
+        made = _week(maker, n, start, outcomes, slots, dropped, trims)
+        if maker.problem(made[0].plan) is not None:  # a rule a trial skipped: the week again, every rule on
+            maker.full = True
+            made = _week(maker, n, start, outcomes, slots, dropped, trims)
+            maker.full = False
+        week, slots, dropped, trims = made
+        out.append(week.model_copy(update={"plan": maker.final(week.plan)}))
     return Programme(profile=profile, person=feedback.person, notes=list(notes), weeks=out)
 
 

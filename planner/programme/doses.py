@@ -9,7 +9,7 @@ plan's time model, instructions for every exercise in it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.catalog import Catalog
@@ -43,9 +43,10 @@ def words(dose: Dose) -> str:
     return dose_words(dose)
 
 
-def stepped(dose: Dose, steps: int, schedule: Schedule) -> Dose:
-    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds.
-    Steps below 0 (a step back from the first dose) take reps, hold time or minutes away, never
+def stepped(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int] = ()) -> Dose:
+    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds;
+    the step numbers in ``dense`` were taken as reps, hold or minutes where the schedule adds a set
+    (a denser step, when another set did not fit the session). Steps below 0 (a step back from the first dose) take reps, hold time or minutes away, never
     below 1; the dose rules then raise what is below their minimum (:func:`clamp`)."""
     values = {f: getattr(dose, f) for f in _FIELDS}
     for _ in range(-steps):
@@ -54,7 +55,7 @@ def stepped(dose: Dose, steps: int, schedule: Schedule) -> Dose:
                 values[f] = max(1, values[f] - getattr(schedule.step, f))
                 break
     for n in range(1, steps + 1):
-        if n % schedule.sets_every == 0 and values["sets"] is not None:
+        if n % schedule.sets_every == 0 and values["sets"] is not None and n not in dense:
             values["sets"] += 1
         elif values["reps"] is not None and schedule.step.reps:
             values["reps"] += schedule.step.reps  # a hold with reps grows its reps
@@ -98,8 +99,10 @@ def _item(base: PlanItem, choice: Choice, side: str, catalog: Catalog) -> PlanIt
                     hold_s=d.hold_s, minutes=d.minutes, why=[])
 
 
-def _items(items: Sequence[PlanItem], choices: Mapping[str, Choice], catalog: Catalog) -> list[PlanItem]:
-    """The items with each slot's choice; a unilateral exercise gets a left and a right item."""
+def _items(items: Sequence[PlanItem], choices: Mapping[str, Choice], catalog: Catalog,
+           trimmed: Mapping[str, Dose] = {}) -> list[PlanItem]:
+    """The items with each slot's choice (``trimmed``: the day's doses made smaller to make room,
+    by slot); a unilateral exercise gets a left and a right item."""
     out: list[PlanItem] = []
     done: set[str] = set()
     for item in items:
@@ -107,18 +110,21 @@ def _items(items: Sequence[PlanItem], choices: Mapping[str, Choice], catalog: Ca
             continue
         done.add(item.exercise)
         choice = choices.get(item.exercise, Choice(item.exercise, item.dose()))
+        if item.exercise in trimmed:
+            choice = Choice(choice.exercise, trimmed[item.exercise])
         sides = ("left", "right") if catalog.exercises[choice.exercise].side == "unilateral" else ("both",)
         out.extend(_item(item, choice, side, catalog) for side in sides)
     return out
 
 
 def rebuild(base: Plan, choices: Mapping[str, Choice], catalog: Catalog, profile: Profile,
-            cues: Mapping[str, Sequence[str]]) -> Plan:
+            cues: Mapping[str, Sequence[str]], trimmed: Mapping[tuple[str, str], Dose] = {}) -> Plan:
     """Week 1's ``base`` plan with each slot's ``choices`` (slots not named keep their item), for
-    ``profile``; ``cues``: the advice rules' extra cues per exercise (as a week plan has them)."""
+    ``profile``; ``cues``: the advice rules' extra cues per exercise (as a week plan has them);
+    ``trimmed``: doses made smaller on one day to make room, by (day, slot)."""
     days = []
     for day in base.days:
-        items = _items(day.items, choices, catalog)
+        items = _items(day.items, choices, catalog, {k: d for (on, k), d in trimmed.items() if on == day.day})
         walks = _items(day.walks, choices, catalog)
         seconds = session_seconds((i.dose().seconds(), catalog.exercises[i.exercise].position) for i in items)
         days.append(PlanDay(day=day.day, items=items, minutes=whole_minutes(seconds) if items else 0, walks=walks))

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planner.loading.resources import data_dir
 from planner.loading.validation import file_body, validate_model
-from planner.loading.words import check_words
+from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import load_yaml_file
 
-__all__ = ["Schedule", "Step", "default_schedule", "load_schedule", "schedule_file"]
+__all__ = ["Schedule", "Step", "Trim", "WhenFull", "default_schedule", "load_schedule", "schedule_file"]
 
 
 class Step(BaseModel):
@@ -30,6 +30,34 @@ class Step(BaseModel):
     reps: Annotated[int, Field(ge=0, le=20)] = 0
     hold_s: Annotated[int, Field(ge=0, le=60)] = 0
     minutes: Annotated[int, Field(ge=0, le=30)] = 0
+
+
+class Trim(BaseModel):
+    """What may shrink on a full day to make room: one ``part`` of items of one ``kind``, ``by``
+    at a time, never below ``floor`` nor below the dose rules' minimum."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    kind: str
+    part: Literal["sets", "minutes"]
+    by: Annotated[int, Field(ge=1, le=10)]
+    floor: Annotated[int, Field(ge=1, le=60)]
+
+
+class WhenFull(BaseModel):
+    """When a dose step does not fit the session time: the other ways to progress, in order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    order: list[Literal["harder_variant", "denser", "make_room"]] = Field(min_length=1)
+    make_room_for: list[str] = Field(min_length=1)
+    trim: list[Trim] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _once(self) -> WhenFull:
+        if len(set(self.order)) != len(self.order):
+            raise ValueError("order names each way once")
+        return self
 
 
 class Schedule(BaseModel):
@@ -43,6 +71,7 @@ class Schedule(BaseModel):
     variant_after: Annotated[int, Field(ge=1, le=20)]
     deload_every: Annotated[int, Field(ge=2, le=52)]
     deload_steps_back: Annotated[int, Field(ge=1, le=20)]
+    when_full: WhenFull
 
     @model_validator(mode="after")
     def _steps(self) -> Schedule:
@@ -66,6 +95,9 @@ def load_schedule(path: Path | str, kinds: Collection[str] | None = None) -> Sch
     schedule: Schedule = validate_model(Schedule, file_body(doc, "progression file"), doc)
     if kinds is not None:
         check_words(schedule.progress_kinds, kinds, "kind", doc, ("progress_kinds",))
+        check_words(schedule.when_full.make_room_for, kinds, "kind", doc, ("when_full", "make_room_for"))
+        for i, trim in enumerate(schedule.when_full.trim):
+            check_word(trim.kind, list(kinds), "kind", doc, ("when_full", "trim", i, "kind"))
     return schedule
 
 

@@ -109,7 +109,7 @@ def test_show_prints_the_whole_exercise():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("half_kneeling_hip_flexor_stretch: Half-kneeling hip-flexor stretch  (")
-    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:373:5)")
+    assert lines[0].endswith("catalog/ex_backplan_additions.yaml:375:5)")
     assert lines[2:17] == [
         "kind:              stretch (plays in the stretch block)",
         "region:            hips",
@@ -157,3 +157,19 @@ def test_show_gives_the_variant_ladder():
     result = run("catalog", "show", "bird_dog")
     assert result.exit_code == 0, result.output
     assert "\nVariants: easier prone_opposite_arm_leg_raise, harder -\n" in result.stdout
+
+
+@pytest.mark.parametrize(("exercise", "variants", "cites"), [
+    ("clamshell", "easier -, harder side_lying_leg_raise", True),
+    ("side_lying_leg_raise", "easier clamshell, harder -", False),
+    ("chair_sit_to_stand", "easier -, harder squat_to_chair", True),
+    ("squat_to_chair", "easier chair_sit_to_stand, harder -", False),
+    ("abdominal_bracing", "easier -, harder forearm_plank", True),
+    ("forearm_plank", "easier abdominal_bracing, harder -", False),
+])
+def test_show_gives_the_new_ladders_both_ways_and_the_easier_one_says_whose_reading(exercise, variants, cites):
+    result = run("catalog", "show", exercise)
+    assert result.exit_code == 0, result.output
+    assert f"\nVariants: {variants}\n" in result.stdout
+    source = result.stdout.split("\nSource:\n")[1]
+    assert ("backplan's reading for the variant ladder" in source) is cites

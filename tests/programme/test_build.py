@@ -173,4 +173,4 @@ def test_a_harder_variant_refused_for_a_band_is_said_beside_the_step_taken_inste
     move = _change(made.weeks[2], lying)
     assert move.action == "progress"
     assert move.text.endswith("; harder variant refused (abdominals-vs-back-extensors: abdominals:erectors load "
-                              "ratio is 1.20, above 1.0)")
+                              "ratio is 1.11, above 1.0)")

@@ -28,3 +28,9 @@ def test_the_dose_rules_bound_every_step():
     stretch = "neutral_back_stretch_90_90"  # stretches are held 10-30 s (rule stretch-hold-10-30s)
     assert clamp(stretch, Dose(sets=2, hold_s=45), given.rules, given.catalog, given.profile) == Dose(sets=2, hold_s=30)
     assert clamp("squat_to_chair", Dose(sets=2, reps=1), given.rules, given.catalog, given.profile) == Dose(sets=2, reps=5)
+
+
+def test_a_dense_step_takes_reps_or_a_hold_where_the_schedule_adds_a_set():
+    assert stepped(Dose(sets=2, reps=10), 3, SCHEDULE, dense={3}) == Dose(sets=2, reps=16)
+    assert stepped(Dose(sets=2, hold_s=20), 4, SCHEDULE, dense={3}) == Dose(sets=2, hold_s=40)
+    assert stepped(Dose(sets=2, reps=10), 6, SCHEDULE, dense={3}) == Dose(sets=3, reps=20)

@@ -57,3 +57,20 @@ def test_progress_kinds_are_the_catalogs_kinds(tmp_path):
     with pytest.raises(InputError) as info:
         load_schedule(path, default_catalog().vocab.kinds)
     assert str(info.value) == f'{path}:{_line("progress_kinds:")}:28: unknown kind "aerobik" (did you mean "aerobic"?)'
+
+
+def test_when_full_names_its_ways_once_and_only_the_catalogs_kinds(tmp_path):
+    assert default_schedule().when_full.order == ["harder_variant", "denser", "make_room"]
+    message = _bad(tmp_path, "order: [harder_variant, denser, make_room]", "order: [denser, denser]")
+    assert message == f"FILE:{_line('when_full:') + 1}:3: when_full: order names each way once"
+    path = tmp_path / "progression.yaml"
+    path.write_text(schedule_file().read_text().replace("{kind: mobility, part: sets", "{kind: mobilty, part: sets"))
+    with pytest.raises(InputError) as info:
+        load_schedule(path, default_catalog().vocab.kinds)
+    line = _line("    - {kind: mobility")
+    assert str(info.value) == f'{path}:{line}:14: unknown kind "mobilty" (did you mean "mobility"?)'
+
+
+def test_a_trim_may_take_sets_or_minutes_only(tmp_path):
+    message = _bad(tmp_path, "{kind: stretch, part: sets, by: 1, floor: 1}", "{kind: stretch, part: hold_s, by: 1, floor: 1}")
+    assert message == f"FILE:{_line('    - {kind: stretch')}:29: when_full.trim[0].part: \"hold_s\" is not one of sets, minutes"
