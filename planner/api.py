@@ -1,4 +1,4 @@
-"""The one way in: load, plan and check weeks, for the CLI, notebooks, batch runs and tests.
+"""The one way in: load, plan and check weeks, keep the pain diary, for the CLI, notebooks, batch and tests.
 
 Everything here accepts either loaded objects or paths, so a notebook can write::
 
@@ -24,6 +24,7 @@ from planner.catalog import Catalog, default_catalog, load_catalog
 from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
 from planner.errors import InfeasibleError
 from planner.kinds.advice import exercise_cues
+from planner.messages import dose_notes, gave_way_reason, time_caps
 from planner.models import Profile
 from planner.profile import load_profile
 from planner.provenance import made_with
@@ -31,7 +32,9 @@ from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
 from planner.timing import session_seconds, whole_minutes
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
+    from planner.diary.adapt import Advice
     from planner.diary.entries import Entry
+    from planner.diary.logbook import Logged
     from planner.explain import Explanation
     from planner.programme.contract import Programme
     from planner.programme.schedule import Schedule
@@ -40,7 +43,7 @@ if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the
     from planner.solver.solution import Item
 
 __all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week", "plan_programme",
-           "check_programme", "explain"]
+           "check_programme", "explain", "log_session", "import_diary", "read_diary", "diary_advice"]
 
 PathLike = str | Path
 
@@ -299,12 +302,12 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         soft_penalty=solution.penalty,
         soft_misses=solution.soft_misses,
         advice=[text for _, text in solution.advice],
-        notes=_dose_notes(solution.undosable),
+        notes=dose_notes(solution.undosable),
         overrides=overrides(rules),
         gave_way=[
             GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
-                    reason=_gave_way_reason(g.because, described, g.proven, profile.session_minutes,
-                                            _time_caps(rules, profile)))
+                    reason=gave_way_reason(g.because, described, g.proven, profile.session_minutes,
+                                           time_caps(rules, profile)))
             for g in solution.gave_way
         ],
         instructions={
@@ -358,46 +361,48 @@ def overrides(rules: Sequence[Rule]) -> list[Overridden]:
     return out
 
 
-def _time_caps(rules: Sequence[Rule], profile: Profile) -> list[Rule]:
-    """The hard rules that cap the week's minutes (``weekly_minutes``, or ``weekly_count`` counting
-    minutes, with a ``max``) and apply to ``profile``: the cause search looks at one session at a
-    time, so a week's cap is named apart when nothing else is found."""
-    def caps(rule: Rule) -> bool:
-        name = rule.header.kind
-        minutes = name == "weekly_minutes" or (name == "weekly_count" and getattr(rule.params, "count", "") == "minutes")
-        return minutes and getattr(rule.params, "max", None) is not None
-    return [r for r in rules if r.hard and not r.off and r.applies(profile) and caps(r)]
+# --------------------------------------------------------------------------------------------
+# The pain diary: what `backplan log` and `backplan history` do (planner.diary.logbook)
 
 
-def _gave_way_reason(because: Sequence[str], described: dict[str, str], proven: bool = True,
-                     minutes: int | None = None, caps: Sequence[Rule] = ()) -> str:
-    """Why a structure rule gave way, in the words of the rules it could not fit beside.
+def log_session(
+    *, done: bool | None, date: dt.date | str | None = None, day: str | None = None,
+    pain_during: int | str | None = None, pain_next_morning: int | str | None = None,
+    exercises: Iterable[str | tuple[str, int | str]] = (), red_flags: Sequence[str] = (), note: str = "",
+    plan: str = "", person: str = "me", db: PathLike | None = None, catalog: Catalog | PathLike | None = None,
+    labels: dict[str, str] | None = None,
+) -> Logged:
+    """Record a session in the pain diary ``db`` (default: in the user's data folder); ``done``
+    ``None``: as recorded before. Dates and pains may be text as typed, ``exercises`` ``id=N``
+    texts or ``(id, pain)`` pairs; ``labels`` name fields in messages. A session logged again only
+    fills in what was missing. A red-flag answer is recorded and ``Logged.refusal`` is the
+    see-a-doctor refusal to raise; with bad input, it is raised at once (``__cause__``: the error)."""
+    from planner.diary.logbook import log_session as log
 
-    With no such rule, either a hard cap on the week's minutes left no room (named), or the
-    safety rules alone would allow it: the other session and week rules, in the minutes a session
-    has, are what left no room. When the search for the cause stopped early, the rules named may
-    be only part of it, and the plan says so.
-    """
-    if not because and caps:
-        named = " ".join(f"{described.get(r.id, r.id).rstrip('.')} ({r.id})." for r in caps)
-        return f"There was no room for it beside the other rules within the week's time limit: {named}"
-    if not because:
-        room = f"in {minutes}-minute sessions" if minutes else "in the time the sessions have"
-        return ("The safety rules alone would allow it; there was no room for it beside the other "
-                f"session and week rules {room}.")
-    text = "It does not fit beside: " + " ".join(f"{described.get(i, i).rstrip('.')} ({i})." for i in because)
-    if not proven:
-        text += " (The search for the cause stopped early: these rules may be only part of it; time may be too.)"
-    return text
+    return log(done=done, date=date, day=day, pain_during=pain_during, pain_next_morning=pain_next_morning, plan=plan,
+               exercises=exercises, red_flags=red_flags, note=note, person=person, db=db, catalog=catalog, labels=labels)
 
 
-def _dose_notes(undosable: dict[str, list[str]]) -> list[str]:
-    """One note per set of contradicting dose rules, naming the exercises they keep out."""
-    by_rules: dict[tuple[str, ...], list[str]] = {}
-    for ex_id, rule_ids in sorted(undosable.items()):
-        by_rules.setdefault(tuple(dict.fromkeys(rule_ids)), []).append(ex_id)
-    return [
-        f"the dose rules {', '.join(rules)} leave no dose that meets them all, so these are never "
-        f"planned: {', '.join(ids)}"
-        for rules, ids in by_rules.items()
-    ]
+def import_diary(path: PathLike, *, person: str = "me", db: PathLike | None = None,
+                 catalog: Catalog | PathLike | None = None) -> tuple[int, str]:
+    """Record every session of a diary CSV file, or none if a row is refused; the count and the diary's name."""
+    from planner.diary.logbook import import_sessions
+
+    return import_sessions(path, person=person, db=db, catalog=catalog)
+
+
+def read_diary(*, person: str | None = "me", since: dt.date | str | None = None, until: dt.date | str | None = None,
+               db: PathLike | None = None, labels: dict[str, str] | None = None) -> tuple[list[Entry], str]:
+    """The sessions of ``person`` (``None``: everyone) from ``since`` to ``until``, in date order,
+    and the diary's name (reading never creates a diary)."""
+    from planner.diary.logbook import read_sessions
+
+    return read_sessions(person=person, since=since, until=until, db=db, labels=labels)
+
+
+def diary_advice(entries: Sequence[Entry], person: str = "me", week: str | None = None) -> Advice:
+    """Progress, hold or step back per exercise for ``week`` (default: the latest session's), by
+    the pain-monitoring model; raises the see-a-doctor refusal for a red-flag answer that week."""
+    from planner.diary.logbook import advise
+
+    return advise(entries, person, week)

@@ -21,6 +21,7 @@ and flags a plan whose section says something else (:func:`disagreement`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from planner.catalog import Catalog
 from planner.contract import Balance, Dominance, GroupLoad, PairBand, Plan, Sides
@@ -29,7 +30,7 @@ from planner.load import COUNTED_BLOCKS, items_load, over_shares, ratio_excess, 
 from planner.models import Profile, Selector
 from planner.rules import Rule
 
-__all__ = ["SIDE_BAND", "MEASURE", "balance_of", "plan_balance", "disagreement", "summary_lines"]
+__all__ = ["SIDE_BAND", "MEASURE", "RatioBand", "balance_of", "plan_balance", "ratio_bands", "disagreement", "summary_lines"]
 
 # McGill, Childs & Liebenson 1999 suspect an imbalance when the right and left side-bridge
 # endurance times differ by more than 5%. Using that endurance-test flag as a band for the
@@ -57,7 +58,7 @@ def balance_of(week: Week, catalog: Catalog, rules: Sequence[Rule], profile: Pro
         for g in sorted(names, key=lambda g: (-load.get(g, 0.0), names.index(g))) if load.get(g, 0.0) > 0
     ]
     applying = [r for r in rules if r.applies(profile)]
-    pairs = _pairs([r for r in applying if r.header.kind == "load_ratio"], items, ctx)
+    pairs = _pairs(applying, items, ctx)
     left, right = side_loads(catalog, items, counted)
     ratio = round(left / right, 2) if right else None
     low, high = SIDE_BAND
@@ -85,30 +86,52 @@ def _days(week: Week, catalog: Catalog, counted: frozenset[str], group: str) -> 
                       for e in entries))
 
 
-def _pairs(rules: list[Rule], items, ctx: Context) -> list[PairBand]:
-    """One band per pair of parts, oriented as its first rule."""
-    bands: dict[frozenset[str], dict] = {}
+@dataclass(frozen=True)
+class RatioBand:
+    """The band the ``load_ratio`` rules set for ``numerator:denominator`` (either end may be
+    open), with the rules that set it, first rule first."""
+
+    numerator: str
+    denominator: str
+    low: float | None
+    high: float | None
+    rules: tuple[Rule, ...]
+
+
+def ratio_bands(rules: Sequence[Rule]) -> list[RatioBand]:
+    """The antagonist bands of the ``load_ratio`` rules among ``rules`` (a rule switched off sets
+    none): one band per pair of parts, oriented as its first rule. A rule the same way round
+    caps it (the lowest ``max_ratio`` wins); a rule the other way round bounds it from below
+    (``b:a`` at most 2.0 is ``a:b`` at least 0.5; the highest such bound wins). The one reader
+    of the bands: the plan's balance section and the plots (:func:`planner.analysis.data.bands`)."""
+    bands: dict[frozenset[str], RatioBand] = {}
     for rule in rules:
+        if rule.header.kind != "load_ratio" or rule.off:
+            continue
         p = rule.params
         key = frozenset((p.numerator, p.denominator))
-        band = bands.setdefault(key, {"num": p.numerator, "den": p.denominator, "low": None, "high": None,
-                                      "rules": [], "held": True, "select": p.select})
-        if p.numerator == band["num"]:
-            band["high"] = p.max_ratio if band["high"] is None else min(band["high"], p.max_ratio)
+        band = bands.setdefault(key, RatioBand(p.numerator, p.denominator, None, None, ()))
+        low, high = band.low, band.high
+        if p.numerator == band.numerator:
+            high = p.max_ratio if high is None else min(high, p.max_ratio)
         else:
-            low = 1 / p.max_ratio
-            band["low"] = low if band["low"] is None else max(band["low"], low)
-        band["rules"].append(rule.id)
-        load = items_load(ctx.catalog, items, ctx.select(p.select))
-        if ratio_excess(load, p.numerator, p.denominator, p.max_ratio):
-            band["held"] = False
+            low = 1 / p.max_ratio if low is None else max(low, 1 / p.max_ratio)
+        bands[key] = replace(band, low=low, high=high, rules=(*band.rules, rule))
+    return list(bands.values())
+
+
+def _pairs(rules: list[Rule], items, ctx: Context) -> list[PairBand]:
+    """Each band measured on the items: in band when each of its rules holds (on its own ``select``)."""
     out = []
-    for band in bands.values():
-        load = items_load(ctx.catalog, items, ctx.select(band["select"]))
-        top, bottom = load.get(band["num"], 0.0), load.get(band["den"], 0.0)
-        out.append(PairBand(pair=f"{band['num']}:{band['den']}", seconds=[round(top, 1), round(bottom, 1)], ratio=round(top / bottom, 2) if bottom else None,
-                            low=None if band["low"] is None else round(band["low"], 2), high=band["high"],
-                            in_band=band["held"], rules=band["rules"]))
+    for band in ratio_bands(rules):
+        held = not any(ratio_excess(items_load(ctx.catalog, items, ctx.select(r.params.select)),
+                                    r.params.numerator, r.params.denominator, r.params.max_ratio)
+                       for r in band.rules)
+        load = items_load(ctx.catalog, items, ctx.select(band.rules[0].params.select))
+        top, bottom = load.get(band.numerator, 0.0), load.get(band.denominator, 0.0)
+        out.append(PairBand(pair=f"{band.numerator}:{band.denominator}", seconds=[round(top, 1), round(bottom, 1)], ratio=round(top / bottom, 2) if bottom else None,
+                            low=None if band.low is None else round(band.low, 2), high=band.high,
+                            in_band=held, rules=[r.id for r in band.rules]))
     return out
 
 

@@ -1,18 +1,25 @@
-"""Words for people about what the solver found: red flags and conflicting rules.
+"""Words for people about what the solver found: red flags, conflicting rules, structure rules
+that gave way and dose rules that leave no dose.
 
 The solver (:mod:`planner.solver`) reports structured results (rule ids, whether a conflict was
-proven); these functions turn them into the errors the CLI prints.
+proven); these functions turn them into the errors the CLI prints and the plan's notes and
+reasons (:func:`planner.api.to_plan`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.errors import InfeasibleError, RedFlagError
 from planner.notice import SAFETY_NOTICE
 from planner.rules import Rule
 
-__all__ = ["REFUSAL_HEADLINE", "no_session_order", "no_week", "red_flag", "rule_lines", "what_would_help"]
+if TYPE_CHECKING:
+    from planner.models import Profile
+
+__all__ = ["REFUSAL_HEADLINE", "dose_notes", "gave_way_reason", "no_session_order", "no_week", "red_flag", "rule_lines",
+           "time_caps", "what_would_help"]
 
 
 def rule_lines(ids: Sequence[str], rules: Sequence[Rule]) -> str:
@@ -77,3 +84,48 @@ def no_week(rule_ids: Sequence[str], *, proven: bool, search_gave_up: bool, rule
 def what_would_help(helps: Sequence[str]) -> str:
     """The changes that were tried and give a safe week, one per line."""
     return "What would help (each change was tried and gives a safe week):" + "".join(f"\n  - {h}" for h in helps)
+
+
+def time_caps(rules: Sequence[Rule], profile: Profile) -> list[Rule]:
+    """The hard rules that cap the week's minutes (``weekly_minutes``, or ``weekly_count`` counting
+    minutes, with a ``max``) and apply to ``profile``: the cause search looks at one session at a
+    time, so a week's cap is named apart when nothing else is found."""
+    def caps(rule: Rule) -> bool:
+        name = rule.header.kind
+        minutes = name == "weekly_minutes" or (name == "weekly_count" and getattr(rule.params, "count", "") == "minutes")
+        return minutes and getattr(rule.params, "max", None) is not None
+    return [r for r in rules if r.hard and not r.off and r.applies(profile) and caps(r)]
+
+
+def gave_way_reason(because: Sequence[str], described: dict[str, str], proven: bool = True,
+                    minutes: int | None = None, caps: Sequence[Rule] = ()) -> str:
+    """Why a structure rule gave way, in the words of the rules it could not fit beside.
+
+    With no such rule, either a hard cap on the week's minutes left no room (named), or the
+    safety rules alone would allow it: the other session and week rules, in the minutes a session
+    has, are what left no room. When the search for the cause stopped early, the rules named may
+    be only part of it, and the plan says so.
+    """
+    if not because and caps:
+        named = " ".join(f"{described.get(r.id, r.id).rstrip('.')} ({r.id})." for r in caps)
+        return f"There was no room for it beside the other rules within the week's time limit: {named}"
+    if not because:
+        room = f"in {minutes}-minute sessions" if minutes else "in the time the sessions have"
+        return ("The safety rules alone would allow it; there was no room for it beside the other "
+                f"session and week rules {room}.")
+    text = "It does not fit beside: " + " ".join(f"{described.get(i, i).rstrip('.')} ({i})." for i in because)
+    if not proven:
+        text += " (The search for the cause stopped early: these rules may be only part of it; time may be too.)"
+    return text
+
+
+def dose_notes(undosable: dict[str, list[str]]) -> list[str]:
+    """One note per set of contradicting dose rules, naming the exercises they keep out."""
+    by_rules: dict[tuple[str, ...], list[str]] = {}
+    for ex_id, rule_ids in sorted(undosable.items()):
+        by_rules.setdefault(tuple(dict.fromkeys(rule_ids)), []).append(ex_id)
+    return [
+        f"the dose rules {', '.join(rules)} leave no dose that meets them all, so these are never "
+        f"planned: {', '.join(ids)}"
+        for rules, ids in by_rules.items()
+    ]

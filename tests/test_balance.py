@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.api import check_week, plan_week
-from planner.balance import balance_of, disagreement, summary_lines
+from planner.balance import balance_of, disagreement, ratio_bands, summary_lines
 from planner.checker import BALANCE_SECTION
 from planner.kinds.base import Entry, Week
 from planner.profile import load_profile
@@ -77,6 +77,19 @@ def test_groups_pairs_sides_and_dominance(small, catalog):
         "Pairs: glutes:erectors 0.67 (band 0.25-0.50); left:right 1.00 (band 0.95-1.05).",
         "Out of band: glutes:erectors 0.67, band 0.25-0.50; erectors takes 34% of the load, more than 30%.",
     ]
+
+
+def test_the_bands_of_the_ratio_rules_and_a_rule_switched_off(small, catalog, tmp_path: Path):
+    """One band per pair from the load_ratio rules alone (the balance rule sets none); the rule the
+    other way round is its lower edge, until it is switched off."""
+    _, rules, _ = small
+    [band] = ratio_bands(rules)
+    assert (band.numerator, band.denominator, band.low, band.high) == ("glutes", "erectors", 0.25, 0.5)
+    assert [r.id for r in band.rules] == ["glutes-at-most-half", "erectors-at-most-four-times"]
+    path = tmp_path / "off.yaml"
+    path.write_text("rules:\n  - override: erectors-at-most-four-times\n    severity: off\n    reason: a test\n")
+    [band] = ratio_bands(load_rules([tmp_path / "bands.yaml", path], catalog))
+    assert (band.low, band.high, [r.id for r in band.rules]) == (None, 0.5, ["glutes-at-most-half"])
 
 
 def test_one_side_only_is_out_of_band(small, catalog):

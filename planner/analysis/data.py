@@ -5,7 +5,9 @@ that node, from the one load model (:func:`planner.load.item_load`: seconds unde
 full to an item's primary muscles and half to its secondary ones, a left or right item counting
 half, every muscle passing its load up to its group and region), so the tables and figures show
 the numbers the plan's balance section, the balance rules and the checker use.
-:func:`share_limit` and :func:`bands` read the balance limits from the rules (the same rules the planner and checker hold).
+:func:`share_limit` reads the balance rules' share limit; :func:`bands` takes the antagonist
+bands from the one reader of them, :func:`planner.balance.ratio_bands` (as the plan's balance
+section does).
 
 Columns of the frame: ``day``, ``block``, ``exercise``, ``side`` (both, left or right),
 ``node`` (a muscle, group or region), ``level`` (muscle, group or region), ``body_side`` (left,
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from planner.balance import ratio_bands
 from planner.load import item_load
 
 if TYPE_CHECKING:
@@ -102,29 +105,9 @@ def share_limit(rules: Sequence[Rule]) -> float | None:
 
 
 def bands(rules: Sequence[Rule]) -> list[Band]:
-    """Target bands for antagonist ratios: every rule comparing a ``numerator`` with a
-    ``denominator`` (``load_ratio``: an upper bound ``max_ratio``; a ``min_ratio`` is read too).
-    A pair bounded both ways round (``a : b`` at most 1, ``b : a`` at most 2, as
-    rules/balance.yaml writes a band) is one band in the first rule's direction (0.5-1); its
-    ``rule`` names both rules. An empty list when the rules define none."""
-    found: dict[frozenset[str], Band] = {}
-    for rule in rules:
-        params = rule.params
-        if rule.off or not (hasattr(params, "numerator") and hasattr(params, "denominator")):
-            continue
-        low, high = getattr(params, "min_ratio", None), getattr(params, "max_ratio", None)
-        if low is None and high is None:
-            continue
-        num, den = params.numerator, params.denominator
-        key = frozenset((num, den))
-        if key in found and found[key].numerator != num:  # the other way round: invert
-            low, high = (1 / high if high else None), (1 / low if low else None)
-            num, den = den, num
-        if key in found:
-            old = found[key]
-            low = max(x for x in (low, old.low) if x is not None) if low is not None or old.low is not None else None
-            high = min(x for x in (high, old.high) if x is not None) if high is not None or old.high is not None else None
-            found[key] = Band(num, den, low, high, f"{old.rule}, {rule.id}")
-        else:
-            found[key] = Band(num, den, low, high, rule.id)
-    return list(found.values())
+    """Target bands for antagonist ratios, as the plan's balance section reads them from the
+    ``load_ratio`` rules (:func:`planner.balance.ratio_bands`): one band per pair, in its first
+    rule's direction, so a pair bounded both ways round (``a : b`` at most 1, ``b : a`` at most 2,
+    as rules/balance.yaml writes a band) is the band 0.5-1 and its ``rule`` names both rules. An
+    empty list when the rules define none."""
+    return [Band(b.numerator, b.denominator, b.low, b.high, ", ".join(r.id for r in b.rules)) for b in ratio_bands(rules)]

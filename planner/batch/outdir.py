@@ -16,9 +16,7 @@ the next run still recognises it as its own.
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 import json
 import os
 import stat
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import __version__
+from planner.csvtext import csv_text
 from planner.errors import InputError, Where
 from planner.loading.files import write_atomic
 
@@ -187,13 +186,9 @@ class OutDir:
 
     def write_summary(self, meta: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, str]:
         doc = {**meta, "profiles": rows}
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([_cell(row.get(column)) for column in COLUMNS])
+        table = csv_text(COLUMNS, ([_cell(row.get(column)) for column in COLUMNS] for row in rows))
         return self.write_many({SUMMARY_JSON: json.dumps(doc, indent=2, ensure_ascii=False) + "\n",
-                                SUMMARY_CSV: buffer.getvalue()})
+                                SUMMARY_CSV: table})
 
 
 def _cell(value: Any) -> str:

@@ -2,7 +2,8 @@
 
 ``log`` records a session (or imports a CSV file of them), ``history`` shows the diary (table,
 JSON or CSV), exports it, and with ``--advice`` gives the pain-monitoring model's verdicts for a
-week (:mod:`planner.diary.adapt`).
+week (:mod:`planner.diary.adapt`). Both read and write the diary through :mod:`planner.api` and
+show it with :mod:`planner.diary.views` (as ``plan`` shows a week with :mod:`planner.render`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from planner.cli.common import CatalogOpt, DebugOpt, guard
-from planner.errors import EXIT_OK, InputError
+from planner.errors import EXIT_OK, InputError, RedFlagError
 
 __all__ = ["history", "log"]
 
@@ -26,12 +27,9 @@ DbOpt = Annotated[
                       "(~/.local/share/backplan, or $XDG_DATA_HOME/backplan; see README, \"Pain diary\")."),
 ]
 PersonOpt = Annotated[str, typer.Option("--person", metavar="KEY", help="Whose diary entries (one diary can hold many people).")]
-
-
-def _open(db: Path | None, create: bool):
-    from planner.diary.store import Diary, default_db_path
-
-    return Diary(db if db is not None else default_db_path(), create=create)
+LABELS = {"date": "--date", "person": "--person", "day": "--day", "exercise": "--exercise", "red_flag": "--red-flag",
+          "note": "--note", "plan": "--plan", "pain_during": "--pain-during", "pain_next_morning": "--pain-next-morning",
+          "done": "--done or --skipped"}  # the fields of a session as the flags name them, for the messages
 
 
 def log(
@@ -65,107 +63,36 @@ def log(
     """
 
     def action() -> int:
-        from planner.diary.model import default_pain_model
+        from planner import api
         from planner.notice import SAFETY_NOTICE
 
-        model = default_pain_model()
         if import_csv is not None:
             given = [flag for flag, value in (("--done/--skipped", done), ("--date", date), ("--day", day),
                      ("--pain-during", pain_during), ("--pain-next-morning", pain_next_morning), ("--exercise", exercise),
                      ("--red-flag", red_flag), ("--note", note), ("--plan", plan)) if value]
             if given:
                 raise InputError(f"--import records the file's sessions only; leave out {given[0]}")
-            return _import(import_csv, person, db, catalog, model)
-
+            count, name = api.import_diary(import_csv, person=person, db=db, catalog=catalog)
+            typer.echo(f"imported {count} session(s) from {import_csv} into {name}\nNOTICE: {SAFETY_NOTICE}")
+            return EXIT_OK
         try:
-            entry, entry_id, completed, name = _record()
-        except InputError as exc:  # a red-flag answer is never lost in an error about something else
-            flags = [f for f in red_flag or [] if f in model.red_flags]
-            if not flags:
-                raise
-            from planner.diary.adapt import red_flag_refusal
-            from planner.diary.entries import Entry
-
-            typer.echo(f"backplan: error: {exc} (nothing was recorded)", err=True)
-            answered = Entry(person=person, date=dt.date.today(), day="mon", done=False, red_flags=tuple(flags))
-            raise red_flag_refusal([answered], model, when="now, not recorded") from None
-        what = "completed" if completed else "recorded"
+            logged = api.log_session(done=done, date=date, day=day, pain_during=pain_during,
+                                     pain_next_morning=pain_next_morning, exercises=exercise or [],
+                                     red_flags=red_flag or [], note=note, plan=plan, person=person, db=db,
+                                     catalog=catalog, labels=LABELS)
+        except RedFlagError as exc:
+            if exc.__cause__ is not None:  # a red-flag answer given with bad input: nothing was recorded
+                typer.echo(f"backplan: error: {exc.__cause__} (nothing was recorded)", err=True)
+            raise
+        entry = logged.entry
+        what = "completed" if logged.completed else "recorded"
         typer.echo(f"{what} {entry.person}'s {entry.day} {entry.date.isoformat()} session "
-                   f"({'done' if entry.done else 'skipped'}) as entry {entry_id} in {name}\nNOTICE: {SAFETY_NOTICE}")
-        if entry.red_flags:
-            from planner.diary.adapt import red_flag_refusal
-
-            raise red_flag_refusal([entry], model)
+                   f"({'done' if entry.done else 'skipped'}) as entry {logged.entry_id} in {logged.diary}\nNOTICE: {SAFETY_NOTICE}")
+        if logged.refusal is not None:
+            raise logged.refusal
         return EXIT_OK
 
-    def _record():
-        from planner.diary.entries import new_entry, parse_date, parse_pain
-        from planner.diary.model import default_pain_model
-
-        when = parse_date(date, "--date") if date is not None else dt.date.today()
-        pairs = [_pair(text) for text in exercise or []]
-        during = parse_pain(pain_during, "--pain-during")
-        morning = parse_pain(pain_next_morning, "--pain-next-morning")
-        _known_exercises([ex for ex, _ in pairs], catalog, None)
-        with _open(db, create=True) as diary:
-            status = done if done is not None else _recorded_status(diary, person, when, day)
-            entry = new_entry(person=person, date=when, day=day, done=status, plan=plan, pain_during=during,
-                              pain_next_morning=morning, exercises=pairs, red_flags=red_flag or [], note=note,
-                              known_flags=default_pain_model().red_flags,
-                              labels={"person": "--person", "day": "--day", "exercise": "--exercise",
-                                      "red_flag": "--red-flag", "note": "--note", "plan": "--plan",
-                                      "pain_during": "--pain-during"})
-            entry_id, completed = diary.add(entry)
-            return entry, entry_id, completed, diary.name
-
     guard(debug, action)
-
-
-def _pair(text: str) -> tuple[str, int]:
-    from planner.diary.entries import parse_pain
-
-    exercise, sep, pain = text.partition("=")
-    score = parse_pain(pain, f"--exercise {exercise.strip()}") if sep else None
-    if score is None:
-        raise InputError(f'--exercise takes an exercise id and its pain, like forearm_plank=4, not "{text}"')
-    return exercise.strip(), score
-
-
-def _known_exercises(ids: list[str], catalog: Path | None, where) -> None:
-    """Every exercise id is one of the catalog's (the shipped one, or --catalog)."""
-    if not ids:
-        return
-    from planner.catalog import default_catalog, load_catalog
-    from planner.errors import did_you_mean
-
-    known = (load_catalog(catalog) if catalog is not None else default_catalog()).exercises
-    for exercise in ids:
-        if exercise not in known:
-            raise InputError(f'unknown exercise "{exercise}"{did_you_mean(exercise, known)}; '
-                             "see backplan catalog list", where)
-
-
-def _recorded_status(diary, person: str, when: dt.date, day: str | None) -> bool:
-    from planner.diary.entries import DAYS
-
-    weekday = (day or DAYS[when.weekday()]).strip().lower()
-    same = [e for e in diary.entries(person=person, since=when, until=when) if e.day == weekday]
-    if not same:
-        raise InputError("say whether the session was --done or --skipped (nothing is recorded for it yet)")
-    return same[0].done
-
-
-def _import(path: Path, person: str, db: Path | None, catalog: Path | None, model) -> int:
-    from planner.diary.csvio import read_csv
-    from planner.notice import SAFETY_NOTICE
-
-    entries, places = read_csv(path, person=person, known_flags=list(model.red_flags))
-    for entry, where in zip(entries, places):
-        _known_exercises(list(entry.exercises), catalog, where)
-    with _open(db, create=True) as diary:
-        count = diary.add_all(entries, places)
-    typer.echo(f"imported {count} session(s) from {path} into {diary.name}\nNOTICE: {SAFETY_NOTICE}")
-    return EXIT_OK
 
 
 def history(
@@ -198,7 +125,7 @@ def history(
     """
 
     def action() -> int:
-        from planner.diary.entries import parse_date
+        from planner import api
 
         if week is not None and not advice:
             raise InputError("--week goes with --advice")
@@ -206,11 +133,8 @@ def history(
             raise InputError(f"--advice is for one --person and is not exported; leave out {'--export' if export else '--everyone'}")
         if fmt not in ("table", "json", "csv"):
             raise InputError(f'--format is table, json or csv, not "{fmt}"')
-        start = parse_date(since, "--since") if since is not None else None
-        end = parse_date(until, "--until") if until is not None else None
-        with _open(db, create=False) as diary:
-            entries = diary.entries(person=None if everyone else person, since=start, until=end)
-            name = diary.name
+        entries, name = api.read_diary(person=None if everyone else person, since=since, until=until, db=db,
+                                       labels={"since": "--since", "until": "--until"})
         if advice:
             return _advice(entries, person, week, fmt)
         from planner.diary import csvio, views
@@ -240,18 +164,13 @@ def _iso_week(text: str) -> bool:
 
 
 def _advice(entries, person: str, week: str | None, fmt: str) -> int:
+    from planner import api
     from planner.diary import views
-    from planner.diary.adapt import weekly_advice
-    from planner.diary.model import default_pain_model
 
     if fmt == "csv":
         raise InputError("--advice is shown as a table or json, not csv")
     if week is not None and not _iso_week(week):
         raise InputError(f'--week must be an ISO week like 2026-W48, not "{week}"')
-    if week is None:
-        if not entries:
-            raise InputError(f'no sessions recorded for "{person}" yet, so there is nothing to advise on')
-        week = entries[-1].week
-    result = weekly_advice(entries, person, week, default_pain_model())
+    result = api.diary_advice(entries, person, week)
     sys.stdout.write(views.advice_json(result) if fmt == "json" else views.advice_text(result))
     return EXIT_OK

@@ -9,4 +9,6 @@
   back per exercise (backplan's extrapolation of a knee and tendon model to backs).
 * :mod:`planner.diary.views`: the diary and the advice as text for people (table) and programs
   (JSON).
+* :mod:`planner.diary.logbook`: what ``backplan log`` and ``history`` do (record, import, read,
+  advise), for every caller through :mod:`planner.api`.
 """

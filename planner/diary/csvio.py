@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from planner.csvtext import csv_text
 from planner.diary.entries import Entry, new_entry, parse_date, parse_pain
 from planner.errors import InputError, Where, did_you_mean
 
@@ -29,17 +30,12 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def to_csv(entries: Iterable[Entry]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for e in entries:
-        writer.writerow([
-            e.person, e.date.isoformat(), e.day, e.plan, "done" if e.done else "skipped",
-            "" if e.pain_during is None else e.pain_during,
-            "" if e.pain_next_morning is None else e.pain_next_morning,
-            ";".join(f"{ex}={pain}" for ex, pain in e.exercises.items()), ";".join(e.red_flags), e.note,
-        ])
-    return out.getvalue()
+    return csv_text(COLUMNS, ([
+        e.person, e.date.isoformat(), e.day, e.plan, "done" if e.done else "skipped",
+        "" if e.pain_during is None else e.pain_during,
+        "" if e.pain_next_morning is None else e.pain_next_morning,
+        ";".join(f"{ex}={pain}" for ex, pain in e.exercises.items()), ";".join(e.red_flags), e.note,
+    ] for e in entries))
 
 
 def read_csv(path: Path | str, *, person: str, known_flags: Sequence[str]) -> tuple[list[Entry], list[Where]]:

@@ -6,8 +6,9 @@ the session order), what it costs as a soft rule, when it is a reason for a plan
 soft one can be promoted to a constraint, and whether it can take part in a conflict. Nothing
 else in the solver asks which class a requirement is; a new requirement type is one new entry
 here (with its functions next to it, or in a sub-module such as
-:mod:`planner.solver.time_treatments`), and the python-constraint2 backend needs no change as long
-as it compiles to the day and order constraints of :mod:`planner.solver.backend`.
+:mod:`planner.solver.time_treatments` and :mod:`planner.solver.load_treatments`), and the
+python-constraint2 backend needs no change as long as it compiles to the day and order
+constraints of :mod:`planner.solver.backend`.
 
 The soft amounts (``miss``) are in the units the rule kinds report as ``Violation.amount`` (one
 per item, session, day pair, minute over, ...): ``tests/solver/test_score.py`` checks on planned
@@ -46,27 +47,18 @@ from planner.solver.backend import (
     DayConstraint,
     DaysAmong,
     DistinctAmong,
-    LinearAtMost,
     NotBoth,
     NotFirst,
     NotLast,
     NotNextTo,
     OrderConstraint,
     PerValueDays,
-    WeekHolds,
 )
-from planner.solver.load import ratio_excess, ratio_forms, share_excess, share_forms
+from planner.solver.load_treatments import LOAD_SCALE, ratio_miss, ratio_post, share_miss, share_post
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel, consecutive
 from planner.solver.time_treatments import time_miss, time_post, time_shape, walk_miss, week_time_miss, week_time_post
 
 __all__ = ["Treatment", "TREATMENTS", "treatment", "LOAD_SCALE", "is_repeat_limit", "count_measure"]
-
-# A soft load rule's amount is a fraction of the week's load (balance: how far a group's share
-# goes over the limit, e.g. 0.05; load_ratio: the excess over the pair's load, planner/load.py's
-# ratio_amount), while other amounts are whole
-# items, sessions or days. Ten times the load amount puts a group 10 points of share over its
-# limit on a par with one missing item.
-LOAD_SCALE = 10
 
 
 def _none(req: Any, *_: Any) -> list:
@@ -332,24 +324,6 @@ def _stop_miss(req: Stop, week: PlacedWeek) -> float:
     return float(any(week.per_day.values()))
 
 
-# --------------------------------------------------------------------------------------------
-# LoadShare and LoadRatio: muscle load over the week
-
-
-def _share_post(req: LoadShare, model: WeekModel) -> Iterable[DayConstraint]:
-    return [
-        *(LinearAtMost(w) for w in share_forms(req, model)),
-        WeekHolds(lambda per_day: share_excess(req, model, per_day) == 0),
-    ]
-
-
-def _ratio_post(req: LoadRatio, model: WeekModel) -> Iterable[DayConstraint]:
-    return [
-        *(LinearAtMost(w) for w in ratio_forms(req, model)),
-        WeekHolds(lambda per_day: ratio_excess(req, model, per_day) == 0),
-    ]
-
-
 def _always(req: Any) -> bool:
     return True
 
@@ -376,18 +350,8 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
     Last: Treatment(order=_last_order, miss=_last_miss, explains=_last_explains,
                     implies=lambda req: [Count(req.origin, req.ids, "session", 1)] if req.origin.hard else []),
     NotAdjacent: Treatment(order=_not_adjacent_order, miss=_not_adjacent_miss),
-    LoadShare: Treatment(
-        post=_share_post,
-        miss=lambda req, week: share_excess(req, week.model, week.per_day),
-        scale=LOAD_SCALE,
-        week_level=_always,
-    ),
-    LoadRatio: Treatment(
-        post=_ratio_post,
-        miss=lambda req, week: ratio_excess(req, week.model, week.per_day),
-        scale=LOAD_SCALE,
-        week_level=_always,
-    ),
+    LoadShare: Treatment(post=share_post, miss=share_miss, scale=LOAD_SCALE, week_level=_always),
+    LoadRatio: Treatment(post=ratio_post, miss=ratio_miss, scale=LOAD_SCALE, week_level=_always),
     Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message),
     Advice: Treatment(constrains=False, advice=lambda req: req.text),
     Walk: Treatment(miss=walk_miss, constrains=False),  # planned before the sessions (planner.solver.walks)

@@ -1,0 +1,53 @@
+"""The load treatments (planner/solver/load_treatments.py): a load rule's miss, its pruning forms
+and its whole-week test agree on placed weeks of the default profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.profile import load_profile
+from planner.solver import Settings, compile_rules
+from planner.solver.backend import LinearAtMost, WeekHolds
+from planner.solver.build import build_model
+from planner.solver.load_treatments import ratio_miss, ratio_post, share_miss, share_post
+from planner.solver.model import PlacedWeek
+
+
+@pytest.fixture(scope="module")
+def model(catalog, rules):
+    return build_model(compile_rules(rules, catalog, load_profile(None, catalog)), Settings())
+
+
+def _req(model, rule_id):
+    return next(r for r in model.soft if r.origin.rule_id == rule_id)
+
+
+def _posted(constraints, per_day):
+    """The sum of each linear form over the placed exercises, and the whole-week test."""
+    forms = [c for c in constraints if isinstance(c, LinearAtMost)]
+    (holds,) = [c for c in constraints if isinstance(c, WeekHolds)]
+    sums = [sum(c.weights.get(x, 0.0) for xs in per_day.values() for x in xs) for c in forms]
+    return sums, holds.test(per_day)
+
+
+def test_a_ratio_out_of_band_is_missed_pruned_and_tested(model):
+    req = _req(model, "abdominals-vs-back-extensors")  # abdominals at most the erectors' load
+    crunch_only = {"mon": ["bent_knee_crunch"]}  # abdominals 126 s, erectors none
+    assert ratio_miss(req, PlacedWeek(model, crunch_only)) == 1.0  # all of the pair's load is excess
+    (excess,), holds = _posted(ratio_post(req, model), crunch_only)
+    assert excess == pytest.approx(126.0) and not holds
+    balanced = {"mon": ["bent_knee_crunch"], "wed": ["superman"]}  # abdominals 126 s, erectors 224 s
+    assert ratio_miss(req, PlacedWeek(model, balanced)) == 0.0
+    (excess,), holds = _posted(ratio_post(req, model), balanced)
+    assert excess == pytest.approx(126.0 - 224.0) and holds
+
+
+def test_a_share_over_its_limit_is_missed_pruned_and_tested(model):
+    req = _req(model, "no-over-dominant-group")  # no group over 30% of the load
+    crunch_only = {"mon": ["bent_knee_crunch"]}  # abdominals 126 s (60%), obliques 84 s (40%)
+    assert share_miss(req, PlacedWeek(model, crunch_only)) == pytest.approx((0.6 - 0.3) + (0.4 - 0.3))
+    sums, holds = _posted(share_post(req, model), crunch_only)
+    assert len(sums) == len(req.groups) and not holds
+    assert sorted(sums)[-2:] == pytest.approx([84.0 - 0.3 * 210.0, 126.0 - 0.3 * 210.0])
+    assert share_miss(req, PlacedWeek(model, {})) == 0.0  # nothing loaded: nothing over
+    assert _posted(share_post(req, model), {}) == ([0.0] * len(req.groups), True)
