@@ -124,7 +124,10 @@ def plan_week(
         if suggest and exc.no_week:
             _refuse_with_suggestions(exc, given, seed)
         raise
-    return to_plan(solution, given.catalog, given.profile, seed, given.rules)
+    from planner.tuning import tune_plan  # doses toward the load bands, or why a band is missed
+
+    return tune_plan(to_plan(solution, given.catalog, given.profile, seed, given.rules), given.rules, given.catalog,
+                     given.profile)
 
 
 def plan_programme(
