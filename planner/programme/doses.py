@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from planner.catalog import Catalog
 from planner.contract import Instructions, Plan, PlanDay, PlanItem
-from planner.doses import FIELDS as _FIELDS, MODEL_BOUNDS, clamp
+from planner.doses import FIELDS as _FIELDS
+from planner.doses import MODEL_BOUNDS, clamp
 from planner.models import Dose, Profile
 from planner.programme.schedule import Schedule
 from planner.render import dose_words
-from planner.rules import Rule
 from planner.timing import session_seconds, whole_minutes
 
 __all__ = ["Choice", "clamp", "dose_of", "rebuild", "stepped", "words"]

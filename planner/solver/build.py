@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from planner.doses import FIELDS as DOSE_FIELDS, bound
+from planner.doses import FIELDS as DOSE_FIELDS
+from planner.doses import bound
 from planner.models import BANNED_RULE_ID, Dose
 from planner.requirements import DoseLimit
 from planner.solver.backend import Among, DayConstraint, DaysAmong, DistinctAmong, NotTogether, PerValueDays

@@ -39,7 +39,7 @@ def explain_out_of_band(balance: Balance | None, judge: WeekJudge, search) -> No
             pair.why = _reason(judge, search, pair.pair, over, under, lambda b, p=pair.pair: _pair_text(b, p))
     dom = balance.dominance
     if not dom.in_band and dom.group is not None:
-        dom.why = _reason(judge, search, dom.group, dom.group, None, _share_text)
+        dom.why = _reason(judge, search, dom.group, dom.group, None, lambda b, g=dom.group: _share_text(b, g))
 
 
 def _pair_text(balance: Balance, pair: str) -> tuple[bool, str]:
@@ -47,9 +47,11 @@ def _pair_text(balance: Balance, pair: str) -> tuple[bool, str]:
     return band.in_band, f"{pair} is still {'unbounded' if band.ratio is None else f'{band.ratio:.2f}'}"
 
 
-def _share_text(balance: Balance) -> tuple[bool, str]:
+def _share_text(balance: Balance, group: str) -> tuple[bool, str]:
     d = balance.dominance
-    return d.in_band, f"{d.group} still takes {d.share:.0%} of the load"
+    if d.group == group:
+        return d.in_band, f"{group} still takes {d.share:.0%} of the load"
+    return d.in_band, f"{d.group} would take {d.share:.0%} of the load in place of {group}"
 
 
 def _load(judge: WeekJudge, entry: Entry) -> dict[str, float]:

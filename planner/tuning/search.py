@@ -26,7 +26,7 @@ from planner.kinds.base import Entry, Week
 from planner.load import COUNTED_BLOCKS, SIDE_SHARE, tension_seconds
 from planner.requirements import DoseLimit
 
-__all__ = ["STEP", "RAISE", "RAISE_COST", "MAX_ROUNDS", "LOAD_KINDS", "Search", "span"]
+__all__ = ["LOAD_KINDS", "MAX_ROUNDS", "RAISE", "RAISE_COST", "STEP", "Search", "span"]
 
 STEP = {"sets": 1, "reps": 1, "hold_s": 5}
 RAISE = {"sets": 0, "reps": 2, "hold_s": 5}  # the most a field may rise above the search's dose
