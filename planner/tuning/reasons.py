@@ -24,7 +24,10 @@ from planner.judging import WeekJudge
 from planner.kinds.base import Entry, Week
 from planner.load import COUNTED_BLOCKS, item_load
 
-__all__ = ["explain_out_of_band"]
+__all__ = ["MAX_SWAPS", "explain_out_of_band"]
+
+# Swaps tried per figure (each is one run of the rules over the week), so a large catalog stays quick.
+MAX_SWAPS = 12
 
 
 def explain_out_of_band(balance: Balance | None, judge: WeekJudge, search) -> None:
@@ -120,23 +123,23 @@ def _swaps(judge: WeekJudge, search, days: list[tuple[str, str]], over: str, und
     figure out, else added) does, in words."""
     week = judge.week
     broken: dict[str, str] = {}
-    for x, day in days:
-        entries = week.days.get(day, [])
-        pushing = list(dict.fromkeys(e.exercise for e in entries if e.exercise in search.spans
-                                     and _pushes(judge, e, over, under))) or [None]
-        for y in pushing:
-            found = judge.violations(judge.week_with(day, x, y))
-            breaks = judge.breaks(judge.judged(found))
-            if not breaks:
-                missed = _missed(judge, found)
-                how = f"{x} in place of {y}" if y else f"{x} added"
-                tail = f"but misses {', '.join(missed)}" if missed else "and misses no preference the week meets"
-                return (f"could help: {how} on {day} breaks no rule {tail}; the search scores load bands but "
-                        "does not enforce them")
-            rule, _, message = breaks[0].partition(": ")
-            broken.setdefault(rule, message)
+    trials = [(x, day, y) for x, day in days
+              for y in (list(dict.fromkeys(e.exercise for e in week.days.get(day, []) if e.exercise in search.spans
+                                           and _pushes(judge, e, over, under))) or [None])]
+    for x, day, y in trials[:MAX_SWAPS]:
+        found = judge.violations(judge.week_with(day, x, y))
+        breaks = judge.breaks(judge.judged(found))
+        if not breaks:
+            missed = _missed(judge, found)
+            how = f"{x} in place of {y}" if y else f"{x} added"
+            tail = f"but misses {', '.join(missed)}" if missed else "and misses no preference the week meets"
+            return (f"could help: {how} on {day} breaks no rule {tail}; the search scores load bands but "
+                    "does not enforce them")
+        rule, _, message = breaks[0].partition(": ")
+        broken.setdefault(rule, message)
     first, message = next(iter(broken.items()))
-    return f"do not fit: each swap breaks {', '.join(broken)} ({first}: {message})"
+    tried = "each swap" if len(trials) <= MAX_SWAPS else f"each of the first {MAX_SWAPS} swaps tried"
+    return f"do not fit: {tried} breaks {', '.join(broken)} ({first}: {message})"
 
 
 def _missed(judge: WeekJudge, found) -> list[str]:
