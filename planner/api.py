@@ -134,7 +134,10 @@ def plan_week(
         if suggest and exc.no_week:
             _refuse_with_suggestions(exc, given, seed)
         raise
-    week = to_plan(solution, given.catalog, given.profile, seed, given.rules)
+    from planner.tuning import tune_plan  # doses toward the load bands, or why a band is missed
+
+    week = tune_plan(to_plan(solution, given.catalog, given.profile, seed, given.rules), given.rules, given.catalog,
+                     given.profile)
     week.optimality = optimality(week, solution, settings, prove)  # of the final week: keep this last
     return week
 

@@ -173,15 +173,20 @@ def disagreement(given: Balance, plan: Plan, catalog: Catalog, rules: Sequence[R
              if getattr(given, key) != getattr(actual, key)]
     if (given.dominance.group, given.dominance.share) != (actual.dominance.group, actual.dominance.share):
         wrong.append("dominance")
-    elif given.dominance.rules == actual.dominance.rules and given.dominance != actual.dominance:
+    elif given.dominance.rules == actual.dominance.rules and _figures(given.dominance) != _figures(actual.dominance):
         wrong.append("dominance")
     made = {p.pair: p for p in actual.pairs}
-    if any(p.pair in made and p.rules == made[p.pair].rules and p != made[p.pair] for p in given.pairs):
+    if any(p.pair in made and p.rules == made[p.pair].rules and _figures(p) != _figures(made[p.pair]) for p in given.pairs):
         wrong.append("pairs")
     if not wrong:
         return None
     return (f"the balance section disagrees with the plan's items ({', '.join(wrong)}); "
             "rebuild the plan or drop the section")
+
+
+def _figures(band: PairBand | Dominance) -> PairBand | Dominance:
+    """A pair or the dominance without its reason (a reason comes from the planner, not the items)."""
+    return band.model_copy(update={"why": None})
 
 
 def summary_lines(balance: Balance) -> list[str]:
@@ -192,4 +197,7 @@ def summary_lines(balance: Balance) -> list[str]:
     pairs.append(f"left:right {_ratio(balance.sides.ratio)} ({_band(balance.sides.low, balance.sides.high)})")
     lines.append("Pairs: " + "; ".join(pairs) + ".")
     lines.append("Out of band: " + ("; ".join(balance.out_of_band) if balance.out_of_band else "none") + ".")
+    lines += [f"Why {p.pair} stays out of band: {p.why}." for p in balance.pairs if p.why and not p.in_band]
+    if balance.dominance.why and not balance.dominance.in_band:
+        lines.append(f"Why {balance.dominance.group} takes more than its share: {balance.dominance.why}.")
     return lines

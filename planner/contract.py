@@ -148,6 +148,7 @@ class PairBand(BaseModel):
     high: float | None = Field(default=None, description="Highest ratio allowed, or null.")
     in_band: bool = Field(description="Every rule of the pair holds.")
     rules: list[str] = Field(default=[], description="Ids of the load_ratio rules that make the band.")
+    why: str | None = Field(default=None, description="Out of band: why no week within the rules meets the band, in plain words, from the week (written by backplan plan after tuning doses; check does not recompute it).")
 
 
 class Sides(BaseModel):
@@ -173,6 +174,7 @@ class Dominance(BaseModel):
     max_share: float | None = Field(default=None, description="The largest share the balance rule allows, or null without one.")
     in_band: bool
     rules: list[str] = Field(default=[], description="Ids of the balance rules that bound it.")
+    why: str | None = Field(default=None, description="Out of band: why no week within the rules keeps it under max_share, in plain words, from the week (written by backplan plan after tuning doses; check does not recompute it).")
 
 
 class Balance(BaseModel):
@@ -203,6 +205,7 @@ class Optimality(BaseModel):
     covers: list[str] = Field(default=[], description="The soft rules the bound counts.")
     left_out: list[str] = Field(default=[], description="Soft rules the bound does not count (their amount is taken as 0, so the bound still holds).")
     seconds: float | None = Field(default=None, ge=0, description="CP-SAT's wall time.")
+    note: str | None = Field(default=None, description="What the bound does not cover, e.g. doses tuned after the week was solved.")
 
 
 class Plan(BaseModel):

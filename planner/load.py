@@ -46,6 +46,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from planner.timing import REP_S
 
@@ -120,11 +121,20 @@ def node_load(graph: MuscleGraph, worked: Iterable[tuple[Iterable[str], Iterable
     return dict(totals)
 
 
+# Per muscle graph, the load of one second on each (primary, secondary) muscle set: an item's load
+# is that times its seconds (the same numbers: the weights are halves, the seconds whole or half).
+_UNIT: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def item_load(catalog: Catalog, exercise: str, side: str, dose: object) -> dict[str, float]:
     """Load per graph node of one item (``dose`` has ``sets``, ``reps``, ``hold_s``, ``minutes``)."""
     ex = catalog.exercises[exercise]
     seconds = tension_seconds(dose.sets, dose.reps, dose.hold_s, dose.minutes) * SIDE_SHARE[side]
-    return node_load(catalog.graph, [(ex.muscles.primary, ex.muscles.secondary, seconds)])
+    units = _UNIT.setdefault(catalog.graph, {})
+    key = (tuple(ex.muscles.primary), tuple(ex.muscles.secondary))
+    if key not in units:
+        units[key] = node_load(catalog.graph, [(ex.muscles.primary, ex.muscles.secondary, 1.0)])
+    return {node: value * seconds for node, value in units[key].items()}
 
 
 def add(total: dict[str, float], load: Mapping[str, float], times: float = 1.0) -> dict[str, float]:

@@ -14,9 +14,11 @@ out only make that least lower: it is a **lower bound** on the penalty of every 
 * ``not_proven``: CP-SAT's time ran out before it proved any bound;
 * ``not_checked``: the plan was made without ``--prove``.
 
-When the plan's doses are not the ones the week was solved with (a later stage changed them),
-the rules whose amount depends on doses (loads, dose limits) are left out, since the bound
-would hold for the solver's doses only. Needs the ``backplan[exact]`` extra.
+When the plan's doses are not the ones the week was solved with (the tuning stage,
+:mod:`planner.tuning`, changed them), the rules whose amount depends on doses (loads, dose
+limits) are left out, and the bound is over weeks at the doses the rules give: other doses
+change session times, so such a plan is never called proven optimal (status ``bound``, with a
+``note``). Needs the ``backplan[exact]`` extra.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ __all__ = ["PROVE_SECONDS", "NOT_CHECKED", "MISSING_ORTOOLS", "require_exact", "
 
 PROVE_SECONDS = 10.0  # CP-SAT's time for --prove
 NOT_CHECKED = "not proven optimal: run with --prove (needs backplan[exact])"
+TUNED = ("the bound is over weeks at the doses the rules give; this plan's doses were then tuned toward "
+         "the load bands, so the dose-dependent rules are left out and it is not called proven optimal")
 MISSING_ORTOOLS = "--prove needs OR-Tools, which is not installed: pip install 'backplan[exact]'"
 
 
@@ -76,14 +80,15 @@ def prove(plan: Plan, solution: Solution, settings: Settings | None = None, seco
 
     model = build_model(solution.made_under, settings or Settings())
     week = {d.day: list(dict.fromkeys(i.exercise for i in d.items)) for d in plan.days if d.day in model.days}
+    kept = _doses_kept(plan, model)
     best, objective = least_soft(model, slot_groups(model, random.Random("0:0")), seconds, hint=week,
-                                 doses_fixed=_doses_kept(plan, model))
+                                 doses_fixed=kept)
     penalty = plan.soft_penalty or 0
     common = {"penalty": penalty, "covers": objective.covers, "left_out": objective.left_out,
-              "seconds": round(best.seconds, 3)}
+              "seconds": round(best.seconds, 3), "note": None if kept else TUNED}
     if best.bound is None or best.bound > penalty:  # no bound (or one the plan's own week denies)
         return Optimality(status="not_proven", **common)
-    status = "proven_optimal" if best.bound == penalty else "bound"
+    status = "proven_optimal" if best.bound == penalty and kept else "bound"
     return Optimality(status=status, lower_bound=best.bound, gap=penalty - best.bound, **common)
 
 
@@ -95,6 +100,7 @@ def summary(found: Optimality) -> str:
     if found.status == "proven_optimal":
         return f"Proven optimal: no week under the same rules has a lower soft penalty ({took})."
     if found.status == "bound":
-        return (f"Not proven optimal: soft penalty {found.penalty}, and no week under the same rules scores "
+        line = (f"Not proven optimal: soft penalty {found.penalty}, and no week under the same rules scores "
                 f"below {found.lower_bound} (gap {found.gap}; {took}).")
+        return line if found.note is None else f"{line[:-1]}: {found.note}."
     return f"Not proven optimal: CP-SAT proved no bound in its time ({took})."

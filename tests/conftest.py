@@ -51,6 +51,16 @@ def make_profile(catalog: Catalog, **fields) -> Profile:
     return Profile.model_validate(base)
 
 
+def small_week(catalog: Catalog, tmp_path: Path, rules_text: str, monday: list) -> tuple[dict, list[Rule], Profile]:
+    """The rules of ``rules_text`` (written to a file), the default profile, and seven days with
+    ``monday``'s items on Monday and nothing on the others."""
+    path = tmp_path / "bands.yaml"
+    path.write_text(rules_text)
+    days = {d: [] for d in catalog.vocab.days}
+    days["mon"] = monday
+    return days, load_rules([path], catalog), load_profile(None, catalog)
+
+
 def plan_and_check(rules: list[Rule], catalog: Catalog, profile: Profile, seed: int = 0) -> Plan:
     """Plan a week and assert the independent checker finds no hard violation in it."""
     plan = plan_week(profile, rules=rules, catalog=catalog, seed=seed)

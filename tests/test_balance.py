@@ -11,8 +11,7 @@ from planner.api import check_week, plan_week
 from planner.balance import balance_of, disagreement, ratio_bands, summary_lines
 from planner.checker import BALANCE_SECTION
 from planner.kinds.base import Entry, Week
-from planner.profile import load_profile
-from planner.rules import load_rules
+from tests.conftest import small_week
 
 # glute_bridge (2 x 10 reps holding 3 s: 140 s) and superman (2 x 8 reps holding 3 s: 112 s):
 # glutes 140 + 56 = 196, hamstrings 140 + 56 = 196, erectors 70 + 224 = 294, abdominals 70,
@@ -49,12 +48,8 @@ rules:
 
 @pytest.fixture
 def small(catalog, tmp_path: Path):
-    path = tmp_path / "bands.yaml"
-    path.write_text(RULES)
-    rules = load_rules([path], catalog)
-    profile = load_profile(None, catalog)
-    days = {d: [] for d in catalog.vocab.days}
-    days["mon"] = [Entry("glute_bridge", "both", 2, 10, 3), Entry("superman", "both", 2, 8, 3), Entry("walking_warmup", "both", 1, None, None, 5)]
+    monday = [Entry("glute_bridge", "both", 2, 10, 3), Entry("superman", "both", 2, 8, 3), Entry("walking_warmup", "both", 1, None, None, 5)]
+    days, rules, profile = small_week(catalog, tmp_path, RULES, monday)
     return Week(days, list(profile.days)), rules, profile
 
 

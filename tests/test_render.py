@@ -50,9 +50,9 @@ def test_contradicting_dose_rules_are_named_in_the_plan(rules, catalog, tmp_path
     plan = plan_week(profile, rules=[*rules, *load_rule_file(path, catalog)], catalog=catalog, seed=0)
     note = ("the dose rules long-planks, short-planks leave no dose that meets them all, "
             "so these are never planned: forearm_plank")
-    assert plan.notes == [note]
+    assert plan.notes[0] == note  # the dose tuning's notes (planner/tuning) come after it
     assert f"- {note}" in render(plan, "markdown")
-    assert json.loads(render(plan, "json"))["notes"] == [note]
+    assert json.loads(render(plan, "json"))["notes"][0] == note
 
 
 HOSTILE_NAME = "[/x] hi [bold]B\x1b[31mred\u202eevil\n## Monday\n- Toe touches |x|"

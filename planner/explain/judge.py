@@ -1,11 +1,10 @@
 """Trying an exercise into a week and saying what it costs, by the rules and the load model.
 
-A :class:`Judge` holds one planned week and what the rules allow for the person: the safety
-filters (the exclusions the week model is built from, :mod:`planner.solver.build`) and each
-allowed exercise's dose after the dose rules. :meth:`Judge.cost` puts an exercise into a day
-(in place of another, or added) and compares the week's rule checks (each kind's own ``check``,
-as the independent checker runs them) and its balance section (:mod:`planner.balance`, the load
-model) with the plan's. Ordering rules are not judged: the planner would re-order the session.
+:class:`Judge` is the neutral :class:`planner.judging.WeekJudge` (a planned week, the rules that
+apply and what they allow) with :meth:`Judge.cost`: an exercise put into a day (in place of
+another, or added), and the week's rule checks (each kind's own ``check``, as the independent
+checker runs them) and its balance section (:mod:`planner.balance`, the load model) compared
+with the plan's. Ordering rules are not judged: the planner would re-order the session.
 """
 
 from __future__ import annotations
@@ -16,90 +15,29 @@ from planner.balance import balance_of
 from planner.catalog import Catalog
 from planner.contract import Balance, Plan
 from planner.explain.contract import Cost
-from planner.kinds.base import Context, Entry, Violation, Week
+from planner.judging import DOSE_KINDS, FILTER_KINDS, ORDER_KINDS, WeekJudge
 from planner.models import Profile
 from planner.rules import Rule
 
 __all__ = ["DOSE_KINDS", "FILTER_KINDS", "ORDER_KINDS", "Judge"]
 
-ORDER_KINDS = frozenset({"order", "first_in_session", "last_in_session", "top_down", "sides_adjacent", "not_adjacent"})
-FILTER_KINDS = frozenset({"contraindications", "equipment_owned", "profile_exclude", "forbid"})
-DOSE_KINDS = frozenset({"dose"})
 _EPSILON = 1e-9
 
 
-class Judge:
-    """One planned week, the rules that apply to its person, and what they allow."""
+class Judge(WeekJudge):
+    """One planned week, the rules that apply to its person, what they allow, and its balance."""
 
     def __init__(self, plan: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> None:
-        from planner.solver import Settings, compile_rules
-        from planner.solver.build import build_model
-
-        self.plan, self.catalog, self.profile = plan, catalog, profile
-        self.rules = [r for r in rules if r.applies(profile)]
-        self.all_rules = list(rules)
-        self.ctx = Context(catalog, profile)
-        self.model = build_model(compile_rules(rules, catalog, profile), Settings())
-        self.week = Week.from_plan(plan, profile.days)
-        self.found = self.violations(self.week, judged_only=False)
-        self.base = self._judged(self.found)
+        super().__init__(plan, rules, catalog, profile)
         self.balance = balance_of(self.week, catalog, rules, profile)
-
-    # -- the rules on a week -------------------------------------------------------------------
-    def violations(self, week: Week, judged_only: bool = True) -> list[Violation]:
-        out = []
-        for rule in self.rules:
-            if judged_only and rule.header.kind in ORDER_KINDS:
-                continue
-            out.extend(rule.kind.check(rule, week, self.ctx))
-        return out
-
-    def _judged(self, found: list[Violation]) -> dict[str, list[Violation]]:
-        by_rule: dict[str, list[Violation]] = {}
-        kinds = {r.id: r.header.kind for r in self.rules}
-        for v in found:
-            if kinds.get(v.rule_id) not in ORDER_KINDS:
-                by_rule.setdefault(v.rule_id, []).append(v)
-        return by_rule
-
-    # -- what the filters allow ----------------------------------------------------------------
-    def eligible(self, day: str) -> list[str]:
-        return list(self.model.eligible.get(day, []))
-
-    def excluded_by(self, exercise: str) -> list[str]:
-        """Ids of the rules that keep ``exercise`` out of every session (``builtin:banned-moves`` first)."""
-        return list(dict.fromkeys(self.model.excluded.get(exercise, [])))
-
-    def entries(self, exercise: str) -> list[Entry]:
-        """``exercise`` as plan entries, with the dose the dose rules leave it."""
-        dose = self.model.doses.get(exercise) or self.catalog.exercises[exercise].dose
-        sides = ("left", "right") if self.catalog.exercises[exercise].side == "unilateral" else ("both",)
-        return [Entry(exercise, side, dose.sets, dose.reps, dose.hold_s, dose.minutes) for side in sides]
-
-    # -- trying an exercise in -----------------------------------------------------------------
-    def week_with(self, day: str, exercise: str, instead_of: str | None) -> Week:
-        days = {d: list(entries) for d, entries in self.week.days.items()}
-        current = days.get(day, [])
-        new = self.entries(exercise)
-        if instead_of is None:
-            current = [*current, *new]
-        else:
-            at = next(i for i, e in enumerate(current) if e.exercise == instead_of)
-            kept = [e for e in current if e.exercise != instead_of]
-            current = [*kept[:at], *new, *kept[at:]]
-        days[day] = current
-        return Week(days, list(self.week.training_days), dict(self.week.walks))
 
     def cost(self, day: str, exercise: str, instead_of: str | None) -> Cost:
         week = self.week_with(day, exercise, instead_of)
-        after = self._judged(self.violations(week))
-        breaks, misses, eases = [], [], []
+        after = self.judged(self.violations(week))
+        breaks, misses, eases = self.breaks(after), [], []
         for rule in self.rules:
             now, was = after.get(rule.id, []), self.base.get(rule.id, [])
             if rule.hard:
-                fresh = [v for v in now if v not in was]  # a violation the plan already had is not this swap's
-                if fresh:
-                    breaks.append(f"{rule.id}: {_where(fresh[0])}{fresh[0].message}")
                 continue
             amount_now, amount_was = sum(v.amount for v in now), sum(v.amount for v in was)
             if amount_now > amount_was + _EPSILON:
@@ -111,10 +49,6 @@ class Judge:
         ex = self.catalog.exercises[exercise]
         return Cost(exercise=exercise, name=ex.name, day=day, instead_of=instead_of, breaks=breaks, misses=misses,
                     eases=eases, balance=balance, summary=_summary(exercise, instead_of, breaks, misses, eases, balance))
-
-
-def _where(v: Violation) -> str:
-    return f"{v.day} {v.exercise}: " if v.day and v.exercise else (f"{v.day}: " if v.day else "")
 
 
 def cost_key(cost: Cost) -> tuple:

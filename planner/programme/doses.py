@@ -14,17 +14,15 @@ from dataclasses import dataclass
 
 from planner.catalog import Catalog
 from planner.contract import Instructions, Plan, PlanDay, PlanItem
-from planner.kinds.base import Context
+from planner.doses import FIELDS as _FIELDS
+from planner.doses import MODEL_BOUNDS, clamp
 from planner.models import Dose, Profile
 from planner.programme.schedule import Schedule
 from planner.render import dose_words
-from planner.rules import Rule
 from planner.timing import session_seconds, whole_minutes
 
 __all__ = ["Choice", "clamp", "dose_of", "rebuild", "stepped", "words"]
 
-_MAX = {"sets": 10, "reps": 100, "hold_s": 600, "minutes": 180}  # the contract's bounds
-_FIELDS = ("sets", "reps", "hold_s", "minutes")
 
 
 @dataclass(frozen=True)
@@ -63,28 +61,7 @@ def stepped(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int] =
             values["hold_s"] += schedule.step.hold_s
         elif values["minutes"] is not None and schedule.step.minutes:
             values["minutes"] += schedule.step.minutes
-    return Dose(**{f: None if v is None else min(v, _MAX[f]) for f, v in values.items()})
-
-
-def clamp(exercise: str, dose: Dose, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> Dose:
-    """``dose`` inside the bounds of every dose rule that applies to ``profile`` and selects the
-    exercise (a too-low value is raised, a too-high one lowered), as the week planner does."""
-    ctx = Context(catalog, profile)
-    values = {f: getattr(dose, f) for f in _FIELDS}
-    for rule in rules:
-        if rule.header.kind != "dose" or rule.off or not rule.applies(profile):
-            continue
-        if exercise not in ctx.select(rule.params.select):
-            continue
-        for f in _FIELDS:
-            bounds = getattr(rule.params, f)
-            if bounds is None or values[f] is None:
-                continue
-            if bounds.min is not None and values[f] < bounds.min:
-                values[f] = bounds.min
-            if bounds.max is not None and values[f] > bounds.max:
-                values[f] = bounds.max
-    return Dose(**values)
+    return Dose(**{f: None if v is None else min(v, MODEL_BOUNDS[f][1]) for f, v in values.items()})
 
 
 def _item(base: PlanItem, choice: Choice, side: str, catalog: Catalog) -> PlanItem:

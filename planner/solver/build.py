@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from planner.doses import FIELDS as DOSE_FIELDS
+from planner.doses import bound
 from planner.models import BANNED_RULE_ID, Dose
 from planner.requirements import DoseLimit
 from planner.solver.backend import Among, DayConstraint, DaysAmong, DistinctAmong, NotTogether, PerValueDays
@@ -23,8 +25,6 @@ from planner.solver.requirement_types import treatment
 from planner.solver.settings import Settings
 
 __all__ = ["build_model", "DOSE_FIELDS"]
-
-DOSE_FIELDS = ("sets", "reps", "hold_s", "minutes")
 
 
 def build_model(
@@ -118,37 +118,21 @@ def day_constraints(model: WeekModel) -> list[DayConstraint]:
 
 
 def _clamp_doses(compiled: Compiled, limits: list[DoseLimit], ids: Iterable[str]) -> tuple[dict, dict, dict]:
-    """Apply dose limits; an exercise no dose can satisfy is excluded by the limits' rules."""
+    """Apply dose limits (:func:`planner.doses.bound`); an exercise no dose can satisfy is
+    excluded by the limits' rules."""
     catalog = compiled.ctx.catalog
     doses: dict[str, Dose] = {}
-    why: dict[str, list[str]] = defaultdict(list)
+    why: dict[str, list[str]] = {}
     impossible: dict[str, list[str]] = {}
     for ex_id in ids:
-        base = catalog.exercises[ex_id].dose
-        values = {f: getattr(base, f) for f in DOSE_FIELDS}
-        for name in DOSE_FIELDS:
-            if values[name] is None:
-                continue
-            mine = [r for r in limits if ex_id in r.ids and r.dose_field == name]
-            if not mine:
-                continue
-            low = max((r.low for r in mine if r.low is not None), default=None)
-            high = min((r.high for r in mine if r.high is not None), default=None)
-            if low is not None and high is not None and low > high:
-                # the binding pair: the rules that set the highest minimum and the lowest maximum
-                impossible[ex_id] = [r.origin.rule_id for r in mine if r.low == low or r.high == high]
-                break
-            value = values[name]
-            if low is not None and value < low:
-                value = low
-            if high is not None and value > high:
-                value = high
-            if value != values[name]:
-                why[ex_id].extend(r.origin.rule_id for r in mine)
-            values[name] = value
-        if ex_id not in impossible:
-            doses[ex_id] = Dose(**values)
-    return doses, dict(why), impossible
+        dose, changed, clash = bound(ex_id, catalog.exercises[ex_id].dose, limits)
+        if dose is None:
+            impossible[ex_id] = clash
+            continue
+        doses[ex_id] = dose
+        if changed:
+            why[ex_id] = changed
+    return doses, why, impossible
 
 
 def _order_clashes(ranks: list[dict[str, int]], ids: set[str]) -> dict[str, frozenset[str]]:
