@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.balance import plan_balance
+from planner.assemble import to_plan
 from planner.catalog import Catalog, default_catalog, load_catalog
-from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
+from planner.contract import Plan
 from planner.errors import InfeasibleError
-from planner.kinds.advice import exercise_cues
-from planner.messages import dose_notes, gave_way_reason, time_caps
 from planner.models import Profile
 from planner.profile import load_profile
-from planner.provenance import made_with
-from planner.rules import Rule, default_rule_files, load_rule_set, shipped_file
-from planner.timing import session_seconds, whole_minutes
+from planner.rules import Rule, default_rule_files, load_rule_set
 
 if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the CLI starts
     from planner.diary.adapt import Advice
@@ -40,7 +36,6 @@ if TYPE_CHECKING:  # the solver is imported when a week is planned, not when the
     from planner.programme.schedule import Schedule
     from planner.solver import Settings, Solution
     from planner.solver.reference_week import ReferenceWeek
-    from planner.solver.solution import Item
 
 __all__ = ["Inputs", "load_inputs", "plan_week", "check_week", "to_plan", "reference_week", "plan_programme",
            "check_programme", "explain", "log_session", "import_diary", "read_diary", "diary_advice"]
@@ -136,8 +131,16 @@ def plan_week(
         raise
     from planner.tuning import tune_plan  # doses toward the load bands, or why a band is missed
 
-    week = tune_plan(to_plan(solution, given.catalog, given.profile, seed, given.rules), given.rules, given.catalog,
-                     given.profile)
+    def tuned(found: Solution) -> Plan:
+        return tune_plan(to_plan(found, given.catalog, given.profile, seed, given.rules), given.rules, given.catalog,
+                         given.profile)
+
+    week = tuned(solution)
+    if solution.start is not None:  # the neighbourhood search ranked weeks at the rules' doses
+        before = tuned(solution.start)  # tuned, the week it improved on may score lower (or as low, nearer --like)
+        if (before.soft_penalty, solution.start.stats.get("distance", [])) < (week.soft_penalty,
+                                                                              solution.stats.get("distance", [])):
+            week, solution = before, solution.start
     week.optimality = optimality(week, solution, settings, prove)  # of the final week: keep this last
     return week
 
@@ -285,83 +288,6 @@ def explain(
         return explain_plan(week, given.rules, given.catalog, given.profile, exercise)
     the_plan, rule_list, cat, person = _saved_week(plan, profile, rules, extra_rules, catalog)
     return explain_plan(the_plan, rule_list, cat, person, exercise)
-
-
-def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, rules: Sequence[Rule] = ()) -> Plan:
-    """The plan contract for a solver :class:`planner.solver.Solution` (``rules`` describe
-    the structure rules that gave way, and their files are recorded in ``made_with``)."""
-    described = {r.id: r.header.description for r in rules}
-    extra_cues = exercise_cues(rules, catalog, profile)  # advice rules that reach an exercise's cues
-    days = []
-    for day, items in solution.days.items():
-        out = [_plan_item(item, catalog) for item in items]
-        walks = [_plan_item(item, catalog) for item in solution.walks.get(day, [])]
-        seconds = session_seconds((item.dose.seconds(), catalog.exercises[item.exercise].position) for item in items)
-        days.append(PlanDay(day=day, items=out, minutes=whole_minutes(seconds), walks=walks))
-    plan = Plan(
-        profile=profile,
-        seed=seed,
-        days=days,
-        soft_penalty=solution.penalty,
-        soft_misses=solution.soft_misses,
-        advice=[text for _, text in solution.advice],
-        notes=dose_notes(solution.undosable),
-        overrides=overrides(rules),
-        gave_way=[
-            GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),
-                    reason=gave_way_reason(g.because, described, g.proven, profile.session_minutes,
-                                           time_caps(rules, profile)))
-            for g in solution.gave_way
-        ],
-        instructions={
-            ex_id: Instructions(name=ex.name, steps=list(ex.steps), cues=[*ex.cues, *extra_cues.get(ex_id, [])])
-            for ex_id in dict.fromkeys(
-                item.exercise for items in [*solution.days.values(), *solution.walks.values()] for item in items)
-            for ex in [catalog.exercises[ex_id]]
-        },
-        made_with=made_with(rules, catalog) if rules else None,
-    )
-    plan.balance = plan_balance(plan, catalog, rules, profile)
-    return plan
-
-
-def _plan_item(item: Item, catalog: Catalog) -> PlanItem:
-    """A solver item (of a session or a walk) as a plan item."""
-    ex = catalog.exercises[item.exercise]
-    return PlanItem(
-        exercise=ex.id,
-        name=ex.name,
-        kind=ex.kind,
-        block=catalog.block(ex),
-        region=ex.region,
-        position=ex.position,
-        side=item.side,
-        equipment=list(ex.equipment),
-        recommended=list(ex.recommended),
-        muscles=catalog.muscles(ex.id),
-        groups=list(catalog.groups(ex.id)),
-        sets=item.dose.sets,
-        reps=item.dose.reps,
-        hold_s=item.dose.hold_s,
-        minutes=item.dose.minutes,
-        why=list(item.why),
-    )
-
-
-def overrides(rules: Sequence[Rule]) -> list[Overridden]:
-    """The changes rule files made to the shipped rules, for the plan: every ``override:`` entry,
-    and the shipped rules left out (``shipped: false``) when none of the rules is a shipped one."""
-    out = []
-    written = [r.override.original if r.override and r.override.original else r.where for r in rules]
-    if rules and not any(shipped_file(w.file) for w in written):
-        files = list(dict.fromkeys(r.where.file for r in rules))
-        out.append(Overridden(rule="*", change="left out (shipped: false); the plan uses only the rules of "
-                              + ", ".join(files), file=files[0]))
-    for r in rules:
-        if r.override is not None:
-            o = r.override
-            out.append(Overridden(rule=o.rule, change=o.change, reason=o.reason, file=o.file))
-    return out
 
 
 # --------------------------------------------------------------------------------------------

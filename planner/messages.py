@@ -3,7 +3,7 @@ that gave way and dose rules that leave no dose.
 
 The solver (:mod:`planner.solver`) reports structured results (rule ids, whether a conflict was
 proven); these functions turn them into the errors the CLI prints and the plan's notes and
-reasons (:func:`planner.api.to_plan`).
+reasons (:func:`planner.assemble.to_plan`).
 """
 
 from __future__ import annotations

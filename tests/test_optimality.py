@@ -60,11 +60,11 @@ def test_a_plan_at_its_bound_is_proven_optimal():
 
 def test_a_known_gap_is_measured_and_a_week_at_the_bound_exists():
     """The child's week (legs-each-session gave way) misses load rules the search only scores:
-    penalty 362. CP-SAT proves 107 the least, and its week, ordered and scored by the solver
-    itself under the rules the plan was made under, is 107: the gap of 255 is real."""
+    penalty 132 before dose tuning. CP-SAT proves 107 the least, and its week, ordered and scored
+    by the solver itself under the rules the plan was made under, is 107: the gap of 25 is real."""
     _, solution, plan = _planned("child")
     found = prove(plan, solution, seconds=SECONDS)
-    assert (found.status, found.penalty, found.lower_bound, found.gap) == ("bound", 362, 107, 255)
+    assert (found.status, found.penalty, found.lower_bound, found.gap) == ("bound", 132, 107, 25)
     from planner.solver.exact.optimum import least_soft
 
     model = build_model(solution.made_under, Settings())

@@ -37,7 +37,7 @@ def plan(
     no_cache: NoCacheOpt = False,
     backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
     prove: Annotated[bool, typer.Option("--prove", help="After planning, ask OR-Tools CP-SAT for the least soft penalty any week under the same hard rules can have (up to 10 s): the plan says whether it is proven optimal, or the bound and the gap. Needs pip install 'backplan[exact]'.")] = False,
-    search: Annotated[str, typer.Option("--search", metavar="HOW", help="fast (the default: the best of several candidate weeks) or thorough: then free one training day, then two, at a time and re-solve them, keeping any week with a lower score (structure rules kept first, then the soft penalty). Often a lower soft penalty, in up to about twice the time.")] = "fast",
+    search: Annotated[str, typer.Option("--search", metavar="HOW", help="auto (the default: thorough with the csp backend, fast with exact), fast (the best of several candidate weeks) or thorough (then free one training day, then two, at a time and re-solve them, keeping any week with a lower score: structure rules kept first, then the soft penalty). Thorough often lowers the soft penalty, in up to about twice the time.")] = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Build a week: every safety rule holds, structure rules give way only when they must
@@ -78,7 +78,7 @@ def plan(
         if search not in SEARCHES:
             raise BackplanError(f'unknown search "{search}"; choose one of {", ".join(SEARCHES)}')
         settings = (Settings(time_limit=time_limit, backend=backend, search=search)
-                    if time_limit is not None or backend != "csp" or search != "fast" else None)
+                    if time_limit is not None or backend != "csp" or search != "auto" else None)
         person = load_profile(profile, cat)
         before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
         with spinner("searching for a week"):

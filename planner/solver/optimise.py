@@ -9,7 +9,7 @@
 4. With a reference week (:mod:`planner.solver.reference_week`), collect as many again, each
    search trying the reference's exercises and order first, and keep, among the weeks of the
    lowest penalty, the one closest to the reference (:func:`planner.solver.score.week_key`).
-5. With ``Settings.search == "thorough"`` (``plan --search thorough``), improve the week kept
+5. With ``Settings.thorough`` (the default with the csp backend, ``plan --search thorough``), improve the week kept
    a day or two at a time (:mod:`planner.solver.neighbourhood`).
 """
 
@@ -92,7 +92,7 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
               like: ReferenceWeek | None = None, improve: bool = True) -> tuple[Solution | None, Found]:
     """Best week found, or ``(None, found)`` with why none was (see :class:`Found`); with a
     reference week ``like``, the best one closest to it. With ``improve`` and
-    ``settings.search == "thorough"``, the best candidate week is then improved a day or two at
+    ``settings.thorough``, the best candidate week is then improved a day or two at
     a time (:mod:`planner.solver.neighbourhood`)."""
     started = time.perf_counter()
     base = build_model(compiled, settings)
@@ -139,13 +139,23 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     assert best is not None
     week, model, restart = best
     stats: dict[str, object] = {"candidate": restart}
-    if improve and settings.search == "thorough" and any(best_key):
-        # around the best week, under the enforced rules alone (the score weighs the rest)
+    start = None  # another week to tune and compare: doses tuned later may rank the two otherwise
+    if like is not None and improve:
+        # the reference week itself, as it stands, when it still meets every enforced rule
+        same = improve_week(backend, compiled, base, week, settings, seed, like, reference=like)
+        if same.improvements:
+            start = _solution(compiled, model, same.week, dict(stats, distance=list(same.key[1:])))
+    if improve and settings.thorough and any(best_key) and (like is None or settings.search == "thorough"):
+        # around the best week, under the enforced rules alone (the score weighs the rest); with
+        # a reference week, "auto" keeps to the candidates: the point is to change little
         improved = improve_week(backend, compiled, base, week, settings, seed, like)
+        if improved.improvements and start is None:
+            start = _solution(compiled, model, week, dict(stats, distance=list(best_key[1:])))
         week, best_key = improved.week, improved.key
         stats["neighbourhood"] = {"tries": improved.tries, "improvements": improved.improvements,
                                   "nodes": improved.nodes}
     solution = _solution(compiled, model, week, stats)
+    solution.start = start
     solution.stats.update(
         seconds=round(time.perf_counter() - started, 4),
         candidates=candidates,

@@ -78,7 +78,12 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
             return Conflict(Cause.WEEK_NOT_FOUND, tuple(ids), False)
         return Conflict(Cause.WEEK, tuple(ids), proven)
     solution.advice = _texts(compiled, "advice")
+    gave_way = list(solution.gave_way)
     walk_results(walked, walks, solution, TENTHS)
+    if solution.start is not None:  # the same rules and walks for the week it improved on
+        start = solution.start
+        start.advice, start.made_under, start.gave_way = solution.advice, solution.made_under, gave_way
+        walk_results(walked, walks, start, TENTHS)
     return solution
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 __all__ = ["Settings", "SEARCHES"]
 
-SEARCHES = ("fast", "thorough")  # how hard to look for a better week: Settings.search, plan --search
+SEARCHES = ("auto", "fast", "thorough")  # how hard to look for a better week: Settings.search, plan --search
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,13 @@ class Settings:
     (:mod:`planner.solver.giveway`); ``trial_budget`` bounds each
     step of a conflict search; ``conflict_budget`` bounds a whole conflict search.
 
-    ``search`` is ``"fast"`` (the default: the best of the candidate weeks) or ``"thorough"``:
-    the best candidate is then improved by freeing one training day, then two, at a time and
-    re-solving them under a tightened bound (:mod:`planner.solver.neighbourhood`), at most
+    ``search`` is ``"fast"`` (the best of the candidate weeks) or ``"thorough"``: the best
+    candidate is then improved by freeing one training day, then two, at a time and re-solving
+    them under a tightened bound (:mod:`planner.solver.neighbourhood`), at most
     ``neighbourhood_tries`` re-solves of at most ``neighbourhood_budget`` nodes and
-    ``neighbourhood_weeks`` complete weeks judged (ordered and scored) each.
+    ``neighbourhood_weeks`` complete weeks judged (ordered and scored) each. The default,
+    ``"auto"``, is thorough with the csp backend and fast with the exact one (CP-SAT's re-solves
+    of whole weeks cost tens of seconds there): :attr:`thorough`.
 
     ``backend`` names the search backend (:mod:`planner.solver.backends`): ``"csp"``
     (python-constraint2, the default) or ``"exact"`` (OR-Tools CP-SAT, the ``backplan[exact]``
@@ -51,7 +53,7 @@ class Settings:
     trade_budget: int = 6_000
     candidate_budget: int = 6_000
     candidate_give_ups: int = 1
-    search: str = "fast"  # "fast" or "thorough" (SEARCHES)
+    search: str = "auto"  # "auto", "fast" or "thorough" (SEARCHES)
     neighbourhood_tries: int = 12
     neighbourhood_budget: int = 1_500
     neighbourhood_weeks: int = 60
@@ -59,6 +61,11 @@ class Settings:
     max_slots_per_block: int = 6
     time_limit: float | None = None  # seconds for one plan: every search after it gives up
     backend: str = "csp"  # the search backend: "csp" or "exact"
+
+    @property
+    def thorough(self) -> bool:
+        """Whether the best week is improved a day or two at a time (``search``)."""
+        return self.search == "thorough" or (self.search == "auto" and self.backend == "csp")
 
     def budgets(self, total: int | None = None) -> list[int]:
         """The node budget of each try, doubling every two tries, within ``total``."""

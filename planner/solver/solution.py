@@ -42,3 +42,6 @@ class Solution:
     # the requirements the week was made and scored under (a planner.solver.Compiled): the hard
     # ones it holds, after any structure rule gave way, and the soft ones its penalty counts
     made_under: Any = None
+    # the candidate week the neighbourhood search improved on, when it changed it (a Solution):
+    # the scores compare weeks at the rules' doses; tuning the doses later may rank them otherwise
+    start: Any = None

@@ -52,4 +52,4 @@ def test_plan_with_an_unknown_backend_says_which_there_are():
 def test_plan_with_an_unknown_search_says_which_there_are():
     result = runner.invoke(app, ["plan", "--search", "quick"])
     assert result.exit_code == 2
-    assert result.stderr == 'backplan: error: unknown search "quick"; choose one of fast, thorough\n'
+    assert result.stderr == 'backplan: error: unknown search "quick"; choose one of auto, fast, thorough\n'

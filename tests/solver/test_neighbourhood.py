@@ -22,6 +22,7 @@ from planner.solver.walks import credit, plan_walks
 from tests.conftest import EXAMPLES
 
 HYPERTENSION = next(p for p in EXAMPLES if p.stem == "hypertension_home_dumbbells")
+CHILD = next(p for p in EXAMPLES if p.stem == "child")
 SMALL = Settings(neighbourhood_tries=3, neighbourhood_budget=300)
 
 
@@ -55,9 +56,9 @@ def test_neighbourhoods_are_each_day_then_each_pair():
 
 
 @pytest.mark.parametrize(("profile", "backend", "before", "after"), [
-    (None, "csp", 547, 485),
-    (HYPERTENSION, "csp", 669, 602),
-    (HYPERTENSION, "exact", 277, 194),
+    (None, "csp", 545, 503),
+    (HYPERTENSION, "csp", 645, 624),
+    (HYPERTENSION, "exact", 206, 85),
 ])
 def test_improves_a_week_nobody_optimised(rules, catalog, profile, backend, before, after):
     """The first week found under the hard rules alone (seed 0), improved with three re-solves
@@ -73,13 +74,14 @@ def test_improves_a_week_nobody_optimised(rules, catalog, profile, backend, befo
 
 
 def test_a_thorough_plan_is_never_worse_and_passes_the_checker(rules, catalog):
-    """On the hypertension profile, the thorough search's week has a soft penalty no higher
-    than the fast search's, and the independent checker finds no hard violation in it."""
-    profile = load_profile(HYPERTENSION, catalog)
-    fast = plan_week(profile, rules=rules, catalog=catalog, seed=0)
+    """On the child profile, the thorough search's week (three re-solves here) has a lower soft
+    penalty than the fast search's, both after dose tuning, and the independent checker finds no
+    hard violation in it."""
+    profile = load_profile(CHILD, catalog)
+    fast = plan_week(profile, rules=rules, catalog=catalog, seed=0, settings=Settings(search="fast"))
     settings = Settings(search="thorough", neighbourhood_tries=3, neighbourhood_budget=300)
     thorough = plan_week(profile, rules=rules, catalog=catalog, seed=0, settings=settings)
-    assert (fast.soft_penalty, thorough.soft_penalty) == (53, 50)
+    assert (fast.soft_penalty, thorough.soft_penalty) == (150, 117)
     assert [str(v) for v in check_plan(thorough, rules, catalog, profile) if v.hard] == []
 
 
@@ -116,7 +118,7 @@ def test_stops_after_a_pass_without_improvement(rules, catalog):
     assert spy.budgets == [5, 5, 5]
 
 
-@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 5, 634), ("exact", 7, 207)])
+@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 8, 634), ("exact", 6, 95)])
 def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, backend, count, after):
     """With a node budget that never runs out, a re-solve stops once it has judged (ordered and
     scored) ``neighbourhood_weeks`` complete weeks, on either backend: two re-solves of three
