@@ -143,10 +143,11 @@ Every week the solver compares is ranked by one score (`planner/solver/score.py`
 (safety rules always hold; structure rules hold whenever a week exists with them, and one that
 must give way weighs 10,000 times its `weight`), then the soft penalty: each preference's amount
 missed (in the units `backplan check` reports it, load rules times 10) times its `weight`, in
-tenths. The plan's `soft_penalty` is this figure for its preferences. The default search keeps
-the best of several candidate weeks; `backplan plan --search thorough` then frees one day, then
-two, at a time and re-solves them, keeping only weeks that score strictly lower (README, "The
-score, and searching around the best week")."""
+tenths. The plan's `soft_penalty` is this figure for its preferences. The search keeps the best
+of several candidate weeks, then (by default with the csp backend; `backplan plan --search`)
+frees one day, then two, at a time and re-solves them, keeping only weeks that score strictly
+lower; the doses are then tuned toward the load bands (README, "The score, and searching around
+the best week")."""
 
 CHANGING = """## Changing the shipped rules
 
