@@ -43,10 +43,10 @@ MISSING_ORTOOLS = "--prove needs OR-Tools, which is not installed: pip install '
 
 def require_exact() -> None:
     """Raise :class:`BackplanError` with :data:`MISSING_ORTOOLS` unless OR-Tools imports."""
-    try:
-        import ortools.sat.python.cp_model  # noqa: F401
-    except ImportError:
-        raise BackplanError(MISSING_ORTOOLS) from None
+    from importlib.util import find_spec  # only the exact backend imports OR-Tools itself
+
+    if find_spec("ortools") is None:
+        raise BackplanError(MISSING_ORTOOLS)
 
 
 def optimality(plan: Plan, solution: Solution, settings: Settings | None, prove_for: bool | float) -> Optimality:

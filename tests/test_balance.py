@@ -11,6 +11,7 @@ from planner.api import check_week, plan_week
 from planner.balance import balance_of, disagreement, ratio_bands, summary_lines
 from planner.checker import BALANCE_SECTION
 from planner.kinds.base import Entry, Week
+from planner.rules import load_rules
 from tests.conftest import small_week
 
 # glute_bridge (2 x 10 reps holding 3 s: 140 s) and superman (2 x 8 reps holding 3 s: 112 s):

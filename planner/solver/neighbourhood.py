@@ -85,6 +85,9 @@ def improve_week(backend: Backend, compiled: Compiled, model: WeekModel, week: W
     meter = Meter()
     if reference is not None:
         same = {d: reference.exercises(d) for d in model.days}
+        if any(x not in model.eligible.get(d, ()) for d, xs in same.items() for x in xs) or any(
+                reference.exercises(d) for d in reference.days if d not in model.days):
+            return Improved(week, key, 0, 0, 0)  # the rules now keep one of its exercises (or days) out
         rng = random.Random(f"{seed}:reference")
         found = _resolve(backend, compiled, model, same, (sys.maxsize,), (), rng, settings, meter, like)
         return Improved(found or week, score_of(model, found, like) if found else key, 1, int(found is not None),

@@ -67,7 +67,7 @@ def test_doses_rise_as_the_schedule_says_with_an_easier_week_where_it_puts_one(e
     assert [w["deload"] for w in weeks] == [schedule.is_deload(n) for n in range(1, 9)] == [False] * 3 + [True] + [False] * 3 + [True]
     doses = [_doses(w) for w in weeks]
     for ex in doses[0]:
-        volume = [_volume(d[ex]) for d in doses]
+        volume = [_volume(d[ex]) for d in doses[:5]]  # weeks 1-5 (an exercise may move up its ladder later)
         assert volume[0] <= volume[1] <= volume[2] and volume[3] <= volume[2] and volume[4] >= volume[3], ex
     stepped = [c for c in weeks[1]["changes"] if c["action"] == "progress"]
     assert stepped and all(c["text"].endswith("the week before assumed done as planned (no diary given)") for c in stepped)
