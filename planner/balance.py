@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from planner.balance_text import band_text, pair_ratio_text, ratio_text, summary_lines
 from planner.catalog import Catalog
 from planner.contract import Balance, Dominance, GroupLoad, PairBand, Plan, Sides
 from planner.kinds.base import Context, Week
@@ -65,9 +66,9 @@ def balance_of(week: Week, catalog: Catalog, rules: Sequence[Rule], profile: Pro
     sides = Sides(left=round(left, 1), right=round(right, 1), ratio=ratio, low=low, high=high,
                   in_band=(left == right == 0) or (bool(right) and low <= left / right <= high))
     dominance = _dominance([r for r in applying if r.header.kind == "balance"], items, ctx, load, total)
-    out = [f"{p.pair} {_pair_ratio(p)}, {_band(p.low, p.high)}" for p in pairs if not p.in_band]
+    out = [f"{p.pair} {pair_ratio_text(p)}, {band_text(p.low, p.high)}" for p in pairs if not p.in_band]
     if not sides.in_band:
-        out.append(f"left:right {_ratio(sides.ratio)}, {_band(low, high)}")
+        out.append(f"left:right {ratio_text(sides.ratio)}, {band_text(low, high)}")
     if not dominance.in_band:
         out.append(f"{dominance.group} takes {dominance.share:.0%} of the load, more than {dominance.max_share:.0%}")
     return Balance(measure=MEASURE, blocks=list(COUNTED_BLOCKS), total_seconds=round(total, 1), groups=groups,
@@ -147,20 +148,6 @@ def _dominance(rules: list[Rule], items, ctx: Context, load: dict[str, float], t
                      rules=[r.id for r in rules])
 
 
-def _pair_ratio(pair: PairBand) -> str:
-    return "0:0" if pair.seconds == [0.0, 0.0] else _ratio(pair.ratio)
-
-
-def _ratio(ratio: float | None) -> str:
-    return "unbounded" if ratio is None else f"{ratio:.2f}"
-
-
-def _band(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"band {low:.2f}-{high:.2f}"
-    return f"at most {high:.2f}" if high is not None else f"at least {low:.2f}"
-
-
 def disagreement(given: Balance, plan: Plan, catalog: Catalog, rules: Sequence[Rule], profile: Profile) -> str | None:
     """What a plan's balance section gets wrong, recomputed from its items, or ``None``.
 
@@ -187,17 +174,3 @@ def disagreement(given: Balance, plan: Plan, catalog: Catalog, rules: Sequence[R
 def _figures(band: PairBand | Dominance) -> PairBand | Dominance:
     """A pair or the dominance without its reason (a reason comes from the planner, not the items)."""
     return band.model_copy(update={"why": None})
-
-
-def summary_lines(balance: Balance) -> list[str]:
-    """A short summary for people: the largest groups, the pairs and sides, what is out of band."""
-    top = ", ".join(f"{g.group} {g.share:.0%}" for g in balance.groups[:4]) or "no strength work"
-    lines = [f"Balance ({' and '.join(balance.blocks)} work, {balance.total_seconds:.0f} s under tension): {top}."]
-    pairs = [f"{p.pair} {_pair_ratio(p)} ({_band(p.low, p.high)})" for p in balance.pairs]
-    pairs.append(f"left:right {_ratio(balance.sides.ratio)} ({_band(balance.sides.low, balance.sides.high)})")
-    lines.append("Pairs: " + "; ".join(pairs) + ".")
-    lines.append("Out of band: " + ("; ".join(balance.out_of_band) if balance.out_of_band else "none") + ".")
-    lines += [f"Why {p.pair} stays out of band: {p.why}." for p in balance.pairs if p.why and not p.in_band]
-    if balance.dominance.why and not balance.dominance.in_band:
-        lines.append(f"Why {balance.dominance.group} takes more than its share: {balance.dominance.why}.")
-    return lines

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from planner.catalog import Catalog
 from planner.errors import InputError
+from planner.loading.resources import default_profile_path
 from planner.loading.validation import file_body, validate_model
 from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import Document, load_yaml_file
@@ -21,10 +22,6 @@ PROFILE_VOCABULARY = (
     'so the plan would treat it as if it did not matter; declare it under "vocabulary:" in a rule '
     "file, with the rules it needs, and plan with -r FILE (see docs/rules.md, \"New words\")"
 )
-
-
-def default_profile_path() -> Path:
-    return Path(__file__).resolve().parent / "default_profile.yaml"
 
 
 def profile_from_document(doc: Document, catalog: Catalog, path: tuple = ()) -> Profile:

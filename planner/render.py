@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from planner.balance import summary_lines
+from planner.balance_text import summary_lines
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
 from planner.optimality import summary as optimality_summary

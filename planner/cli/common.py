@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from planner.catalog import Catalog
     from planner.rules import Rule
 
-__all__ = ["CatalogOpt", "RulesOpt", "ProfileOpt", "DebugOpt", "NoCacheOpt", "fail", "guard", "check_kind", "load_inputs"]
+__all__ = ["CatalogOpt", "RulesOpt", "ProfileOpt", "DebugOpt", "NoCacheOpt", "fail", "guard", "check_kind", "load_inputs",
+           "cached_plan", "input_files"]
+
+T = TypeVar("T")
 
 CatalogOpt = Annotated[
     Optional[Path],
@@ -42,7 +45,7 @@ ProfileOpt = Annotated[
     typer.Option("--profile", "-p", metavar="FILE", readable=False, help="Profile YAML. Default: the embedded default profile (adult beginner, mat and chair, mon/wed/fri, 40 min)."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Load the catalog and rules from their files, not from the load cache in ~/.cache/backplan (also: BACKPLAN_NO_CACHE=1).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Load the catalog and rules from their files, not from the cache in ~/.cache/backplan, and (plan) search again rather than reuse a week planned from the same files and options (also: BACKPLAN_NO_CACHE=1).")]
 
 
 
@@ -106,13 +109,33 @@ def load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None, cache: 
     the shipped rules plus ``--rules`` files; from the load cache (:mod:`planner.loading.cache`)
     when these files were loaded before, unless ``cache`` is False."""
     from planner.loading.cache import cached
+
+    files = input_files(catalog_dir, rule_files)
+    where = f"load_inputs\n{catalog_dir}\n{[str(f) for f in rule_files or []]}"
+    return cached(files, lambda: _load_inputs(catalog_dir, rule_files), extra=where, use=cache)
+
+
+def cached_plan(catalog_dir: Path | None, rule_files: list[Path] | None, profile: Path | None, like: Path | None,
+                options: str, make: Callable[[], T], use: bool = True) -> T:
+    """``make()``, or the plan it made before from the same catalog, rule, profile and ``--like``
+    files (paths and bytes), ``options``, working folder and code (:mod:`planner.loading.cache`)."""
+    from planner.loading.cache import cached
+    from planner.loading.resources import default_profile_path
+
+    files = [*input_files(catalog_dir, rule_files), profile or default_profile_path(), *([like] if like else [])]
+    shown = [str(f) for f in rule_files or []]
+    where = f"plan\n{os.getcwd()}\n{catalog_dir}\n{shown}\n{profile}\n{like}\n{options}"
+    return cached(files, make, extra=where, use=use)
+
+
+def input_files(catalog_dir: Path | None, rule_files: list[Path] | None) -> list[Path]:
+    """The files a catalog and rule set are loaded from: the catalog folder's YAML, the shipped
+    rules, then the ``--rules`` files."""
     from planner.loading.resources import data_dir
 
     folder = catalog_dir if catalog_dir is not None else data_dir("catalog")
     shipped = sorted(data_dir("rules").glob("*.yaml"))  # planner.rules.default_rule_files, without importing it
-    files = [*sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]), *shipped, *(rule_files or [])]
-    where = f"load_inputs\n{catalog_dir}\n{[str(f) for f in rule_files or []]}"
-    return cached(files, lambda: _load_inputs(catalog_dir, rule_files), extra=where, use=cache)
+    return [*sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]), *shipped, *(rule_files or [])]
 
 
 def _load_inputs(catalog_dir: Path | None, rule_files: list[Path] | None) -> tuple[Catalog, list[Rule]]:

@@ -9,7 +9,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from planner.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, ProfileOpt, RulesOpt, emit, guard, load_inputs
+from planner.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    NoCacheOpt,
+    ProfileOpt,
+    RulesOpt,
+    cached_plan,
+    emit,
+    guard,
+    load_inputs,
+)
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
 
@@ -35,6 +45,7 @@ def plan(
     like: Annotated[Optional[Path], typer.Option("--like", metavar="PLAN", readable=False, help="A week planned before (a JSON plan, as `plan -f json` writes it) to change as little as possible: of the weeks best by the rules and the soft penalty, the one with the fewest exercises added or removed per day, then the fewest dose and order changes. For re-planning a saved week with new rules.")] = None,
     time_limit: Annotated[float | None, typer.Option("--time-limit", metavar="SECONDS", min=0.1, help="Stop searching after this many seconds: the best week found by then is used; with none, the plan stops with exit 4 (no week found within the search limit). The week may then depend on the machine's speed. Default: node budgets only.")] = None,
     no_cache: NoCacheOpt = False,
+    replan: Annotated[bool, typer.Option("--replan", help="Search again even when a week was planned before from the same files (catalog, rules, profile, --like) and options: it is reused otherwise (from ~/.cache/backplan; never with --time-limit, --prove or --backend exact). The same inputs give the same week either way.")] = False,
     backend: Annotated[str, typer.Option("--backend", metavar="NAME", help="Search backend: csp (python-constraint2, the default) or exact (OR-Tools CP-SAT: proves whether a week exists; needs pip install 'backplan[exact]'). Node budgets become CP-SAT deterministic time.")] = "csp",
     prove: Annotated[bool, typer.Option("--prove", help="After planning, ask OR-Tools CP-SAT for the least soft penalty any week under the same hard rules can have (up to 10 s): the plan says whether it is proven optimal, or the bound and the gap. Needs pip install 'backplan[exact]'.")] = False,
     search: Annotated[str, typer.Option("--search", metavar="HOW", help="auto (the default: thorough with the csp backend, fast with exact), fast (the best of several candidate weeks) or thorough (then free one training day, then two, at a time and re-solve them, keeping any week with a lower score: structure rules kept first, then the soft penalty). Thorough often lowers the soft penalty, in up to about twice the time.")] = "auto",
@@ -57,33 +68,45 @@ def plan(
     """
 
     def action() -> int:
-        from planner.api import plan_week, reference_week
-        from planner.cli.progress import spinner
-        from planner.profile import load_profile
         from planner.render import FORMATS, render
+        from planner.solver.settings import SEARCHES
 
         chosen = fmt or format_for(out)
         if chosen not in FORMATS:
             raise BackplanError(f'unknown format "{chosen}"; choose one of {", ".join(FORMATS)}')
-        cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
-        from planner.solver import Settings
-        from planner.solver.backends import backend_named
-        from planner.solver.settings import SEARCHES
+        if backend != "csp":
+            from planner.solver.backends import backend_named
 
-        backend_named(backend)  # an unknown name or a missing OR-Tools stops before any search
+            backend_named(backend)  # an unknown name or a missing OR-Tools stops before any search
         if prove:
             from planner.optimality import require_exact
 
             require_exact()
         if search not in SEARCHES:
             raise BackplanError(f'unknown search "{search}"; choose one of {", ".join(SEARCHES)}')
-        settings = (Settings(time_limit=time_limit, backend=backend, search=search)
-                    if time_limit is not None or backend != "csp" or search != "auto" else None)
-        person = load_profile(profile, cat)
-        before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
-        with spinner("searching for a week"):
-            week = plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True,
-                             like=before, prove=prove)
+
+        def search_week():
+            from planner.api import plan_week, reference_week
+            from planner.cli.progress import spinner
+            from planner.profile import load_profile
+            from planner.solver import Settings
+
+            cat, rule_list = load_inputs(catalog, rules, cache=not no_cache)
+            settings = (Settings(time_limit=time_limit, backend=backend, search=search)
+                        if time_limit is not None or backend != "csp" or search != "auto" else None)
+            person = load_profile(profile, cat)
+            before = reference_week(like, cat) if like is not None else None  # a bad file stops before any search
+            with spinner("searching for a week"):
+                return plan_week(person, rules=rule_list, catalog=cat, seed=seed, settings=settings, suggest=True,
+                                 like=before, prove=prove)
+
+        # A week depends on nothing but these files, the options and the code, so a week planned
+        # before from the same is reused, without loading anything. Not with a time limit (the week
+        # depends on the machine's speed), --prove (CP-SAT's seconds) or the exact backend; refusals
+        # and bad input are never kept.
+        reusable = not (no_cache or replan) and time_limit is None and not prove and backend == "csp"
+        week = cached_plan(catalog, rules, profile, like, f"seed={seed}\nsearch={search}", search_week,
+                           use=reusable)
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
         text = render(week, chosen, width, instructions=not brief)
         emit(text, out, force)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.balance import balance_of
+from planner.balance_text import ratio_text
 from planner.catalog import Catalog
 from planner.contract import Balance, Plan
 from planner.explain.contract import Cost
@@ -68,7 +69,7 @@ def balance_changes(before: Balance, after: Balance) -> list[str]:
         old = was.get(pair.pair)
         if old is None or old.ratio == pair.ratio:
             continue
-        figures = f"({_ratio(pair.ratio)} instead of {_ratio(old.ratio)})"
+        figures = f"({ratio_text(pair.ratio)} instead of {ratio_text(old.ratio)})"
         if old.in_band and not pair.in_band:
             out.append(f"puts {pair.pair} out of its band {figures}")
         elif pair.in_band and not old.in_band:
@@ -85,10 +86,6 @@ def balance_changes(before: Balance, after: Balance) -> list[str]:
         elif d1.in_band and not d0.in_band:
             out.append(f"brings the largest group's share inside {d1.max_share:.0%} {figures}")
     return out
-
-
-def _ratio(value: float | None) -> str:
-    return "unbounded" if value is None else f"{value:.2f}"
 
 
 _VERB = {"puts": "put", "leaves": "leave", "brings": "bring", "keeps": "keep"}

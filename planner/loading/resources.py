@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_dir", "DEFAULT_PROFILE"]
+__all__ = ["data_dir", "default_profile_path", "DEFAULT_PROFILE"]
 
 DEFAULT_PROFILE = "default_profile.yaml"
 
@@ -20,3 +20,8 @@ def data_dir(name: str) -> Path:
     if packed.is_dir():
         return packed
     return Path(__file__).resolve().parents[2] / name  # planner/loading/ -> the project root
+
+
+def default_profile_path() -> Path:
+    """The embedded default profile (``planner/default_profile.yaml``, in a wheel too)."""
+    return Path(__file__).resolve().parent.parent / DEFAULT_PROFILE

@@ -21,21 +21,37 @@ table, :data:`planner.solver.requirement_types.TREATMENTS`.
 
 from __future__ import annotations
 
-from planner.solver.compiled import Compiled, compile_rules
-from planner.solver.conflict import Cause, Conflict
-from planner.solver.planning import Referral, plan, solve
-from planner.solver.settings import Settings
-from planner.solver.solution import Item, Solution
+import importlib
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "Settings",
-    "Item",
-    "Solution",
-    "solve",
-    "plan",
-    "compile_rules",
-    "Compiled",
-    "Conflict",
-    "Cause",
-    "Referral",
-]
+if TYPE_CHECKING:
+    from planner.solver.compiled import Compiled, compile_rules
+    from planner.solver.conflict import Cause, Conflict
+    from planner.solver.planning import Referral, plan, solve
+    from planner.solver.settings import Settings
+    from planner.solver.solution import Item, Solution
+
+# Each name is imported from its module when first used, so that ``planner.solver.settings`` or
+# ``planner.solver.backends`` (names checked before any search) do not load the search itself.
+_HOME = {
+    "Settings": "settings",
+    "Item": "solution",
+    "Solution": "solution",
+    "solve": "planning",
+    "plan": "planning",
+    "Referral": "planning",
+    "compile_rules": "compiled",
+    "Compiled": "compiled",
+    "Conflict": "conflict",
+    "Cause": "conflict",
+}
+
+__all__ = list(_HOME)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"planner.solver.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value

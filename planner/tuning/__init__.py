@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.balance import plan_balance
+from planner.balance_text import ratio_text
 from planner.catalog import Catalog
 from planner.checker import check_plan
 from planner.contract import Balance, Plan, PlanDay
@@ -108,7 +109,7 @@ def _effects(before: Balance, after: Balance, groups: set[str]) -> list[str]:
         new = now.get(pair.pair)
         if pair.in_band or new is None or not groups & set(pair.pair.split(":")):
             continue
-        figures = f"({_ratio(new.ratio)} instead of {_ratio(pair.ratio)})"
+        figures = f"({ratio_text(new.ratio)} instead of {ratio_text(pair.ratio)})"
         out.append(f"brings {pair.pair} inside its band {figures}" if new.in_band
                    else f"moves {pair.pair} toward its band {figures}")
     d0, d1 = before.dominance, after.dominance
@@ -117,10 +118,6 @@ def _effects(before: Balance, after: Balance, groups: set[str]) -> list[str]:
         out.append(f"brings the largest group's share inside {d1.max_share:.0%} {figures}" if d1.in_band
                    else f"lowers the largest group's share toward {d1.max_share:.0%} {figures}")
     return out
-
-
-def _ratio(value: float | None) -> str:
-    return "unbounded" if value is None else f"{value:.2f}"
 
 
 def _sound(plan: Plan, tuned: Plan, rules: Sequence[Rule], catalog: Catalog, profile: Profile) -> bool:
