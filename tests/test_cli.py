@@ -408,3 +408,18 @@ def test_what_a_command_loads(args: list[str], loaded: str, tmp_path: Path) -> N
         loaded = " ".join(sorted([*loaded.split(), "rich"]))
     assert proc.stderr.splitlines()[-1:] == ([loaded] if loaded else [])
     assert proc.stdout.startswith(f"{__version__}\n" if args == ["version"] else "{")
+
+
+def test_a_reused_week_loads_neither_the_data_nor_the_solver(tmp_path: Path) -> None:
+    """A second ``plan`` on the same files takes the week from the cache: no networkx (the catalog),
+    no python-constraint2 (the search), no rich for JSON; the same bytes as the first."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-m", "planner", "plan", "-f", "json"], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=300)
+    again = subprocess.run([sys.executable, "-c", _LOADED, "plan", "-f", "json"], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=300)
+    typer_alone = subprocess.run([sys.executable, "-c", "import sys, typer; print('rich' in sys.modules)"],
+                                 capture_output=True, text=True, timeout=300).stdout.strip() == "True"
+    assert again.stderr.splitlines()[-1:] == ["pydantic rich typer" if typer_alone else "pydantic typer"]
+    assert first.returncode == 0 and again.stdout == first.stdout

@@ -53,3 +53,49 @@ def test_plan_with_an_unknown_search_says_which_there_are():
     result = runner.invoke(app, ["plan", "--search", "quick"])
     assert result.exit_code == 2
     assert result.stderr == 'backplan: error: unknown search "quick"; choose one of auto, fast, thorough\n'
+
+
+TWO_DAYS = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "two_days_a_week.yaml"
+
+
+def _counting(monkeypatch) -> list[int]:
+    """Count the searches: every call of ``api.plan_week`` the CLI makes."""
+    import planner.api
+
+    calls: list[int] = []
+    real = planner.api.plan_week
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planner.api, "plan_week", counted)
+    return calls
+
+
+def test_a_second_plan_from_the_same_files_reuses_the_week(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    searches = _counting(monkeypatch)
+    first = runner.invoke(app, ["plan", "-p", str(TWO_DAYS), "-f", "json"])
+    again = runner.invoke(app, ["plan", "-p", str(TWO_DAYS), "-f", "json"])
+    assert first.exit_code == again.exit_code == 0, first.output + again.output
+    assert again.stdout == first.stdout and len(searches) == 1
+    replanned = runner.invoke(app, ["plan", "-p", str(TWO_DAYS), "-f", "json", "--replan"])
+    assert replanned.stdout == first.stdout and len(searches) == 2  # the same inputs give the same week
+    for fresh in (["--seed", "1"], ["--search", "fast"], ["--no-cache"], ["--time-limit", "60"]):
+        runner.invoke(app, ["plan", "-p", str(TWO_DAYS), "-f", "json", *fresh])
+    assert len(searches) == 6  # another seed or search is another week; no reuse with a time limit
+
+
+def test_an_edited_profile_is_planned_again(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    searches = _counting(monkeypatch)
+    person = tmp_path / "me.yaml"
+    person.write_text(TWO_DAYS.read_text())
+    first = json.loads(runner.invoke(app, ["plan", "-p", str(person), "-f", "json"]).stdout)
+    chosen = next(i["exercise"] for d in first["days"] if d["items"] for i in d["items"]
+                  if i["block"] == "strength")
+    person.write_text(TWO_DAYS.read_text() + f"exclude: [{chosen}]\n")
+    second = json.loads(runner.invoke(app, ["plan", "-p", str(person), "-f", "json"]).stdout)
+    assert len(searches) == 2
+    assert chosen not in {i["exercise"] for d in second["days"] for i in d["items"]}
