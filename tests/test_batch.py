@@ -375,3 +375,18 @@ def test_a_refusal_says_what_would_help_only_with_suggest(monkeypatch):
     assert helped["reason"].startswith("no safe week fits this profile as it is.\n"
                                        "What would help (each change was tried and gives a safe week):\n"
                                        '  - stop excluding "Gentle walking warm-up"\n')
+
+
+def test_search_is_part_of_what_makes_a_plan_current(tmp_path: Path):
+    profiles, out = tmp_path / "clients", tmp_path / "plans"
+    profiles.mkdir()
+    shutil.copy(ROOT / "examples" / "profiles" / "two_days_a_week.yaml", profiles)
+    assert run_batch(profiles, out, jobs=1, search="fast").planned_now == 1
+    assert run_batch(profiles, out, jobs=1, search="fast").planned_now == 0
+    result = run("batch", str(profiles), "-o", str(out), "-j", "1")  # the default, auto: planned again
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "summary.json").read_text())
+    assert (meta["search"], meta["planned_now"]) == ("auto", 1)
+    wrong = run("batch", str(profiles), "-o", str(out), "--search", "slow")
+    assert wrong.exit_code == 2
+    assert wrong.stderr == 'backplan: error: unknown search "slow"; choose one of auto, fast, thorough\n'

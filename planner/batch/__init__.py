@@ -196,6 +196,7 @@ def run_batch(
     scheduler: str | None = None,
     redo: bool = False,
     suggest: bool = False,
+    search: str = "auto",
     progress: Progress | None = None,
 ) -> BatchResult:
     """Plan every profile file of ``profiles_dir`` into ``out_dir`` (see the module documentation).
@@ -218,8 +219,8 @@ def run_batch(
         markdown=markdown,
         key="",
     )
-    key = inputs_key(spec.catalog_dir, spec.rule_files, seed)
-    spec = Spec(spec.catalog_dir, spec.rule_files, seed, markdown, key, suggest)
+    key = inputs_key(spec.catalog_dir, spec.rule_files, seed, search)
+    spec = Spec(spec.catalog_dir, spec.rule_files, seed, markdown, key, suggest, search)
     stems, clashes = _stems(names)
     rows: dict[str, dict[str, Any]] = {}
     tasks: list[Task] = []
@@ -269,6 +270,7 @@ def run_batch(
         meta = {
             "backplan": __version__,
             "seed": seed,
+            "search": search,
             "profiles_dir": shown_in,
             "catalog": str(catalog_dir) if catalog_dir is not None else "shipped",
             "rules": ["shipped", *map(str, rule_files)],

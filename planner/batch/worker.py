@@ -50,6 +50,7 @@ class Spec:
     markdown: bool
     key: str  # inputs_key() as the parent computed it
     suggest: bool = False  # a refusal says what would help (up to 12 trial plans each)
+    search: str = "auto"  # Settings.search: how hard to look for a better week
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,17 @@ def _code_files() -> list[Path]:
     return sorted(package.rglob("*.py"))
 
 
-def inputs_key(catalog_dir: str | None, rule_files: Sequence[str], seed: int) -> str:
+def inputs_key(catalog_dir: str | None, rule_files: Sequence[str], seed: int, search: str = "auto") -> str:
     """A hash of everything but the profile that a plan depends on.
 
     The backplan version and its own Python files (so a patched install or a development checkout
-    counts as another version), the seed, every ``*.yaml``/``*.yml`` file of the catalog folder
+    counts as another version), the seed, the search, every ``*.yaml``/``*.yml`` file of the catalog folder
     (names and bytes) and every rule file, the shipped ones first (bytes, in loading order).
     """
     from planner.loading.resources import data_dir
     from planner.rules import default_rule_files, distinct_files
 
-    digest = hashlib.sha256(f"backplan-batch 1\0backplan {__version__}\0seed {seed}\0".encode())
+    digest = hashlib.sha256(f"backplan-batch 1\0backplan {__version__}\0seed {seed}\0search {search}\0".encode())
     package = Path(__file__).resolve().parent.parent
     for path in _code_files():
         digest.update(b"code\0" + str(path.relative_to(package)).encode() + b"\0" + _file_digest(path))
@@ -107,7 +108,7 @@ def _inputs(spec: Spec) -> tuple[Catalog, list[Rule]]:
 
             catalog_dir = Path(spec.catalog_dir) if spec.catalog_dir is not None else None
             loaded = load_inputs(catalog_dir, [Path(f) for f in spec.rule_files])
-            if inputs_key(spec.catalog_dir, spec.rule_files, spec.seed) != spec.key:
+            if inputs_key(spec.catalog_dir, spec.rule_files, spec.seed, spec.search) != spec.key:
                 raise InputsDiffer(
                     f"a worker (process {os.getpid()}) reads other backplan, catalog or rule files than the "
                     "batch started with: a file changed during the run, or a Dask worker has another "
@@ -148,6 +149,7 @@ def plan_one(spec: Spec, task: Task) -> dict[str, Any]:
     from planner.api import check_week, plan_week
     from planner.errors import InfeasibleError, RedFlagError
     from planner.render import render
+    from planner.solver import Settings
 
     catalog, rules = _inputs(spec)
     start = time.perf_counter()
@@ -156,7 +158,8 @@ def plan_one(spec: Spec, task: Task) -> dict[str, Any]:
     try:
         profile = _load_profile(task, catalog)
         name = profile.name
-        plan = plan_week(profile, rules=rules, catalog=catalog, seed=spec.seed, suggest=spec.suggest)
+        settings = Settings(search=spec.search) if spec.search != "auto" else None
+        plan = plan_week(profile, rules=rules, catalog=catalog, seed=spec.seed, settings=settings, suggest=spec.suggest)
         violations = check_week(plan, profile=profile, rules=rules, catalog=catalog)
         hard = [v for v in violations if v.hard]
         if hard:  # a solver bug: never hand such a plan out

@@ -29,6 +29,7 @@ def batch(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster instead (e.g. tcp://HOST:8786; needs backplan[dask] on every machine).")] = None,
     redo: Annotated[bool, typer.Option("--redo", help="Plan every profile again, even those whose plan is current.")] = False,
     suggest: Annotated[bool, typer.Option("--suggest", help="A refusal because no safe week exists says what would help, as `backplan plan` does (up to 12 small trial plans per refusal; refused profiles are planned again).")] = False,
+    search: Annotated[str, typer.Option("--search", metavar="HOW", help="auto (the default, as for `backplan plan`), fast or thorough: see `backplan plan --help`. fast spends less time per profile (a fifth less CPU on generated clinic profiles), with a higher soft penalty for some. Part of what makes a plan current.")] = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Plan every profile in a folder: one plan per profile, plus summary.csv and summary.json.
@@ -51,6 +52,10 @@ def batch(
     def action() -> int:
         from planner.batch import run_batch
 
+        from planner.solver.settings import SEARCHES
+
+        if search not in SEARCHES:
+            raise BackplanError(f'unknown search "{search}"; choose one of {", ".join(SEARCHES)}')
         formats = set(fmt or ["json"])
         unknown = sorted(formats - {"json", "markdown"})
         if unknown:
@@ -60,7 +65,7 @@ def batch(
             with show as update, _stopped_by_signals():
                 result = run_batch(profiles_dir, out, rule_files=rules or [], catalog_dir=catalog, seed=seed,
                                    markdown="markdown" in formats, jobs=jobs, scheduler=scheduler, redo=redo,
-                                   suggest=suggest, progress=update)
+                                   suggest=suggest, search=search, progress=update)
         except (KeyboardInterrupt, Terminated) as exc:
             typer.echo(f"backplan: {'interrupted' if isinstance(exc, KeyboardInterrupt) else 'stopped by a signal'}; "
                        f"the plans finished so far are in {out}: run the same command again to resume", err=True)
