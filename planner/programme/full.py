@@ -135,14 +135,14 @@ def when_full(maker, key: str, slot, slots, trims: Trims, why: str):
                             f"(the session is full; {_count(slot.step, 'step')} and {_count(slot.held, 'week')} held "
                             f"at a dose that did not fit): {why}")
                     options.append((type(slot)(harder, first), trims, "harder variant", harder, text, False))
-        elif way == "denser" and smallest is dense:
-            text = f"{name} up from {now} to {words(maker.dose(dense))} (reps instead of a set, which would not fit): {why}"
+        elif way == "denser" and smallest is dense and words(maker.dose(dense)) != now:
+            grown = "reps" if maker.dose(dense).reps != maker.dose(slot).reps else "more"
+            text = maker.up_text(slot, dense, why, f" ({grown} instead of a set, which would not fit)")
             options.append((dense, trims, "progress", None, text, True))
         elif way == "make_room" and maker.catalog.exercises[slot.exercise].kind in schedule.when_full.make_room_for:
-            room = _make_room(maker, key, smallest, slots, trims)
+            room = _make_room(maker, key, smallest, slots, trims) if words(maker.dose(smallest)) != now else None
             if room is not None:
-                text = (f"{name} up from {now} to {words(maker.dose(smallest))}: {why}; to make room: "
-                        f"{_traded(maker, trims, room, slots)}")
+                text = f"{maker.up_text(slot, smallest, why)}; to make room: {_traded(maker, trims, room, slots)}"
                 options.append((smallest, room, "progress", None, text, True))
             else:
                 refused.append("no room to make: nothing left that the rules allow to shrink on the full day")

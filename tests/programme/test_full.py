@@ -83,8 +83,9 @@ def test_a_full_session_makes_room_by_trimming_a_mobility_set_on_the_full_day_on
     _, made = _programme("child", 3)
     week3 = made.weeks[2]
     bird = next(c for c in week3.changes if c.exercise == "bird_dog")
-    assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) up from 1 x 14, hold 3 s each to 1 x 16, "
-                         "hold 3 s each: the week before assumed done as planned (no diary given); to make room: "
+    assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) up from 1 x 14, hold 3 s each to 1 x 15, "
+                         "hold 3 s each (15 reps, the most advised): the week before assumed done as planned (no diary "
+                         "given); to make room: "
                          "Monday: Cat-cow 2 x 8 -> 1 x 8; progress refused (do-not-overdo: takes about 31 min, more "
                          "than 30)")
     monday = next(d for d in week3.plan.days if d.day == "mon")
