@@ -24,14 +24,14 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from planner.catalog import Catalog
 from planner.balance import plan_balance
+from planner.catalog import Catalog
 from planner.checker import check_plan
 from planner.contract import Plan
 from planner.kinds.advice import exercise_cues
 from planner.models import Dose, Profile
-from planner.programme.contract import Change, Programme, ProgrammeWeek
 from planner.programme.ceiling import Ceiling, ceiling_for, instead_words, part_words, reached_words
+from planner.programme.contract import Change, Programme, ProgrammeWeek
 from planner.programme.doses import Choice, clamp, last_step, rebuild, stepped, words
 from planner.programme.feedback import Feedback, Outcome
 from planner.programme.full import Trims, trimmed_doses, when_full
@@ -91,7 +91,8 @@ class _Maker:
 
     def dose(self, slot: Slot, deload: bool = False):
         steps = min(slot.step, max(0, slot.step - self.schedule.deload_steps_back)) if deload else slot.step
-        return self.clamp(slot.exercise, stepped(slot.first, steps, self.schedule, slot.dense, self.ceiling(slot.exercise)))
+        dose = stepped(slot.first, steps, self.schedule, slot.dense, self.ceiling(slot.exercise))
+        return self.clamp(slot.exercise, dose)
 
     def ceiling(self, exercise: str) -> Ceiling:
         if exercise not in self._ceilings:

@@ -91,11 +91,11 @@ def test_a_child_bird_dog_stops_at_15_reps_then_holds_longer_then_holds_when_a_s
     bird = {w.number: next((c for c in w.changes if c.exercise == "bird_dog"), None) for w in made.weeks}
     assert bird[6].text.startswith(
         "Bird dog (opposite arm and leg on hands and knees) at 15 reps, the most advised; a longer hold instead, up "
-        "from 1 x 15, hold 3 s each to 1 x 15, hold 5 s each: the week before assumed done as planned (no diary given); "
-        "to make room: ")
+        "from 1 x 15, hold 3 s each to 1 x 15, hold 5 s each: the week before assumed done as planned (no diary "
+        "given); to make room: ")
     assert bird[7].text == (
-        "Bird dog (opposite arm and leg on hands and knees) held at 1 x 15, hold 5 s each: the week before assumed done "
-        "as planned (no diary given); at 15 reps, the most advised; adding a set instead: progress refused "
+        "Bird dog (opposite arm and leg on hands and knees) held at 1 x 15, hold 5 s each: the week before assumed "
+        "done as planned (no diary given); at 15 reps, the most advised; adding a set instead: progress refused "
         "(do-not-overdo: takes about 36 min, more than 30); no room to make: nothing left that the rules allow to "
         "shrink on the full day")
     dose = next(i for d in made.weeks[6].plan.days for i in d.items if i.exercise == "bird_dog").dose()
@@ -107,9 +107,21 @@ def test_an_exercise_at_its_ceiling_moves_up_to_its_harder_version():
     caps = [*schedule.ceiling.exercises, ExerciseCap(exercise="chair_sit_to_stand", reps=10, source="a test")]
     schedule = schedule.model_copy(update={"ceiling": schedule.ceiling.model_copy(update={"exercises": caps})})
     _, made = _programme("gym_goer", 3, schedule)
-    week2, week3 = ([c for c in w.changes if c.exercise == "chair_sit_to_stand"][0] for w in made.weeks[1:])
+    week2, week3 = (next(c for c in w.changes if c.exercise == "chair_sit_to_stand") for w in made.weeks[1:])
     assert week2.text == ("Chair sit-to-stand up from 2 x 8 to 2 x 10 (10 reps, the most advised): the week before "
                           "assumed done as planned (no diary given)")
     assert (week3.action, week3.to) == ("harder variant", "squat_to_chair")
     assert week3.text == ("Chair sit-to-stand at 10 reps, the most advised; moves up to its harder version, Squat to a "
                           "chair: the week before assumed done as planned (no diary given)")
+
+
+def test_an_exercise_with_every_part_at_its_ceiling_and_no_harder_version_holds_and_says_so():
+    schedule = default_schedule()
+    caps = [ExerciseCap(exercise="bird_dog", reps=12, rep_hold_s=3, sets=1, source="a test")]
+    schedule = schedule.model_copy(update={"ceiling": schedule.ceiling.model_copy(update={"exercises": caps})})
+    _, made = _programme("child", 2, schedule)
+    bird = next(c for c in made.weeks[1].changes if c.exercise == "bird_dog")
+    assert bird.action == "hold"
+    assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) held at 1 x 12, hold 3 s each: 12 reps, "
+                         "holds of 3 s, 1 set, the most advised, and no harder version to move up to: the week before "
+                         "assumed done as planned (no diary given)")
