@@ -67,6 +67,8 @@ def _step(values: dict, n: int, schedule: Schedule, dense: Collection[int],
     """Take step ``n`` on ``values``: (the part it meant to grow, the part it grew or None). A
     part at its ceiling passes the step to the ceiling's ``then`` parts, then to any other."""
     planned = _planned(n, values, schedule, dense)
+    if planned is None:  # a dose with nothing the schedule steps
+        return None, None
     order = [planned, *(ceiling.then if ceiling else ()), "reps", "hold_s", "minutes"] if ceiling else [planned]
     for part in dict.fromkeys(order):
         if part == "sets" and n in dense:
