@@ -227,9 +227,9 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
             options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text, False))
         if words(maker.dose(up)) != now:
             options.append((up, "progress", None, maker.up_text(slot, up, why), True))
-        elif reached and not options:
+        elif reached and not options and (tops := maker.full_words(slot)):
             return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: "
-                                f"{maker.full_words(slot)}, the most advised, and no harder version to move up to: {why}")
+                                f"{tops}, the most advised, and no harder version to move up to: {why}")
         elif not options:
             return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: the dose rules "
                                 f"allow no more: {why}")

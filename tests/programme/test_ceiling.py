@@ -86,7 +86,8 @@ def test_a_ceiling_for_an_unknown_age_group_or_a_part_named_twice_is_an_error_wi
 def test_a_child_bird_dog_stops_at_15_reps_then_holds_longer_then_holds_when_a_set_does_not_fit():
     """Seed 003: 12-15 repetitions held 3-5 s. The child's week 6 step would add a set, which
     does not fit; the denser step finds reps at 15 and lengthens the hold; in week 7 the next
-    way up (a set) does not fit either, and the week says why the dose holds."""
+    way up (a set) does not fit the time, and the room made for it would let the erectors take too much
+    of the week's load, so the dose holds and the week says why."""
     _, made = _programme("child", 7)
     bird = {w.number: next((c for c in w.changes if c.exercise == "bird_dog"), None) for w in made.weeks}
     assert bird[6].text.startswith(
@@ -96,8 +97,8 @@ def test_a_child_bird_dog_stops_at_15_reps_then_holds_longer_then_holds_when_a_s
     assert bird[7].text == (
         "Bird dog (opposite arm and leg on hands and knees) held at 1 x 15, hold 5 s each: the week before assumed "
         "done as planned (no diary given); at 15 reps, the most advised; adding a set instead: progress refused "
-        "(do-not-overdo: takes about 36 min, more than 30); no room to make: nothing left that the rules allow to "
-        "shrink on the full day")
+        "(do-not-overdo: takes about 36 min, more than 30); make room refused (no-over-dominant-group: erectors "
+        "takes 34% of the load, more than 30%)")
     dose = next(i for d in made.weeks[6].plan.days for i in d.items if i.exercise == "bird_dog").dose()
     assert dose == Dose(sets=1, reps=15, hold_s=5)
 
