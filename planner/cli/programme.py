@@ -31,8 +31,9 @@ def program(
 ) -> None:
     """Build a programme of several weeks: week 1 as `plan` makes it, then each week moves on
     by the schedule in rules/programme/progression.yaml: a dose step (more reps, a longer hold,
-    another set) within the dose rules, the harder version of an exercise after a few steps,
-    and an easier week every few weeks. When a session is full, a strength exercise moves up
+    another set) within the dose rules and under each exercise's ceiling (at a ceiling, the
+    harder version, a longer hold or another set instead, else the dose holds), the harder
+    version of an exercise after a few steps, and an easier week every few weeks. When a session is full, a strength exercise moves up
     another way: its harder version if that takes no more time, reps instead of a set, or room
     made on the full day by trimming a stretch or mobility set or aerobic minutes (the week says
     what it traded). A level advances only on work done: without a diary

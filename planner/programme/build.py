@@ -24,14 +24,15 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from planner.catalog import Catalog
 from planner.balance import plan_balance
+from planner.catalog import Catalog
 from planner.checker import check_plan
 from planner.contract import Plan
 from planner.kinds.advice import exercise_cues
 from planner.models import Dose, Profile
+from planner.programme.ceiling import Ceiling, ceiling_for, instead_words, part_words, reached_words
 from planner.programme.contract import Change, Programme, ProgrammeWeek
-from planner.programme.doses import Choice, clamp, rebuild, stepped, words
+from planner.programme.doses import Choice, clamp, last_step, rebuild, stepped, words
 from planner.programme.feedback import Feedback, Outcome
 from planner.programme.full import Trims, trimmed_doses, when_full
 from planner.programme.schedule import Schedule
@@ -64,6 +65,7 @@ class _Maker:
         self.full = False  # True: every trial goes through every rule (see problem)
         self.time_rules = tuple(f"{r.id}:" for r in rules if r.header.kind == "session_time")
         self._clamped: dict[tuple[str, Dose], Dose] = {}
+        self._ceilings: dict[str, Ceiling] = {}
 
     def clamp(self, exercise: str, dose: Dose) -> Dose:
         """:func:`planner.programme.doses.clamp` for the person, remembered (a programme asks often)."""
@@ -89,7 +91,14 @@ class _Maker:
 
     def dose(self, slot: Slot, deload: bool = False):
         steps = min(slot.step, max(0, slot.step - self.schedule.deload_steps_back)) if deload else slot.step
-        return self.clamp(slot.exercise, stepped(slot.first, steps, self.schedule, slot.dense))
+        dose = stepped(slot.first, steps, self.schedule, slot.dense, self.ceiling(slot.exercise))
+        return self.clamp(slot.exercise, dose)
+
+    def ceiling(self, exercise: str) -> Ceiling:
+        if exercise not in self._ceilings:
+            kind = self.catalog.exercises[exercise].kind
+            self._ceilings[exercise] = ceiling_for(self.schedule, exercise, kind, self.profile.age_group)
+        return self._ceilings[exercise]
 
     def seconds(self, exercise: str, dose: Dose) -> int:
         return dose.seconds(self.catalog.exercises[exercise].side == "unilateral")
@@ -116,6 +125,43 @@ class _Maker:
         levels = {r.id: r.level for r in self.rules}
         missed = sorted({v.rule_id for v in self.check(plan) if not v.hard and levels.get(v.rule_id) == "preference"})
         return plan.model_copy(update={"soft_penalty": None, "soft_misses": missed})
+
+    def at_ceiling(self, up: Slot) -> str | None:
+        """How the step that made ``up`` met a ceiling, in plain words ("at 15 reps, the most
+        advised"), or None when it grew the part it was meant to."""
+        planned, taken, before = last_step(up.first, up.step, self.schedule, up.dense, self.ceiling(up.exercise))
+        if planned is None or planned == taken:
+            return None
+        top = self.ceiling(up.exercise).top(planned, before.reps is not None)
+        return reached_words(planned, top if top is not None else getattr(before, planned))
+
+    def ceiling_clause(self, up: Slot) -> str | None:
+        """``at 15 reps, the most advised; a longer hold instead`` for the step that made ``up``,
+        or None when no ceiling stopped it."""
+        reached = self.at_ceiling(up)
+        if reached is None:
+            return None
+        taken = last_step(up.first, up.step, self.schedule, up.dense, self.ceiling(up.exercise))[1]
+        return f"{reached}; {instead_words(taken)}" if taken else reached
+
+    def up_text(self, slot: Slot, up: Slot, why: str, extra: str = "") -> str:
+        """The words for a step from ``slot`` to ``up``: where it went instead when a ceiling stopped it."""
+        now, new, name = words(self.dose(slot)), words(self.dose(up)), self.name(slot.exercise)
+        clause = self.ceiling_clause(up)
+        lead = f"{name} {clause}, up" if clause else f"{name} up"
+        taken = last_step(up.first, up.step, self.schedule, up.dense, self.ceiling(up.exercise))[1]
+        dose = self.dose(up)
+        top = self.ceiling(up.exercise).top(taken, dose.reps is not None) if taken else None
+        if not clause and top is not None and getattr(dose, taken) == top:  # this step reaches a ceiling
+            note = f"{part_words(taken, top)}, the most advised"
+            extra = f"{extra[:-1]}; {note})" if extra.endswith(")") else f"{extra} ({note})"
+        return f"{lead} from {now} to {new}{extra}: {why}"
+
+    def full_words(self, slot: Slot) -> str:
+        """Each part of the slot's dose at its ceiling ("15 reps, holds of 5 s, 3 sets")."""
+        dose, cap = self.dose(slot), self.ceiling(slot.exercise)
+        parts = [(p, cap.top(p, dose.reps is not None)) for p in ("reps", "hold_s", "sets") if getattr(dose, p)]
+        return ", ".join(part_words(p, top) for p, top in parts if top is not None and getattr(dose, p) >= top)
 
 
 def _progresses(maker: _Maker, exercise: str) -> bool:
@@ -172,14 +218,19 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
             return slot, trims, None
         return slot, trims, Change(exercise=slot.exercise, action="resume", text=f"{name} back to {now} after the easier week")
     elif outcome.decision == "progress" and _progresses(maker, slot.exercise):
-        harder = maker.catalog.harder(slot.exercise)
-        if slot.step >= maker.schedule.variant_after and harder and harder not in taken:
-            text = f"{name} moves up to its harder version, {maker.name(harder)}, after {slot.step} step{'' if slot.step == 1 else 's'}: {why}"
-            options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text, False))
         up = replace(slot, step=slot.step + 1)
+        harder, reached = maker.catalog.harder(slot.exercise), maker.at_ceiling(up)
+        if (slot.step >= maker.schedule.variant_after or reached) and harder and harder not in taken:
+            after = reached or f"after {slot.step} step{'' if slot.step == 1 else 's'}"
+            text = f"{name} {after}; moves up to its harder version, {maker.name(harder)}: {why}" if reached else \
+                f"{name} moves up to its harder version, {maker.name(harder)}, {after}: {why}"
+            options.append((Slot(harder, maker.first_dose(harder)), "harder variant", harder, text, False))
         if words(maker.dose(up)) != now:
-            options.append((up, "progress", None, f"{name} up from {now} to {words(maker.dose(up))}: {why}", True))
-        elif not harder or slot.step < maker.schedule.variant_after:
+            options.append((up, "progress", None, maker.up_text(slot, up, why), True))
+        elif reached and not options and (tops := maker.full_words(slot)):
+            return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: "
+                                f"{tops}, the most advised, and no harder version to move up to: {why}")
+        elif not options:
             return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: the dose rules "
                                 f"allow no more: {why}")
     elif outcome.decision != "progress":
@@ -203,6 +254,9 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
                                           text="; ".join([text, *refused, *more]))
         refused += more
         slot = replace(slot, held=slot.held + 1)
+    clause = maker.ceiling_clause(replace(slot, step=slot.step + 1)) if outcome.decision == "progress" else None
+    if clause and refused:  # the step refused was the other way up a ceiling sent it
+        refused[0] = f"{clause}: {refused[0]}"
     return slot, trims, Change(exercise=slot.exercise, action="hold", text=f"{name} held at {now}: {why}; "
                                + "; ".join(refused))
 

@@ -17,11 +17,12 @@ from planner.contract import Instructions, Plan, PlanDay, PlanItem
 from planner.doses import FIELDS as _FIELDS
 from planner.doses import MODEL_BOUNDS, clamp
 from planner.models import Dose, Profile
+from planner.programme.ceiling import Ceiling
 from planner.programme.schedule import Schedule
 from planner.render import dose_words
 from planner.timing import session_seconds, whole_minutes
 
-__all__ = ["Choice", "clamp", "dose_of", "rebuild", "stepped", "words"]
+__all__ = ["Choice", "clamp", "dose_of", "last_step", "rebuild", "stepped", "words"]
 
 
 
@@ -41,27 +42,75 @@ def words(dose: Dose) -> str:
     return dose_words(dose)
 
 
-def stepped(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int] = ()) -> Dose:
-    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds;
-    the step numbers in ``dense`` were taken as reps, hold or minutes where the schedule adds a set
-    (a denser step, when another set did not fit the session). Steps below 0 (a step back from the first dose) take reps, hold time or minutes away, never
-    below 1; the dose rules then raise what is below their minimum (:func:`clamp`)."""
+def _planned(n: int, values: dict, schedule: Schedule, dense: Collection[int]) -> str | None:
+    """The part step ``n`` adds to: every ``sets_every``-th a set (unless taken denser), else reps,
+    else the hold, else the minutes (a hold with reps grows its reps)."""
+    if n % schedule.sets_every == 0 and values["sets"] is not None and n not in dense:
+        return "sets"
+    return next((f for f in ("reps", "hold_s", "minutes") if values[f] is not None and getattr(schedule.step, f)), None)
+
+
+def _grow(values: dict, part: str | None, schedule: Schedule, ceiling: Ceiling | None) -> bool:
+    """Add one step to ``part`` of ``values``, never past its ceiling; False when it has no room."""
+    if part is None or values[part] is None:
+        return False
+    by = 1 if part == "sets" else getattr(schedule.step, part)
+    top = ceiling.top(part, values["reps"] is not None) if ceiling else None
+    if not by or (top is not None and values[part] >= top):
+        return False
+    values[part] = values[part] + by if top is None else min(values[part] + by, top)
+    return True
+
+
+def _step(values: dict, n: int, schedule: Schedule, dense: Collection[int],
+          ceiling: Ceiling | None) -> tuple[str | None, str | None]:
+    """Take step ``n`` on ``values``: (the part it meant to grow, the part it grew or None). A
+    part at its ceiling passes the step to the ceiling's ``then`` parts, then to any other."""
+    planned = _planned(n, values, schedule, dense)
+    if planned is None:  # a dose with nothing the schedule steps
+        return None, None
+    order = [planned, *(ceiling.then if ceiling else ()), "reps", "hold_s", "minutes"] if ceiling else [planned]
+    for part in dict.fromkeys(order):
+        if part == "sets" and n in dense:
+            continue
+        if _grow(values, part, schedule, ceiling):
+            return planned, part
+    return planned, None
+
+
+def stepped(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int] = (),
+            ceiling: Ceiling | None = None) -> Dose:
+    """``dose`` after ``steps`` steps of the schedule (0: unchanged), inside the contract's bounds
+    and under ``ceiling`` (a part at its ceiling passes the step on, see :func:`last_step`); the
+    step numbers in ``dense`` were taken as reps, hold or minutes where the schedule adds a set
+    (a denser step, when another set did not fit the session). Steps below 0 (a step back from the
+    first dose) take reps, hold time or minutes away, never below 1; the dose rules then raise
+    what is below their minimum (:func:`clamp`)."""
+    return _walk(dose, steps, schedule, dense, ceiling)[0]
+
+
+def last_step(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int] = (),
+              ceiling: Ceiling | None = None) -> tuple[str | None, str | None, Dose]:
+    """How step ``steps`` (the last) went: the part it meant to grow, the part it grew (None:
+    every part at its ceiling), and the dose before it."""
+    before, _ = _walk(dose, steps - 1, schedule, dense, ceiling)
+    _, (planned, taken) = _walk(dose, steps, schedule, dense, ceiling)
+    return planned, taken, before
+
+
+def _walk(dose: Dose, steps: int, schedule: Schedule, dense: Collection[int],
+          ceiling: Ceiling | None) -> tuple[Dose, tuple[str | None, str | None]]:
     values = {f: getattr(dose, f) for f in _FIELDS}
+    last: tuple[str | None, str | None] = (None, None)
     for _ in range(-steps):
         for f in ("reps", "hold_s", "minutes"):
             if values[f] is not None and getattr(schedule.step, f):
                 values[f] = max(1, values[f] - getattr(schedule.step, f))
                 break
     for n in range(1, steps + 1):
-        if n % schedule.sets_every == 0 and values["sets"] is not None and n not in dense:
-            values["sets"] += 1
-        elif values["reps"] is not None and schedule.step.reps:
-            values["reps"] += schedule.step.reps  # a hold with reps grows its reps
-        elif values["hold_s"] is not None and schedule.step.hold_s:
-            values["hold_s"] += schedule.step.hold_s
-        elif values["minutes"] is not None and schedule.step.minutes:
-            values["minutes"] += schedule.step.minutes
-    return Dose(**{f: None if v is None else min(v, MODEL_BOUNDS[f][1]) for f, v in values.items()})
+        last = _step(values, n, schedule, dense, ceiling)
+    bounded = Dose(**{f: None if v is None else min(v, MODEL_BOUNDS[f][1]) for f, v in values.items()})
+    return bounded, last
 
 
 def _item(base: PlanItem, choice: Choice, side: str, catalog: Catalog) -> PlanItem:

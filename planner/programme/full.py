@@ -120,7 +120,9 @@ def when_full(maker, key: str, slot, slots, trims: Trims, why: str):
     refused: list[str] = []
     planned = replace(slot, step=slot.step + 1)
     dense = replace(planned, dense=slot.dense | {slot.step + 1})
-    smallest = dense if words(maker.dose(dense)) != words(maker.dose(planned)) else planned
+    # the denser step, when it differs from the planned one and is a step at all (under a ceiling
+    # it may have nothing left to grow)
+    smallest = dense if words(maker.dose(dense)) not in (words(maker.dose(planned)), now) else planned
     for way in schedule.when_full.order:
         options = []
         if way == "harder_variant":
@@ -136,13 +138,14 @@ def when_full(maker, key: str, slot, slots, trims: Trims, why: str):
                             f"at a dose that did not fit): {why}")
                     options.append((type(slot)(harder, first), trims, "harder variant", harder, text, False))
         elif way == "denser" and smallest is dense:
-            text = f"{name} up from {now} to {words(maker.dose(dense))} (reps instead of a set, which would not fit): {why}"
+            d, was = maker.dose(dense), maker.dose(slot)
+            grown = "reps" if d.reps != was.reps else "a longer hold" if d.hold_s != was.hold_s else "more minutes"
+            text = maker.up_text(slot, dense, why, f" ({grown} instead of a set, which would not fit)")
             options.append((dense, trims, "progress", None, text, True))
         elif way == "make_room" and maker.catalog.exercises[slot.exercise].kind in schedule.when_full.make_room_for:
             room = _make_room(maker, key, smallest, slots, trims)
             if room is not None:
-                text = (f"{name} up from {now} to {words(maker.dose(smallest))}: {why}; to make room: "
-                        f"{_traded(maker, trims, room, slots)}")
+                text = f"{maker.up_text(slot, smallest, why)}; to make room: {_traded(maker, trims, room, slots)}"
                 options.append((smallest, room, "progress", None, text, True))
             else:
                 refused.append("no room to make: nothing left that the rules allow to shrink on the full day")

@@ -83,7 +83,7 @@ def make_programme(given, *, weeks: int, start: dt.date, seed: int = 0, settings
         raise BackplanError(f"a programme has 1 to {MAX_WEEKS} weeks, not {weeks}")
     if start.weekday() != 0:
         raise BackplanError(f"a programme starts on a Monday; {start.isoformat()} is a {start:%A}")
-    schedule = schedule or load_schedule(schedule_file(), given.catalog.vocab.kinds)
+    schedule = schedule or load_schedule(schedule_file(), given.catalog.vocab.kinds, given.catalog.vocab.age_groups)
     feedback, notes = _feedback(diary, person, pain_model)
     base, note = _first_week(given, seed, settings, schedule.first_week_share)
     return build_programme(base, weeks, start, catalog=given.catalog, rules=given.rules, profile=given.profile,

@@ -19,7 +19,8 @@ from planner.loading.validation import file_body, validate_model
 from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import load_yaml_file
 
-__all__ = ["Schedule", "Step", "Trim", "WhenFull", "default_schedule", "load_schedule", "schedule_file"]
+__all__ = ["Cap", "Ceilings", "Schedule", "Step", "Trim", "WhenFull", "default_schedule", "load_schedule",
+           "schedule_file"]
 
 
 class Step(BaseModel):
@@ -60,6 +61,50 @@ class WhenFull(BaseModel):
         return self
 
 
+class Cap(BaseModel):
+    """The most of each part of a dose a programme gives (None: no ceiling of its own). ``hold_s``
+    caps a hold on its own (a plank), ``rep_hold_s`` the hold of each repetition (a bird dog's)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    reps: Annotated[int, Field(ge=1, le=100)] | None = None
+    hold_s: Annotated[int, Field(ge=1, le=600)] | None = None
+    rep_hold_s: Annotated[int, Field(ge=1, le=120)] | None = None
+    sets: Annotated[int, Field(ge=1, le=10)] | None = None
+
+
+class KindCap(Cap):
+    """A default ceiling for the exercises of one kind, for one age group (None: every age group)."""
+
+    kind: str
+    age_group: str | None = None
+
+
+class ExerciseCap(Cap):
+    """One exercise's own ceiling, with where it comes from."""
+
+    exercise: str
+    source: str
+
+
+class Ceilings(BaseModel):
+    """Where progress stops: the lowest of the defaults for the exercise's kind and the person's
+    age group and of the exercise's own ceiling; ``then``: where a step goes when its part is at
+    its ceiling (the parts, in order; the harder version, when there is one, comes first)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    then: list[Literal["hold_s", "sets", "reps"]] = Field(min_length=1)
+    defaults: list[KindCap] = []
+    exercises: list[ExerciseCap] = []
+
+    @model_validator(mode="after")
+    def _once(self) -> Ceilings:
+        if len(set(self.then)) != len(self.then):
+            raise ValueError("then names each part once")
+        return self
+
+
 class Schedule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -72,6 +117,7 @@ class Schedule(BaseModel):
     deload_every: Annotated[int, Field(ge=2, le=52)]
     deload_steps_back: Annotated[int, Field(ge=1, le=20)]
     when_full: WhenFull
+    ceiling: Ceilings | None = None
 
     @model_validator(mode="after")
     def _steps(self) -> Schedule:
@@ -88,9 +134,10 @@ def schedule_file() -> Path:
     return data_dir("rules") / "programme" / "progression.yaml"
 
 
-def load_schedule(path: Path | str, kinds: Collection[str] | None = None) -> Schedule:
+def load_schedule(path: Path | str, kinds: Collection[str] | None = None,
+                  age_groups: Collection[str] | None = None) -> Schedule:
     """Read and check a progression file; with ``kinds`` (the catalog's), its ``progress_kinds``
-    must be among them."""
+    must be among them, and so on; with ``age_groups`` (the catalog's), so must the ceilings'."""
     doc = load_yaml_file(path)
     schedule: Schedule = validate_model(Schedule, file_body(doc, "progression file"), doc)
     if kinds is not None:
@@ -98,6 +145,12 @@ def load_schedule(path: Path | str, kinds: Collection[str] | None = None) -> Sch
         check_words(schedule.when_full.make_room_for, kinds, "kind", doc, ("when_full", "make_room_for"))
         for i, trim in enumerate(schedule.when_full.trim):
             check_word(trim.kind, list(kinds), "kind", doc, ("when_full", "trim", i, "kind"))
+        for i, cap in enumerate(schedule.ceiling.defaults if schedule.ceiling else ()):
+            check_word(cap.kind, list(kinds), "kind", doc, ("ceiling", "defaults", i, "kind"))
+    if age_groups is not None:
+        for i, cap in enumerate(schedule.ceiling.defaults if schedule.ceiling else ()):
+            if cap.age_group is not None:
+                check_word(cap.age_group, list(age_groups), "age group", doc, ("ceiling", "defaults", i, "age_group"))
     return schedule
 
 

@@ -2,7 +2,7 @@
 from its golden seed-0 week (tests/solver/golden/, which fills the session time, so every
 programme meets full sessions): the strength exercises (their version and dose, week by week) and
 what each week traded to make room, against tests/programme/trajectories.yaml; every week passes
-the checker and fits the session time. Starting from the golden week keeps the week planner out
+the checker, fits the session time and keeps every strength dose under its ceiling. Starting from the golden week keeps the week planner out
 of this test (it has its own golden tests). When a change of behaviour is intended, regenerate with::
 
     python -m tests.programme.test_full
@@ -23,6 +23,7 @@ from planner.checker import check_plan, load_plan
 from planner.loading.yamlio import load_yaml_file
 from planner.models import Dose
 from planner.programme.build import build_programme
+from planner.programme.ceiling import ceiling_for
 from planner.programme.doses import words
 from planner.programme.feedback import Feedback
 from planner.programme.schedule import default_schedule
@@ -71,9 +72,17 @@ def test_every_week_of_every_example_programme_is_as_the_data_says_and_passes_th
     name, given, programme = made
     expected = load_yaml_file(GOLDEN).data[name]
     assert trajectory(programme) == expected
+    schedule = default_schedule()
     for week in programme.weeks:
         assert not [v for v in check_plan(week.plan, given.rules, given.catalog, given.profile) if v.hard]
         assert max(d.minutes for d in week.plan.days) <= given.profile.session_minutes
+        for item in (i for d in week.plan.days for i in d.items if i.kind == "strength"):
+            cap = ceiling_for(schedule, item.exercise, item.kind, given.profile.age_group)
+            first = given.catalog.exercises[item.exercise].dose
+            for part in ("reps", "hold_s", "sets"):  # never past a ceiling, unless the first dose already was
+                top = cap.top(part, item.reps is not None)
+                if getattr(item, part) is not None and top is not None:
+                    assert getattr(item, part) <= max(top, getattr(first, part) or 0), (week.number, item.exercise)
 
 
 def test_a_full_session_makes_room_by_trimming_a_mobility_set_on_the_full_day_only():
@@ -83,8 +92,9 @@ def test_a_full_session_makes_room_by_trimming_a_mobility_set_on_the_full_day_on
     _, made = _programme("child", 3)
     week3 = made.weeks[2]
     bird = next(c for c in week3.changes if c.exercise == "bird_dog")
-    assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) up from 1 x 14, hold 3 s each to 1 x 16, "
-                         "hold 3 s each: the week before assumed done as planned (no diary given); to make room: "
+    assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) up from 1 x 14, hold 3 s each to 1 x 15, "
+                         "hold 3 s each (15 reps, the most advised): the week before assumed done as planned (no diary "
+                         "given); to make room: "
                          "Monday: Cat-cow 2 x 8 -> 1 x 8; progress refused (do-not-overdo: takes about 31 min, more "
                          "than 30)")
     monday = next(d for d in week3.plan.days if d.day == "mon")
