@@ -35,7 +35,7 @@ needs_library = pytest.mark.skipif(
 HYPERTENSION = ROOT / "examples" / "profiles" / "hypertension_home_dumbbells.yaml"
 GYM = ROOT / "examples" / "profiles" / "gym_goer.yaml"
 # Weeks on the whole library: loads (gym), loads ruled out (hypertension), pregnancy, a child (no
-# imported entry is for children). Planning on 589 exercises takes seconds each, so the two
+# imported entry is for children). Planning on 565 exercises takes seconds each, so the two
 # slowest example profiles (every day after an injury, two days a week) are left to the README's
 # command that checks every example profile.
 WEEK_PROFILES = [ROOT / "examples" / "profiles" / f"{name}.yaml"
