@@ -48,6 +48,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "half_kneeling_hip_flexor_stretch": ("kneeling hip flexor", "kneeling hip flexor stretch"),
     "banded_hamstring_stretch": ("hamstring stretch", "lying hamstring stretch"),
     "neck_side_bend_stretch": ("side neck stretch",),
+    "bent_knee_crunch": ("crunch",),  # a library's plain crunch: knees bent, shoulders rolled up
 }
 AIDS = frozenset({"mat", "pillow", "towel", "chair", "bench", "adjustable_bench", "step", "rack", "band"})
 _FLEXIBILITY = frozenset({"stretch", "mobility"})
@@ -55,10 +56,14 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "with", "on", "of", "to", "in
 _BRACKETS = re.compile(r"\(([^)]*)\)")
 
 
+def _singular(word: str) -> str:
+    if re.search(r"(ch|sh|x|ss)es$", word):
+        return word[:-2]  # crunches, presses
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _tokens(text: str) -> list[str]:
-    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in _SMALL_WORDS]
+    return [_singular(w) for w in re.sub(r"[^a-z0-9]+", " ", text.lower()).split() if w not in _SMALL_WORDS]
 
 
 def name_keys(name: str, outside: bool = True) -> set[str]:

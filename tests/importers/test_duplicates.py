@@ -29,7 +29,7 @@ def twin(catalog, e: dict[str, Any]) -> str | None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Pushups", "Push-up"), ("Bent Over Barbell Row", "Barbell bent-over row"), ("Side Lateral Raises", "side lateral raise"),
-     ("Butt Lift (Bridge)", "Bridge")],
+     ("Butt Lift (Bridge)", "Bridge"), ("Crunches", "crunch"), ("Dumbbell Presses", "dumbbell press")],
 )
 def test_names_agree_once_normalised(a, b):
     assert name_keys(a) & name_keys(b)
