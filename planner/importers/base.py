@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.importers.duplicates import KEEP
+
 __all__ = [
     "FIELD_ORDER",
     "FLOOR_POSITIONS",
@@ -138,7 +140,7 @@ def assemble(
         if draft.id in base_ids:
             out.skipped[draft.id] = "id already used by the catalog it joins"
             continue
-        keep = correction == "keep"
+        keep = correction == KEEP
         entry, reason = finish(draft, None if keep else correction)
         if entry is None:
             out.skipped[draft.id] = reason

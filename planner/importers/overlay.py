@@ -30,6 +30,7 @@ from pydantic import create_model
 from planner.catalog import Catalog
 from planner.errors import InputError, did_you_mean
 from planner.importers.base import Draft
+from planner.importers.duplicates import KEEP
 from planner.loading.validation import file_body, validate_model
 from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import Document, load_yaml_file
@@ -38,7 +39,6 @@ from planner.models import Exercise, Strict
 __all__ = ["Overlay", "OverlayEntry", "load_overlay"]
 
 DROP = "drop"
-KEEP = "keep"
 
 
 
