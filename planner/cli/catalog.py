@@ -92,7 +92,7 @@ def catalog_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="The library file, e.g. free-exercise-db's exercises.json.")],
     source: Annotated[str, typer.Option("--from", metavar="FORMAT", help="The library's format: free-exercise-db.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="The catalog folder to write (created if missing; its parent must exist).")],
-    overlay: Annotated[Path | None, typer.Option("--overlay", metavar="FILE", readable=False, help="YAML corrections keyed by imported id: fields to replace, or drop.")] = None,
+    overlay: Annotated[Path | None, typer.Option("--overlay", metavar="FILE", readable=False, help="YAML corrections keyed by imported id: fields to replace, drop, or keep (keep an entry that repeats a catalog exercise).")] = None,
     catalog: Annotated[Path | None, typer.Option("--catalog", metavar="DIR", readable=False, help="The catalog the import joins (copied into DIR). Default: the shipped one.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Any skipped entry is an error (exit 2, nothing written); drop entries with the overlay instead.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the files of an earlier import in DIR.")] = False,
@@ -106,7 +106,8 @@ def catalog_import(
     mapped conservatively: equipment becomes vocabulary words (weight_machine, kettlebell,
     adjustable_bench, rack, pull_up_bar ...: see docs/catalog.md), and implements with no word (a
     sled, a partner ...), unrecognised positions and moves unsuitable for back rehabilitation are
-    skipped and counted by reason; banned moves (sit-ups, straight-leg raises, standing toe
+    skipped and counted by reason, and so is an entry that is the same exercise as one of the
+    catalog it joins (both ids listed); banned moves (sit-ups, straight-leg raises, standing toe
     touches, and their variants) are kept, marked banned, never planned; external loads carry the
     dumbbell contraindications. See README, "Bring your own exercise library".
 

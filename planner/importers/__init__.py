@@ -26,7 +26,8 @@ from pydantic import ValidationError
 
 from planner.catalog import Catalog, default_catalog, load_catalog
 from planner.errors import InputError, did_you_mean
-from planner.importers.base import Draft, Outcome, assemble
+from planner.importers.base import Draft, Outcome, assemble, duplicate_reason
+from planner.importers.duplicates import find_twin
 from planner.importers.folder import base_files, check_loads, render, write_folder
 from planner.importers.overlay import Overlay, load_overlay
 from planner.models import Exercise
@@ -34,6 +35,7 @@ from planner.models import Exercise
 __all__ = ["SOURCES", "Import", "prepare", "write"]
 
 SOURCES = {"free-exercise-db": "planner.importers.free_exercise_db"}
+SAME_EXERCISE = "same exercise as one in the catalog it joins"
 
 
 @dataclass
@@ -49,7 +51,10 @@ class Import:
     exercises: int  # in the whole folder, the catalog joined included
 
     def skipped_by_reason(self) -> list[tuple[str, int]]:
-        return sorted(Counter(self.outcome.skipped.values()).items(), key=lambda kv: (-kv[1], kv[0]))
+        """Counts per reason; the entries that repeat a catalog exercise count together."""
+        twins = {duplicate_reason(same) for same in self.outcome.duplicates.values()}
+        reasons = (SAME_EXERCISE if r in twins else r for r in self.outcome.skipped.values())
+        return sorted(Counter(reasons).items(), key=lambda kv: (-kv[1], kv[0]))
 
     def summary(self, verbose: bool = False) -> str:
         out = self.outcome
@@ -66,6 +71,13 @@ class Import:
             lines.append(f"  dropped by the overlay: {len(out.dropped)}")
         lines.append(f"  skipped: {len(out.skipped)}")
         lines += [f"    {reason} ({count})" for reason, count in self.skipped_by_reason()]
+        if out.duplicates:
+            lines.append(f"  the same exercise as one in the catalog it joins (skipped; \"keep\" in the overlay keeps one): "
+                         f"{len(out.duplicates)}")
+            lines += [f"    {ex_id} = {same}" for ex_id, same in out.duplicates.items()]
+        if out.kept_duplicates:
+            lines.append(f"  kept by the overlay although the catalog has the same exercise: {len(out.kept_duplicates)}")
+            lines += [f"    {ex_id} = {same}" for ex_id, same in out.kept_duplicates.items()]
         if verbose and out.skipped:
             lines.append("  skipped entries:")
             lines += [f"    {ex_id}: {reason}" for ex_id, reason in out.skipped.items()]
@@ -110,7 +122,9 @@ def prepare(
     corrections = load_overlay(overlay, drafts, base) if overlay is not None else None
     own = f"{module.FILE_STEM}.yaml"
     kept = {ex_id for ex_id, where in base.where.items() if Path(where.file).name != own}  # an earlier import is replaced
-    outcome = assemble(drafts, corrections.entries if corrections else {}, kept)
+    joined = [ex_id for ex_id in base.exercises if ex_id in kept]
+    outcome = assemble(drafts, corrections.entries if corrections else {}, kept,
+                       twin=lambda entry: find_twin(entry, base, joined))
     _validate(outcome.entries, corrections)
     path = Path(file)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "not a regular file"

@@ -17,12 +17,18 @@ rules every imported entry follows:
   would otherwise be skipped as unsuitable or for equipment without a vocabulary word (that
   equipment is left out); an overlay may reword the ban, not lift it. Its ``alternative`` is
   kept only if the catalog has that entry.
+* **No exercise twice.** An entry that is the same exercise as one of the catalog it joins
+  (:mod:`planner.importers.duplicates`) is skipped with the id it repeats, unless the overlay
+  says ``keep``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from planner.importers.duplicates import KEEP
 
 __all__ = [
     "FIELD_ORDER",
@@ -33,6 +39,7 @@ __all__ = [
     "Draft",
     "Outcome",
     "assemble",
+    "duplicate_reason",
     "finish",
 ]
 
@@ -80,6 +87,8 @@ class Outcome:
     dropped: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # id -> reason
+    duplicates: dict[str, str] = field(default_factory=dict)  # imported id -> the catalog id it repeats (skipped)
+    kept_duplicates: dict[str, str] = field(default_factory=dict)  # the same, kept by the overlay's "keep"
 
 
 def _union(*lists: Any) -> list[Any]:
@@ -107,11 +116,21 @@ def finish(draft: Draft, overlay: dict[str, Any] | None) -> tuple[dict[str, Any]
     return {key: entry[key] for key in FIELD_ORDER if entry.get(key) not in (None, [])}, ""
 
 
-def assemble(drafts: list[Draft], overlays: dict[str, Any], base_ids: set[str]) -> Outcome:
-    """Finish every draft; ``overlays`` maps ids to field dicts or ``"drop"``.
+def duplicate_reason(twin: str) -> str:
+    return f"same exercise as `{twin}` in the catalog it joins"
 
-    A ban's ``alternative`` that is neither in the catalog the import joins nor imported is left
-    out (the ban stays)."""
+
+def assemble(
+    drafts: list[Draft],
+    overlays: dict[str, Any],
+    base_ids: set[str],
+    twin: Callable[[dict[str, Any]], str | None] = lambda entry: None,
+) -> Outcome:
+    """Finish every draft; ``overlays`` maps ids to field dicts, ``"drop"`` or ``"keep"``.
+
+    ``twin`` names the catalog entry a finished entry repeats, if any: that entry is skipped
+    unless the overlay says ``keep``. A ban's ``alternative`` that is neither in the catalog the
+    import joins nor imported is left out (the ban stays)."""
     out = Outcome()
     for draft in drafts:
         correction = overlays.get(draft.id)
@@ -121,12 +140,19 @@ def assemble(drafts: list[Draft], overlays: dict[str, Any], base_ids: set[str]) 
         if draft.id in base_ids:
             out.skipped[draft.id] = "id already used by the catalog it joins"
             continue
-        entry, reason = finish(draft, correction)
+        keep = correction == KEEP
+        entry, reason = finish(draft, None if keep else correction)
         if entry is None:
             out.skipped[draft.id] = reason
             continue
+        if (same := twin(entry)) is not None:
+            if not keep:
+                out.duplicates[draft.id] = same
+                out.skipped[draft.id] = duplicate_reason(same)
+                continue
+            out.kept_duplicates[draft.id] = same
         out.entries.append(entry)
-        if correction:
+        if correction and not keep:
             out.corrected.append(draft.id)
         if "banned" in entry:
             out.banned.append(draft.id)

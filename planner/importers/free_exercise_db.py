@@ -6,11 +6,13 @@ The library is one JSON list; every entry has ``id``, ``name``, ``force``, ``lev
 conservative reading; README "Bring your own exercise library" says the same):
 
 * ``category``: strength -> ``strength``, stretching -> ``stretch`` (held; ``mobility`` with
-  repetitions when the library's ``force`` says it moves), cardio -> ``aerobic``. Plyometrics,
+  repetitions when the library's ``force`` says it moves), cardio -> ``aerobic``; a lunge or split
+  squat filed under stretching is ``strength`` for the quadriceps and glutes (``LUNGE_SOURCE``). Plyometrics,
   powerlifting, olympic weightlifting and strongman are skipped as not suitable for back
   rehabilitation, and so are moves named as Olympic or ballistic lifts, jumps and sprints,
   deadlifts and good mornings, loaded back extensions, rollouts, behind-the-neck work,
-  inversions, crunches, twists and side bends against a load, anything whose instructions jump,
+  inversions, crunches, twists and side bends against a load, crunches that twist or bend
+  sideways (bicycle, cross-body, oblique crunches), anything whose instructions jump,
   and stretches that swing, bounce or go quickly (:func:`planner.importers.keywords.unsuitable`).
 * ``level``: beginner, intermediate; expert -> ``advanced``, which only banned entries keep:
   other expert moves are skipped as not suitable, since the shipped rules keep intermediate and
@@ -102,6 +104,13 @@ MUSCLES: dict[str, list[str]] = {
 }
 # Abdominal work that names a twist or a side works the obliques too.
 _OBLIQUE = re.compile(r"\boblique|\btwist|\bside bend|\brotation|\bwood ?chop|\bside (plank|bridge|jackknife)", re.IGNORECASE)
+# A lunge filed under stretching is leg strength work (backplan's reading): its primary muscles
+# are a lunge's, the library's own become secondary.
+LUNGE_MUSCLES = ("quadriceps", "glutes")
+LUNGE_SOURCE = (
+    "backplan's reading: a lunge is leg strength work (quadriceps and glutes), dosed as strength, "
+    f"although {NAME} files it under stretching"
+)
 DOSES: dict[str, dict[str, int]] = {
     "strength": {"sets": 2, "reps": 10},
     "static": {"sets": 2, "hold_s": 15},
@@ -171,6 +180,9 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
     category = entry.category.strip().lower()
 
     kind = CATEGORIES.get(category)
+    lunge = category == "stretching" and keywords.is_lunge(name)
+    if lunge:
+        kind, category = "strength", "strength"  # mapped by what it is (LUNGE_SOURCE)
     if kind is None and category not in UNSUITABLE_CATEGORIES:
         missing["kind"] = f'unknown category "{entry.category}"'
     level = LEVELS.get(entry.level.strip().lower())
@@ -183,6 +195,9 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
         missing["muscles"] = why or why2 or ""
     elif "abdominals" in [w.lower() for w in entry.primaryMuscles] and _OBLIQUE.search(name):
         primary += [m for m in ("external_oblique", "internal_oblique") if m in catalog.graph.muscles]
+    if lunge and not missing.get("muscles"):
+        legs, _ = _graph_muscles(list(LUNGE_MUSCLES), catalog)
+        primary, secondary = legs, [m for m in primary + secondary if m not in legs]
     secondary = [m for m in secondary if m not in primary]
 
     listed = entry.equipment.strip().lower() if entry.equipment is not None else None
@@ -235,7 +250,7 @@ def draft(entry: SourceEntry, catalog: Catalog) -> Draft:
         "tags": ["free_exercise_db", re.sub(r"[^a-z0-9]+", "_", category).strip("_") or "uncategorised"]
         + (["head_below_heart"] if _DECLINE.search(name) or _HEAD_DOWN.search(" ".join(steps)) else []),
         "steps": steps,
-        "source": [f"{NAME}: {entry.id} ({LICENCE})"],
+        "source": [f"{NAME}: {entry.id} ({LICENCE})", *([LUNGE_SOURCE] if lunge else [])],
     }
     if ban is not None:
         fields["banned"] = {"reason": ban.reason, "alternative": ban.alternative}

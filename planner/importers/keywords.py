@@ -13,7 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Ban", "find_ban", "find_position", "is_one_sided", "needed_equipment", "unsuitable", "upper_body_position"]
+__all__ = [
+    "TWISTED_CRUNCH", "Ban", "find_ban", "find_position", "is_lunge", "is_one_sided", "needed_equipment", "unsuitable",
+    "upper_body_position",
+]
 
 _I = re.IGNORECASE
 
@@ -109,16 +112,40 @@ def upper_body_position(name: str, steps: Sequence[str]) -> str | None:
 
 # -- sides ---------------------------------------------------------------------------------------
 _ONE_SIDED_NAME = re.compile(
-    r"\b(one|single)[- ](arm|arms|leg|legs|legged|hand|handed|knee|side|sided)\b|\balternat\w*|\bunilateral\b"
+    r"\b(one|single)[- ](arm|arms|leg|legs|legged|hand|handed|knee|side|sided)\b|\bunilateral\b"
     r"|\bside[- ](plank|bridge|lying)\b", _I)
+_ALTERNATING_NAME = re.compile(r"\balternat\w*", _I)
+# Both sides at once by name: two arms, two weights, both hands on one bar with a mixed grip.
+_TWO_SIDED_NAME = re.compile(
+    r"\btwo[- ](arms?|hands?|legs?|dumbbells?|kettlebells?)\b|\bboth (arms|hands|legs)\b|\bmixed[- ]grip\b", _I)
+# "the other side" that is a place ("on the other side of the plate", "above your head") and
+# "other arm exercises" are not a change of side.
+_NOT_A_SIDE = r"(?!\s+(of|above|below|exercises?)\b)"
 _ONE_SIDED_STEPS = re.compile(
     r"\b(switch|swap|change|alternate|alternating)\s+(sides|legs|arms|hands|feet)\b"
-    r"|\b(the )?(other|opposite) (side|leg|arm|hand|foot|knee)\b|\beach leg\b", _I)
+    rf"|\b(the )?(other|opposite) (side|leg|arm|hand|foot|knee)\b{_NOT_A_SIDE}|\beach leg\b", _I)
+# A side named in the steps: what makes an "Alternating" name one side at a time.
+_A_SIDE = re.compile(
+    r"\b(right|left)\b|\bone (arm|leg|hand|foot|side|dumbbell|kettlebell|weight|cable)\b"
+    rf"|\b(other|opposite|working) (side|arm|leg|hand|foot|knee)\b{_NOT_A_SIDE}|\beach (arm|leg|side)\b", _I)
+# A variation offered in passing ("You can also ... alternate hands") does not describe the exercise.
+_VARIATION = re.compile(r"\byou (can|could|may) also\b|\bvariations?\b", _I)
 
 
 def is_one_sided(name: str, steps: Sequence[str]) -> bool:
-    """One side at a time (``One-Arm``, ``Single-Leg``, ``Alternating``, ``Side Plank``, "switch sides" ...)."""
-    return bool(_ONE_SIDED_NAME.search(name) or _ONE_SIDED_STEPS.search(" ".join(steps)))
+    """One side at a time (``One-Arm``, ``Single-Leg``, ``Side Plank``, "switch sides" ...).
+
+    A two-sided name (``Two-Arm``, ``Two-Dumbbell``, ``Mixed-Grip``) is both sides, whatever the
+    steps mention in passing; an ``Alternating`` name is one side at a time unless its steps name
+    no side (``Alternating Deltoid Raise`` alternates front and side raises with both arms);
+    sentences that offer a variation ("You can also ... alternate hands") are not read.
+    """
+    if _TWO_SIDED_NAME.search(name):
+        return False
+    text = " ".join(s for s in _sentences(steps) if not _VARIATION.search(s))
+    if _ALTERNATING_NAME.search(name) and (not text or _A_SIDE.search(text)):
+        return True
+    return bool(_ONE_SIDED_NAME.search(name) or _ONE_SIDED_STEPS.search(text))
 
 
 # -- equipment named in the text -----------------------------------------------------------------
@@ -262,6 +289,15 @@ def find_ban(name: str, steps: Sequence[str], one_sided: bool, position: str | N
     return None
 
 
+# -- what a move is, whatever the library files it under ------------------------------------------
+_LUNGE = re.compile(r"\blung(e|es|ing)\b|\bsplit squats?\b", _I)
+
+
+def is_lunge(name: str) -> bool:
+    """A lunge or split squat by name: leg strength work, even when a library calls it a stretch."""
+    return bool(_LUNGE.search(name))
+
+
 # -- moves not suitable for back rehabilitation ---------------------------------------------------
 _UNSUITABLE: list[tuple[str, re.Pattern[str]]] = [
     ("Olympic-style or ballistic lift", re.compile(
@@ -279,6 +315,16 @@ _UNSUITABLE: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A curl-up that twists or bends sideways (bicycle crunches, elbow to the opposite knee, oblique
+# crunches, heel touchers): the trunk flexed and turned together, over and over. Backplan's
+# reading of McGill's Low Back Disorders (repeated flexion, the more so with twisting, is the
+# loading linked to disc injury); the seeds work the obliques with the shoulders kept on the mat
+# (seed 003: knees dropped side to side) and allow only a plain bent-knee crunch (seed 004).
+_CURL_UP = re.compile(r"\bcrunch\w*|\bflex(ing)? (the|your) spine\b|\bair bike\b|\bbicycle\b", _I)
+_TWISTED = re.compile(
+    r"\btwist\w*|\brotat\w* (your |the )?(torso|trunk|upper body)\b|\bcross[- ]body\b|\boblique|\bheel touch"
+    r"|\belbow\b[^.]*\b(left|right|opposite|other) knee\b|\bair bike\b|\bbicycle crunch", _I)
+TWISTED_CRUNCH = "crunch that twists or bends sideways (repeated flexion with rotation)"
 _JUMPS = re.compile(r"\bjump\w*\b|\bhops?\b|\bhopping\b", _I)
 _BALLISTIC = re.compile(r"\bswing\w*\b|\bbounc\w*\b|\bquickly\b", _I)
 _LOADED_FLEXION = re.compile(r"\bcrunch\w*\b|\btwists?\b|\bjudo flip\b|\bside bends?\b", _I)
@@ -293,13 +339,16 @@ def unsuitable(name: str, steps: Sequence[str], stretch: bool, loaded: bool = Fa
     """Why a move does not belong in a back-rehabilitation plan, or ``None``.
 
     By name for every kind of lift above, and for crunches, twists and side bends against an
-    external load; by the instructions for any jump, and for stretches that swing, bounce or go
-    quickly (the shipped advice: never bounce).
+    external load; by the name and instructions for crunches that twist or bend sideways
+    (``TWISTED_CRUNCH``); by the instructions for any jump, and for stretches that swing, bounce
+    or go quickly (the shipped advice: never bounce).
     """
     why = next((why for why, rx in _UNSUITABLE if rx.search(name)), None)
     if why is None and loaded and _LOADED_FLEXION.search(name):
         why = "spine bent or twisted against a load (weighted crunch, twist or side bend)"
     text = " ".join(steps)
+    if why is None and not stretch and _CURL_UP.search(f"{name} {text}") and _TWISTED.search(f"{name} {text}"):
+        why = TWISTED_CRUNCH
     if why is None and _CLEAN.search(text):
         why = "Olympic-style or ballistic lift"
     if why is None and _JUMPS.search(text):

@@ -8,10 +8,12 @@
       equipment: [bicycle]
       source: ["my physio: fine as a 15-minute ride"]
     fedb_dumbbell_squat: drop      # leave the entry out
+    fedb_pushups: keep             # keep it although the catalog has the same exercise
 
 Keys are the ids the import gives (``fedb_`` and the library's id), skipped entries' too: an
 overlay may supply the field that kept an entry out (the position no rule recognised, the
-equipment with no vocabulary word). Each value replaces that field; ``source`` lines are added
+equipment with no vocabulary word). ``keep`` keeps an entry the import would leave out as the
+same exercise as one of the catalog it joins (and changes nothing else). Each value replaces that field; ``source`` lines are added
 to the entry's own (the library's id and licence stay). Values are checked like catalog entries,
 with file, line and column. An overlay cannot bring back a move backplan keeps out as unsuitable
 for back rehabilitation, lift a ban, or remove the contraindications of an external load.
@@ -28,6 +30,7 @@ from pydantic import create_model
 from planner.catalog import Catalog
 from planner.errors import InputError, did_you_mean
 from planner.importers.base import Draft
+from planner.importers.duplicates import KEEP
 from planner.loading.validation import file_body, validate_model
 from planner.loading.words import check_word, check_words
 from planner.loading.yamlio import Document, load_yaml_file
@@ -55,7 +58,7 @@ OverlayEntry = create_model(  # every exercise field but id, each optional
 
 @dataclass
 class Overlay:
-    """Corrections by exercise id: a dict of fields, or ``"drop"``; with the file they came from."""
+    """Corrections by exercise id: a dict of fields, ``"drop"`` or ``"keep"``; with the file they came from."""
 
     entries: dict[str, Any] = field(default_factory=dict)
     doc: Document | None = None
@@ -98,18 +101,18 @@ def _check_fields(values: dict[str, Any], catalog: Catalog, ids: set[str], doc: 
 def load_overlay(path: Path | str, drafts: list[Draft], catalog: Catalog) -> Overlay:
     """Read and check an overlay against the drafts of one import and the catalog it joins."""
     doc = load_yaml_file(path)
-    body = file_body(doc, "file of import corrections", 'a mapping of imported exercise ids to fields to replace, or "drop"')
+    body = file_body(doc, "file of import corrections", 'a mapping of imported exercise ids to fields to replace, "drop" or "keep"')
     by_id = {d.id: d for d in drafts}
     known_ids = set(catalog.exercises) | set(by_id)
     overlay = Overlay(doc=doc)
     for key, value in body.items():
         if key not in by_id:
             raise InputError(f'unknown imported exercise "{key}"{did_you_mean(str(key), by_id)}', doc.where_key((key,)))
-        if value == DROP:
-            overlay.entries[key] = DROP
+        if value in (DROP, KEEP):
+            overlay.entries[key] = value
             continue
         if not isinstance(value, dict) or not value:
-            raise InputError(f'write "{DROP}" or a mapping of the fields to replace', doc.where((key,)))
+            raise InputError(f'write "{DROP}", "{KEEP}" or a mapping of the fields to replace', doc.where((key,)))
         for name, given in value.items():
             if given is None:
                 raise InputError(f'"{name}" needs a value (an overlay replaces fields; it cannot clear one)',

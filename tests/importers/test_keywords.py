@@ -44,6 +44,18 @@ def test_other_positions_are_every_further_one_mentioned():
         ("Quad Stretch", ["Hold, then switch legs."], True),
         ("Dead Bug", ["Repeat on the opposite side."], True),
         ("Dumbbell Shrug", ["Hold a dumbbell in each hand."], False),
+        # two-sided names win over a side the steps mention in passing
+        ("Bent Over Two-Arm Long Bar Row", ["Grab the bar with both arms and put your other hand on your knee."], False),
+        ("Standing Bent-Over Two-Arm Dumbbell Triceps Extension", ["Like many other arm exercises, only the forearm moves."],
+         False),
+        ("Mixed Grip Chin", ["Grab the bar with one palm forward and the other hand facing you."], False),
+        # "Alternating" is one side at a time only when the steps name a side
+        ("Alternating Deltoid Raise", ["Hold a pair of dumbbells.", "Continue alternating to the front and side."], False),
+        ("Alternating Kettlebell Row", ["Pull one kettlebell off the floor.", "Repeat with your other arm."], True),
+        ("Dumbbell Alternate Bicep Curl", ["Curl the right weight, then the left."], True),
+        # a variation offered in passing, and "the other side" as a place, are not a change of side
+        ("Cable Chest Press", ["Press the handles.", "You can also execute this movement with alternate hands."], False),
+        ("Squat with Plate Movers", ["Side step, bringing your feet together on the opposite side of the plate."], False),
     ],
 )
 def test_one_sided(name: str, steps: list[str], one_sided: bool):
@@ -154,3 +166,30 @@ def test_crunches_twists_and_side_bends_are_unsuitable_only_against_a_load():
             "spine bent or twisted against a load (weighted crunch, twist or side bend)")
         assert keywords.unsuitable(name, [], False, loaded=False) is None
     assert keywords.unsuitable("Pallof Press", [], False, loaded=True) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "steps", "twisted"),
+    [
+        ("Air Bike", ["Lift your shoulders into the crunch position.", "Bring your right elbow close to your left knee."], True),
+        ("Cross-Body Crunch", ["Reach with your elbow and try to touch your knee."], True),
+        ("Elbow to Knee", ["Flex the spine and rotate your torso to bring the left elbow to the right knee."], True),
+        ("Oblique Crunches", ["Elevate your body until your right elbow touches your left knee."], True),
+        ("Alternate Heel Touchers", ["Crunch over your torso to the right side and touch your right heel."], True),
+        ("Crunches", ["Lie flat on your back with your knees bent.", "Roll your shoulders off the floor."], False),
+        ("Flexor Incline Dumbbell Curls", ["Curl up the weight, twisting your wrist."], False),
+        ("Pallof Press With Rotation", ["Twist your torso away from the pulley."], False),
+        ("Torso Rotation", ["Rotate your torso to one side."], False),
+    ],
+)
+def test_a_crunch_that_twists_or_bends_sideways_is_unsuitable(name, steps, twisted):
+    assert (keywords.unsuitable(name, steps, False) == keywords.TWISTED_CRUNCH) is twisted
+
+
+@pytest.mark.parametrize(
+    ("name", "lunge"),
+    [("Crossover Reverse Lunge", True), ("Split Squats", True), ("Bodyweight Walking Lunge", True),
+     ("World's Greatest Stretch", False), ("Runner's Stretch", False)],
+)
+def test_lunges_by_name(name, lunge):
+    assert keywords.is_lunge(name) is lunge

@@ -8,7 +8,7 @@ import pytest
 
 from planner import importers
 from planner.errors import InputError
-from planner.importers.base import LOAD_CONTRAINDICATIONS
+from planner.importers.base import LOAD_CONTRAINDICATIONS, LOAD_SOURCE
 
 SAMPLE = Path(__file__).resolve().parent / "free_exercise_db_sample.json"
 
@@ -28,29 +28,39 @@ def error(tmp_path: Path, text: str) -> str:
 def test_an_overlay_fills_what_was_missing_replaces_and_drops(tmp_path: Path):
     done = run(tmp_path, (
         "fedb_isometric_neck_exercise_sides: {position: seated}\n"
-        "fedb_bicycling:\n  equipment: [bicycle]\n  source: [\"my physio: an easy ride\"]\n"
+        "fedb_face_pull:\n  equipment: [cable_machine]\n  source: [\"my physio: light weights only\"]\n"
         "fedb_plank: drop\n"
         "fedb_cat_stretch: {dose: {sets: 1, hold_s: 20}}\n"
     ))
     got = {e["id"]: e for e in done.outcome.entries}
     assert got["fedb_isometric_neck_exercise_sides"]["position"] == "seated"
-    assert got["fedb_bicycling"]["kind"] == "aerobic"
-    assert got["fedb_bicycling"]["equipment"] == ["bicycle"]
-    assert got["fedb_bicycling"]["source"] == ["free-exercise-db: Bicycling (public domain, The Unlicense)",
-                                               "my physio: an easy ride"]
+    assert got["fedb_face_pull"]["kind"] == "strength"
+    assert got["fedb_face_pull"]["equipment"] == ["cable_machine"]
+    assert got["fedb_face_pull"]["source"] == ["free-exercise-db: Face_Pull (public domain, The Unlicense)",
+                                               "my physio: light weights only", LOAD_SOURCE]
     assert got["fedb_cat_stretch"]["dose"] == {"sets": 1, "hold_s": 20}
     assert "fedb_plank" not in got
     assert done.outcome.dropped == ["fedb_plank"]
-    assert sorted(done.outcome.corrected) == ["fedb_bicycling", "fedb_cat_stretch", "fedb_isometric_neck_exercise_sides"]
-    assert "fedb_bicycling" not in done.outcome.skipped
+    assert sorted(done.outcome.corrected) == ["fedb_cat_stretch", "fedb_face_pull", "fedb_isometric_neck_exercise_sides"]
+    assert "fedb_face_pull" not in done.outcome.skipped
     assert "corrected by the overlay: 3" in done.summary() and "dropped by the overlay: 1" in done.summary()
 
 
+def test_keep_keeps_a_repeat_of_a_catalog_exercise_and_a_correction_is_checked_again(tmp_path: Path):
+    done = run(tmp_path, "fedb_pushups: keep\nfedb_plank: {position: side}\nfedb_superman: {kind: stretch}\n")
+    got = {e["id"]: e for e in done.outcome.entries}
+    assert got["fedb_pushups"]["position"] == "prone" and "fedb_pushups" not in done.outcome.corrected
+    assert done.outcome.kept_duplicates == {"fedb_pushups": "push_up"}
+    assert got["fedb_plank"]["position"] == "side"  # no longer the shipped forearm plank
+    assert done.outcome.skipped["fedb_superman"] == "same exercise as `superman` in the catalog it joins"
+    assert "  kept by the overlay although the catalog has the same exercise: 1\n    fedb_pushups = push_up\n" in done.summary()
+
+
 def test_an_overlay_cannot_remove_a_loads_contraindications_or_lift_a_ban(tmp_path: Path):
-    done = run(tmp_path, "fedb_dumbbell_shrug: {contraindications: [recent_injury]}\n"
+    done = run(tmp_path, "fedb_dumbbell_bench_press: {contraindications: [recent_injury]}\n"
                          "fedb_sit_up: {banned: {reason: Still not for backs.}}\n")
     got = {e["id"]: e for e in done.outcome.entries}
-    assert got["fedb_dumbbell_shrug"]["contraindications"] == ["recent_injury", *LOAD_CONTRAINDICATIONS]
+    assert got["fedb_dumbbell_bench_press"]["contraindications"] == ["recent_injury", *LOAD_CONTRAINDICATIONS]
     assert got["fedb_sit_up"]["banned"] == {"reason": "Still not for backs."}
     assert error(tmp_path, "fedb_sit_up:\n  banned: null\n") == (
         'fixes.yaml:2:11: "banned" needs a value (an overlay replaces fields; it cannot clear one)')
@@ -75,7 +85,7 @@ def test_setting_equipment_decides_for_itself_but_a_load_still_brings_its_contra
         ("fedb_plank:\n  muscles: {primary: [core]}\n",
          'fixes.yaml:2:23: unknown muscle "core" ("core" is a region; list its muscles)'),
         ("fedb_plank:\n  level: expert\n", 'fixes.yaml:2:10: unknown level "expert"'),
-        ("fedb_plank: keep\n", 'fixes.yaml:1:13: write "drop" or a mapping of the fields to replace'),
+        ("fedb_plank: hold\n", 'fixes.yaml:1:13: write "drop", "keep" or a mapping of the fields to replace'),
         ("fedb_plank:\n  id: other\n", 'fixes.yaml:2:3: unknown key "id"'),
         ("- fedb_plank\n", "fixes.yaml:1:1: a file of import corrections must be a mapping of imported exercise ids"),
         ("fedb_sit_up:\n  banned: {reason: r, alternative: bent_knee_crunc}\n",
