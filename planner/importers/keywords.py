@@ -312,6 +312,11 @@ _UNSUITABLE: list[tuple[str, re.Pattern[str]]] = [
     ("inversion (head down)", re.compile(r"\bhandstand\b|\binversion\b", _I)),
     ("load on the head or neck", re.compile(r"\bneck resistance\b|\bneck press\b|\bguillotine\b|\bharness\b", _I)),
     ("rolling on the low back", re.compile(r"\blower back\W*smr\b", _I)),
+    # The low back arched to its end range and held (a kneeling camel, a locust lifting the chest and
+    # a leg together): backplan's conservative choice; seed 000 keeps the spine neutral in its back
+    # work, and the shipped extension work (superman, bird dog) stays short of the end range.
+    ("deep backbend (the low back arched to its end range)", re.compile(
+        r"\blooking at (the )?ceiling\b|\blocust\b|\bcamel\b|\bback ?bends?\b|\bwheel pose\b|\bupward dog\b", _I)),
 ]
 
 

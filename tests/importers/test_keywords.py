@@ -152,6 +152,8 @@ def test_safe_moves_are_not_banned(name, steps):
         ("Split Squats", ["Jump into a split leg position."], False, "jumping or sprinting"),
         ("Front Leg Raises", ["Swing your leg forward."], True, "swinging or bouncing stretch (never bounce)"),
         ("Handstand Push-Ups", [], False, "inversion (head down)"),
+        ("Looking At Ceiling", ["Kneel, holding your heels."], True, "deep backbend (the low back arched to its end range)"),
+        ("One Half Locust", ["Lie facedown on the floor."], True, "deep backbend (the low back arched to its end range)"),
         ("Front Leg Raises", ["Swing your leg forward."], False, None),
         ("Plank", ["Hold the position."], False, None),
     ],
