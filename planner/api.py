@@ -136,7 +136,8 @@ def plan_week(
                          given.profile)
 
     week = tuned(solution)
-    if solution.start is not None:  # the neighbourhood search ranked weeks at the rules' doses
+    if solution.start is not None and (solution.start.days, solution.start.walks) != (solution.days, solution.walks):
+        # the neighbourhood search ranked weeks at the rules' doses (the same week is tuned once)
         before = tuned(solution.start)  # tuned, the week it improved on may score lower (or as low, nearer --like)
         if (before.soft_penalty, solution.start.stats.get("distance", [])) < (week.soft_penalty,
                                                                               solution.stats.get("distance", [])):
