@@ -31,7 +31,8 @@ from planner.load import COUNTED_BLOCKS, items_load, over_shares, ratio_excess, 
 from planner.models import Profile, Selector
 from planner.rules import Rule
 
-__all__ = ["SIDE_BAND", "MEASURE", "RatioBand", "balance_of", "plan_balance", "ratio_bands", "disagreement", "summary_lines"]
+__all__ = ["SIDE_BAND", "MEASURE", "RatioBand", "balance_of", "plan_balance", "ratio_bands", "share_limit", "disagreement",
+           "summary_lines"]
 
 # McGill, Childs & Liebenson 1999 suspect an imbalance when the right and left side-bridge
 # endurance times differ by more than 5%. Using that endurance-test flag as a band for the
@@ -141,11 +142,17 @@ def _dominance(rules: list[Rule], items, ctx: Context, load: dict[str, float], t
     names = ctx.catalog.graph.groups
     top = max(names, key=lambda g: load.get(g, 0.0)) if total else None
     share = round(load[top] / total, 3) if top else 0.0
-    limits = [r.params.max_share for r in rules]
     held = all(not over_shares(items_load(ctx.catalog, items, ctx.select(r.params.select)),
                                r.params.groups or names, r.params.max_share) for r in rules)
-    return Dominance(group=top, share=share, max_share=min(limits) if limits else None, in_band=held,
-                     rules=[r.id for r in rules])
+    return Dominance(group=top, share=share, max_share=share_limit(rules), in_band=held, rules=[r.id for r in rules])
+
+
+def share_limit(rules: Sequence[Rule]) -> float | None:
+    """The over-dominance threshold (0-1) of ``rules``: the lowest ``max_share`` of their balance
+    rules (a rule switched off sets none), or ``None`` without one. The plan's balance section
+    and the plots read it here."""
+    limits = [r.params.max_share for r in rules if r.header.kind == "balance" and not r.off]
+    return min(limits) if limits else None
 
 
 def disagreement(given: Balance, plan: Plan, catalog: Catalog, rules: Sequence[Rule], profile: Profile) -> str | None:

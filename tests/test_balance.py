@@ -112,3 +112,17 @@ def test_check_warns_about_a_balance_section_that_disagrees(catalog):
     # a plan written before the section existed (version 1) is still read and checked
     old = plan.model_copy(update={"balance": None, "schema_version": 1})
     assert not [v for v in check_week(old) if v.rule_id == BALANCE_SECTION]
+
+
+def test_the_share_limit_is_the_lowest_balance_rule_and_the_section_reads_it(tmp_path: Path, catalog, rules):
+    from planner.balance import share_limit
+
+    assert share_limit(rules) == 0.3
+    looser = tmp_path / "looser.yaml"
+    looser.write_text("rules:\n  - id: at-most-40\n    kind: balance\n    severity: preference\n    description: d\n"
+                      "    select: {block: strength}\n    max_share: 0.4\n    source: [test]\n")
+    both = [*rules, *load_rules([looser], catalog)]
+    assert share_limit(both) == 0.3  # the stricter rule still holds
+    week = plan_week(rules=both, settings=None)
+    assert week.balance.dominance.max_share == share_limit(both)
+    assert share_limit([r for r in rules if r.header.kind != "balance"]) is None

@@ -5,9 +5,8 @@ that node, from the one load model (:func:`planner.load.item_load`: seconds unde
 full to an item's primary muscles and half to its secondary ones, a left or right item counting
 half, every muscle passing its load up to its group and region), so the tables and figures show
 the numbers the plan's balance section, the balance rules and the checker use.
-:func:`share_limit` reads the balance rules' share limit; :func:`bands` takes the antagonist
-bands from the one reader of them, :func:`planner.balance.ratio_bands` (as the plan's balance
-section does).
+:func:`share_limit` (the balance rules' share limit) and :func:`bands` (the antagonist bands)
+come from their one reader, :mod:`planner.balance` (as the plan's balance section does).
 
 Columns of the frame: ``day``, ``block``, ``exercise``, ``side`` (both, left or right),
 ``node`` (a muscle, group or region), ``level`` (muscle, group or region), ``body_side`` (left,
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planner.balance import ratio_bands
+from planner.balance import ratio_bands, share_limit
 from planner.load import item_load
 
 if TYPE_CHECKING:
@@ -33,10 +32,9 @@ if TYPE_CHECKING:
     from planner.models import Profile
     from planner.rules import Rule
 
-__all__ = ["BALANCE_RULE", "COLUMNS", "Band", "bands", "loads", "pairs", "share_limit"]
+__all__ = ["COLUMNS", "Band", "bands", "loads", "pairs", "share_limit"]
 
 COLUMNS = ["day", "block", "exercise", "side", "node", "level", "body_side", "load"]
-BALANCE_RULE = "no-over-dominant-group"
 
 
 @dataclass(frozen=True)
@@ -93,15 +91,6 @@ def _sides(side: str, paired: bool) -> list[tuple[str, float]]:
     if side == "both":
         return [("left", 0.5), ("right", 0.5)]
     return [(side, 1.0)]
-
-
-def share_limit(rules: Sequence[Rule]) -> float | None:
-    """The over-dominance threshold (0-1): ``no-over-dominant-group``'s ``max_share``, else the
-    strictest balance rule's, else ``None`` (no balance rule in the set)."""
-    limits = {r.id: r.params.max_share for r in rules if r.header.kind == "balance" and not r.off}
-    if BALANCE_RULE in limits:
-        return limits[BALANCE_RULE]
-    return min(limits.values()) if limits else None
 
 
 def bands(rules: Sequence[Rule]) -> list[Band]:
