@@ -37,6 +37,7 @@ from planner.programme.feedback import Feedback, Outcome
 from planner.programme.full import Trims, trimmed_doses, when_full
 from planner.programme.schedule import Schedule
 from planner.rules import Rule
+from planner.tuning import is_dose_note
 
 __all__ = ["DOSE_BLIND", "Slot", "build_programme", "week_problems"]
 
@@ -119,12 +120,14 @@ class _Maker:
         made = plan_balance(plan, self.catalog, self.rules, self.profile) if balance else None
         return plan.model_copy(update={"balance": made})
 
-    def final(self, plan: Plan) -> Plan:
+    def final(self, plan: Plan, later: bool = False) -> Plan:
         """The week as the programme gives it: its preference rules missed as the checker finds
-        them (the search's weighted penalty belongs to week 1's search, so none is given)."""
+        them (the search's weighted penalty belongs to week 1's search, so none is given). A
+        ``later`` week leaves out week 1's notes on its tuned doses: its own doses differ."""
         levels = {r.id: r.level for r in self.rules}
         missed = sorted({v.rule_id for v in self.check(plan) if not v.hard and levels.get(v.rule_id) == "preference"})
-        return plan.model_copy(update={"soft_penalty": None, "soft_misses": missed})
+        notes = [n for n in plan.notes if not is_dose_note(n)] if later else plan.notes
+        return plan.model_copy(update={"soft_penalty": None, "soft_misses": missed, "notes": notes})
 
     def at_ceiling(self, up: Slot) -> str | None:
         """How the step that made ``up`` met a ceiling, in plain words ("at 15 reps, the most
@@ -315,7 +318,7 @@ def build_programme(base: Plan, weeks: int, start: dt.date, *, catalog: Catalog,
             made = _week(maker, n, start, outcomes, slots, dropped, trims)
             maker.full = False
         week, slots, dropped, trims = made
-        out.append(week.model_copy(update={"plan": maker.final(week.plan)}))
+        out.append(week.model_copy(update={"plan": maker.final(week.plan, later=True)}))
     return Programme(profile=profile, person=feedback.person, notes=list(notes), weeks=out)
 
 

@@ -15,6 +15,7 @@ band"). Every figure still out of band gets a reason computed from the week
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from planner.balance import plan_balance
@@ -32,7 +33,21 @@ from planner.timing import session_seconds, whole_minutes
 from planner.tuning.reasons import explain_out_of_band
 from planner.tuning.search import Search
 
-__all__ = ["tune_plan"]
+__all__ = ["tune_plan", "dose_note", "is_dose_note"]
+
+_DOSE_NOTE = re.compile(r"^.+: .+ instead of .+ \((?:mon|tue|wed|thu|fri|sat|sun)(?:, (?:mon|tue|wed|thu|fri|sat|sun))*\): ")
+
+
+def dose_note(name: str, new: str, old: str, days: Sequence[str], effect: str) -> str:
+    """The plan's note for a tuned dose: "Knees pulled to the body: 1 x 8 instead of 2 x 8 (mon,
+    wed): brings abdominals:erectors inside its band (1.00 instead of 1.24)"."""
+    return f"{name}: {new} instead of {old} ({', '.join(days)}): {effect}"
+
+
+def is_dose_note(note: str) -> bool:
+    """Whether ``note`` is one :func:`dose_note` wrote: it speaks of one week's doses (a programme's
+    later weeks, whose doses differ, leave week 1's out)."""
+    return bool(_DOSE_NOTE.match(note))
 
 TENTHS = 10  # the plan's soft penalty is in tenths (as planner.solver.score writes it)
 
@@ -91,8 +106,8 @@ def _tuned(plan: Plan, week: Week, search: Search, rules: Sequence[Rule], catalo
     notes = []
     for ex_id, (old, new, on) in changed.items():
         effects = _effects(plan.balance, balance, set(catalog.groups(ex_id)))
-        notes.append(f"{catalog.exercises[ex_id].name}: {new} instead of {old} ({', '.join(on)}): "
-                     + ("; ".join(effects) if effects else "moves the week's load toward its bands"))
+        notes.append(dose_note(catalog.exercises[ex_id].name, new, old, on,
+                               "; ".join(effects) if effects else "moves the week's load toward its bands"))
     found = search.judge.violations(week, judged_only=False)
     levels = {r.id: r.level for r in rules}
     missed = sorted({v.rule_id for v in found if not v.hard and levels.get(v.rule_id) == "preference"})

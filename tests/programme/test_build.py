@@ -180,3 +180,19 @@ def test_the_lying_raise_moves_up_to_the_bird_dog_after_its_steps(given, base):
                          "leg on hands and knees), after 1 step: the week before assumed done as planned (no diary "
                          "given)")
     assert not [v for v in check_plan(made.weeks[2].plan, given.rules, given.catalog, profile) if v.hard]
+
+
+def test_later_weeks_leave_out_week_1s_notes_on_its_tuned_doses():
+    """Week 1's tuning notes ("Knees pulled to the body: 1 x 8 instead of 2 x 8 ...") describe
+    week 1's doses; a later week, whose doses moved on, does not repeat them."""
+    from planner.api import plan_programme
+    from planner.tuning import dose_note, is_dose_note
+
+    note = dose_note("Knees pulled to the body", "1 x 8", "2 x 8", ["mon", "wed"], "brings a:b inside its band")
+    assert note == "Knees pulled to the body: 1 x 8 instead of 2 x 8 (mon, wed): brings a:b inside its band"
+    assert is_dose_note(note) and not is_dose_note("Bird dog: no dose meets every dose rule (a, b)")
+    child = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "child.yaml"
+    programme = plan_programme(child, weeks=2, start=dt.date(2026, 11, 30))
+    first, second = (w.plan.notes for w in programme.weeks)
+    assert [n for n in first if is_dose_note(n)]  # the child's week 1 is tuned
+    assert second == [n for n in first if not is_dose_note(n)]

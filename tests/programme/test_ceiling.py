@@ -127,3 +127,4 @@ def test_an_exercise_with_every_part_at_its_ceiling_and_no_harder_version_holds_
     assert bird.text == ("Bird dog (opposite arm and leg on hands and knees) held at 1 x 12, hold 3 s each: 12 reps, "
                          "holds of 3 s, 1 set, the most advised, and no harder version to move up to: the week before "
                          "assumed done as planned (no diary given)")
+
