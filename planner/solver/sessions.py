@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from planner.solver.backend import Backend
 from planner.solver.compiled import Compiled
 from planner.solver.grouping import fewest_moves, listing_key, order_constraints
-from planner.timing import moves_seconds
+from planner.timing import least_moves_seconds, moves_seconds
 
 __all__ = ["order_session"]
 
@@ -36,8 +36,12 @@ def order_session(backend: Backend, compiled: Compiled, exercises: Sequence[str]
     found = backend.order_session(units, constraints)
     if found is None:
         return None
+    where = [catalog.exercises[u].position for u in found]
+    moves = moves_seconds(where)
+    if moves <= least_moves_seconds(where):  # no order spends fewer: nothing to search for
+        return found
     positions = {u: catalog.exercises[u].position for u in units}
     quicker = fewest_moves(units, constraints, positions)
-    if quicker is not None and moves_seconds([positions[u] for u in quicker]) < moves_seconds([positions[u] for u in found]):
+    if quicker is not None and moves_seconds([positions[u] for u in quicker]) < moves:
         return quicker
     return found
