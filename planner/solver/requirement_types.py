@@ -358,9 +358,15 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
 }
 
 
+_FOUND: dict[type, Treatment] = {}  # treatment() by the requirement's own type, as looked up
+
+
 def treatment(req: Requirement) -> Treatment:
     """The treatment of ``req``'s type (a subclass falls back to its nearest listed base)."""
+    found = _FOUND.get(type(req))
+    if found is not None:
+        return found
     for cls in type(req).__mro__:
         if cls in TREATMENTS:
-            return TREATMENTS[cls]
+            return _FOUND.setdefault(type(req), TREATMENTS[cls])
     raise TypeError(f"no treatment for requirement type {type(req).__name__}; add one to TREATMENTS")
