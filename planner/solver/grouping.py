@@ -18,7 +18,7 @@ from planner.requirements import Requirement
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.timing import least_moves_seconds, level, move_seconds, moves_seconds
 
-__all__ = ["fewest_moves", "listing_key", "order_constraints", "session_timer", "MOVE_SEARCH_NODES"]
+__all__ = ["fewest_moves", "listing_key", "order_constraints", "ordering", "session_timer", "MOVE_SEARCH_NODES"]
 
 MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
 
@@ -112,6 +112,15 @@ def order_constraints(requirements: Iterable[Requirement], units: Sequence[str])
     from planner.solver.requirement_types import treatment  # the table's time treatments import this module
 
     return list(dict.fromkeys(c for req in requirements for c in treatment(req).order(req, units)))
+
+
+def ordering(requirements: Iterable[Requirement]) -> list[Requirement]:
+    """Those of ``requirements`` (in their order) whose type can put order constraints on a
+    session: the others add none to :func:`order_constraints`, which a caller asking about
+    many sessions need not go through each time (most rules of a large catalog are of them)."""
+    from planner.solver.requirement_types import treatment
+
+    return [r for r in requirements if treatment(r).orders]
 
 
 def listing_key(catalog: Catalog) -> Callable[[str], tuple]:

@@ -102,6 +102,11 @@ class Treatment:
     advice: Callable[[Any], str] | None = None
     deficit: Callable[[Any, WeekModel], Iterable[DayConstraint]] | None = None
 
+    @property
+    def orders(self) -> bool:
+        """Whether requirements of this type can put order constraints on a session."""
+        return self.order is not _none
+
 
 # --------------------------------------------------------------------------------------------
 # Exclude: these exercises never appear (on some days)

@@ -29,7 +29,7 @@ def order_session(backend: Backend, compiled: Compiled, exercises: Sequence[str]
     units = sorted(exercises, key=listing_key(catalog))
     if listing is not None:
         units = listing(day, units)
-    enforced = [r for r in compiled.requirements if r.origin.hard or soft_too]
+    enforced = [r for r in compiled.ordering if r.origin.hard or soft_too]
     constraints = order_constraints(enforced, units)
     if len(units) <= 1:
         return units if all(c.holds(units) for c in constraints) else None
