@@ -9,8 +9,10 @@ on the random seed or on a constraint library.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from planner.catalog import Catalog
 from planner.models import Dose
@@ -79,6 +81,12 @@ class PlacedWeek:
     @property
     def catalog(self) -> Catalog:
         return self.model.catalog
+
+    @cached_property
+    def days_holding(self) -> Counter[str]:
+        """How many training days hold each exercise (counted once a day), worked out once per
+        week: a large catalog's soft repeat limits (one per exercise) each ask it."""
+        return Counter(x for xs in self.per_day.values() for x in set(xs))
 
     def entries(self, day: str) -> list[tuple[str, Dose]]:
         """The day's plan items as (exercise, dose): a unilateral exercise is two items."""
