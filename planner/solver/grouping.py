@@ -40,7 +40,6 @@ def fewest_moves(listing: Sequence[str], constraints: Iterable[OrderConstraint],
 def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...]
             ) -> tuple[str, ...] | None:
     lv = dict(zip(units, (level(p) for p in where), strict=True))
-    rank = {u: i for i, u in enumerate(units)}
     before: dict[str, set[str]] = {u: set() for u in units}
     not_first, not_last, apart = set(), set(), set()
     for c in constraints:
@@ -56,6 +55,8 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
         else:  # pragma: no cover - every order constraint type is listed above
             return None
     least = least_moves_seconds(list(lv.values()))
+    held = set(lv.values())
+    cost = {(a, b): move_seconds(a, b) for a in held for b in held}  # between the levels held
     n = len(units)
     best: tuple[str, ...] | None = None
     best_moves = 0
@@ -76,8 +77,8 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
             if state in seen and seen[state] <= moves:
                 return True
             seen[state] = moves
-            rest = frozenset(lv[u] for u in units if u not in placed)
-            if best is not None and moves + _least_from(lv[last], rest) >= best_moves:
+            if best is not None and moves + _least_from(
+                    lv[last], frozenset(lv[u] for u in units if u not in placed)) >= best_moves:
                 return True
         options = [
             u for u in units
@@ -85,8 +86,9 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
             and not (not prefix and u in not_first) and not (len(prefix) == n - 1 and u in not_last)
             and (last is None or frozenset((last, u)) not in apart)
         ]
-        step = {u: move_seconds(lv[last], lv[u]) if last is not None else 0 for u in options}
-        for u in sorted(options, key=lambda u: (step[u], rank[u])):
+        at = lv[last] if last is not None else None
+        step = {u: cost[at, lv[u]] if at is not None else 0 for u in options}
+        for u in sorted(options, key=step.__getitem__):  # options are in rank order: a stable sort keeps it
             if spent >= MOVE_SEARCH_NODES:
                 return False
             if not search([*prefix, u], placed | {u}, moves + step[u]):
