@@ -10,7 +10,7 @@ import constraint
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.solver.csp.propagators import OrderedBacktracking
 
-__all__ = ["order_session"]
+__all__ = ["order_session", "search_order"]
 
 
 def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
@@ -22,6 +22,12 @@ def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) 
     units = list(units)
     if all(c.holds(units) for c in constraints):
         return units
+    return search_order(units, constraints)
+
+
+def search_order(units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
+    """What :func:`order_session` answers, always by the backtracking search."""
+    units = list(units)
     problem = constraint.Problem(OrderedBacktracking(units))
     positions = list(range(len(units)))
     for u in units:
