@@ -20,9 +20,9 @@ FIT_MEMO = 4096  # answers each memo of a session's time check keeps (then it st
 
 
 def hide(domain, keep) -> bool:
-    for value in list(domain):
-        if not keep(value):
-            domain.hideValue(value)
+    """Hide the values of ``domain`` that ``keep`` rejects; whether any value is left."""
+    for value in [x for x in domain if not keep(x)]:
+        domain.hideValue(value)
     return bool(domain)
 
 
