@@ -51,3 +51,23 @@ def test_a_share_over_its_limit_is_missed_pruned_and_tested(model):
     assert sorted(sums)[-2:] == pytest.approx([84.0 - 0.3 * 210.0, 126.0 - 0.3 * 210.0])
     assert share_miss(req, PlacedWeek(model, {})) == 0.0  # nothing loaded: nothing over
     assert _posted(share_post(req, model), {}) == ([0.0] * len(req.groups), True)
+
+
+def test_a_week_s_load_worked_out_once_scores_as_worked_out_each_time(model):
+    """PlacedWeek.load keeps the week's load per set of ids, shared by the load rules: the
+    misses are those of the week's load worked out afresh for each rule."""
+    import random
+
+    from planner.solver.load import ratio_excess, share_excess
+    from planner.solver.requirement_types import treatment
+
+    loads = [r for r in model.soft if treatment(r).miss in (ratio_miss, share_miss)]
+    assert len(loads) > 1
+    rng = random.Random(5)
+    pool = sorted(model.doses)
+    for _ in range(20):
+        week = {d: rng.sample(pool, rng.randint(0, 8)) for d in model.days}
+        placed = PlacedWeek(model, week)
+        for req in loads:
+            fresh = (ratio_excess if treatment(req).miss is ratio_miss else share_excess)(req, model, week)
+            assert treatment(req).miss(req, placed) == fresh
