@@ -55,48 +55,65 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
         else:  # pragma: no cover - every order constraint type is listed above
             return None
     least = least_moves_seconds(list(lv.values()))
-    held = set(lv.values())
-    cost = {(a, b): move_seconds(a, b) for a in held for b in held}  # between the levels held
+    # The units as bits (unit i: 1 << i, in listing order), each with what it needs placed first
+    # and the units it may not stand next to; the levels as the bits of their units.
     n = len(units)
-    best: tuple[str, ...] | None = None
+    bit = {u: 1 << i for i, u in enumerate(units)}
+    needs = [sum(bit[f] for f in before[u]) for u in units]
+    firsts = [u not in not_first for u in units]
+    lasts = [u not in not_last for u in units]
+    beside = [sum(bit[v] for v in units if v != u and frozenset((u, v)) in apart) for u in units]
+    lvs = [lv[u] for u in units]
+    where_level: dict[str, int] = {}
+    for i, lvl in enumerate(lvs):
+        where_level[lvl] = where_level.get(lvl, 0) | 1 << i
+    cost = {(a, b): move_seconds(a, b) for a in where_level for b in where_level}  # between the levels held
+    best: tuple[int, ...] | None = None
     best_moves = 0
-    seen: dict[tuple[frozenset[str], str], int] = {}
+    seen: dict[tuple[int, int], int] = {}  # (units placed, last unit) -> the least moves seen there
     spent = 0
 
-    def search(prefix: list[str], placed: frozenset[str], moves: int) -> bool:
+    def search(prefix: list[int], placed: int, moves: int) -> bool:
         """False once the search should stop (the budget is spent, or the least moves reached)."""
         nonlocal best, best_moves, spent
         spent += 1
-        if len(prefix) == n:
+        depth = len(prefix)
+        if depth == n:
             if best is None or moves < best_moves:
                 best, best_moves = tuple(prefix), moves
             return moves > least
-        last = prefix[-1] if prefix else None
-        if last is not None:
+        if depth:
+            last = prefix[-1]
             state = (placed, last)
             if state in seen and seen[state] <= moves:
                 return True
             seen[state] = moves
             if best is not None and moves + _least_from(
-                    lv[last], frozenset(lv[u] for u in units if u not in placed)) >= best_moves:
+                    lvs[last], frozenset(lvl for lvl, m in where_level.items() if m & ~placed)) >= best_moves:
                 return True
+            banned = beside[last]
+        else:
+            banned = 0
         options = [
-            u for u in units
-            if u not in placed and before[u] <= placed
-            and not (not prefix and u in not_first) and not (len(prefix) == n - 1 and u in not_last)
-            and (last is None or frozenset((last, u)) not in apart)
+            i for i in range(n)
+            if not placed >> i & 1 and not needs[i] & ~placed and not banned >> i & 1
+            and (depth or firsts[i]) and (depth != n - 1 or lasts[i])
         ]
-        at = lv[last] if last is not None else None
-        step = {u: cost[at, lv[u]] if at is not None else 0 for u in options}
-        for u in sorted(options, key=step.__getitem__):  # options are in rank order: a stable sort keeps it
+        if depth:
+            at = lvs[prefix[-1]]
+            step = {i: cost[at, lvs[i]] for i in options}
+            options.sort(key=step.__getitem__)  # options are in listing order: a stable sort keeps it
+        else:
+            step = dict.fromkeys(options, 0)
+        for i in options:
             if spent >= MOVE_SEARCH_NODES:
                 return False
-            if not search([*prefix, u], placed | {u}, moves + step[u]):
+            if not search([*prefix, i], placed | 1 << i, moves + step[i]):
                 return False
         return True
 
-    search([], frozenset(), 0)
-    return best
+    search([], 0, 0)
+    return None if best is None else tuple(units[i] for i in best)
 
 
 @lru_cache(maxsize=64)
