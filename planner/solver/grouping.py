@@ -18,7 +18,15 @@ from planner.requirements import Requirement
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.timing import least_moves_seconds, level, move_seconds, moves_seconds
 
-__all__ = ["fewest_moves", "listing_key", "order_constraints", "ordering", "session_timer", "MOVE_SEARCH_NODES"]
+__all__ = [
+    "MOVE_SEARCH_NODES",
+    "fewest_moves",
+    "listing_key",
+    "order_constraints",
+    "ordering",
+    "read_order",
+    "session_timer",
+]
 
 MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
 
@@ -40,20 +48,10 @@ def fewest_moves(listing: Sequence[str], constraints: Iterable[OrderConstraint],
 def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...]
             ) -> tuple[str, ...] | None:
     lv = dict(zip(units, (level(p) for p in where), strict=True))
-    before: dict[str, set[str]] = {u: set() for u in units}
-    not_first, not_last, apart = set(), set(), set()
-    for c in constraints:
-        if isinstance(c, Before):
-            if c.first in before and c.then in before:
-                before[c.then].add(c.first)
-        elif isinstance(c, NotFirst):
-            not_first.add(c.unit)
-        elif isinstance(c, NotLast):
-            not_last.add(c.unit)
-        elif isinstance(c, NotNextTo):
-            apart.add(frozenset((c.a, c.b)))
-        else:  # pragma: no cover - every order constraint type is listed above
-            return None
+    read = read_order(units, constraints)
+    if read is None:  # pragma: no cover - every order constraint type is read
+        return None
+    before, not_first, not_last, apart = read
     least = least_moves_seconds(list(lv.values()))
     # The units as bits (unit i: 1 << i, in listing order), each with what it needs placed first
     # and the units it may not stand next to; the levels as the bits of their units.
@@ -114,6 +112,30 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
 
     search([], 0, 0)
     return None if best is None else tuple(units[i] for i in best)
+
+
+def read_order(units: Sequence[str], constraints: Iterable[OrderConstraint]
+               ) -> tuple[dict[str, set[str]], set[str], set[str], set[frozenset[str]]] | None:
+    """What ``constraints`` ask of a session of ``units``: per unit the units that go before it,
+    the units that may not open or close it, the pairs kept apart; ``None`` for a constraint of
+    a type not listed here."""
+    before: dict[str, set[str]] = {u: set() for u in units}
+    not_first: set[str] = set()
+    not_last: set[str] = set()
+    apart: set[frozenset[str]] = set()
+    for c in constraints:
+        if isinstance(c, Before):
+            if c.first in before and c.then in before:
+                before[c.then].add(c.first)
+        elif isinstance(c, NotFirst):
+            not_first.add(c.unit)
+        elif isinstance(c, NotLast):
+            not_last.add(c.unit)
+        elif isinstance(c, NotNextTo):
+            apart.add(frozenset((c.a, c.b)))
+        else:
+            return None
+    return before, not_first, not_last, apart
 
 
 @lru_cache(maxsize=64)

@@ -46,24 +46,12 @@ def test_only_the_ordering_requirements_add_order_constraints(catalog, rules):
 def _fewest_by_names(units, constraints, where):
     """The fewest-moves search as first written (names and sets, not bits): the reference the
     bit version in grouping.py must match order for order, node for node."""
-    from planner.solver.backend import NotLast, NotNextTo
-    from planner.solver.grouping import MOVE_SEARCH_NODES, _least_from
+    from planner.solver.grouping import MOVE_SEARCH_NODES, _least_from, read_order
     from planner.timing import least_moves_seconds, level, move_seconds
 
     lv = dict(zip(units, (level(p) for p in where), strict=True))
     rank = {u: i for i, u in enumerate(units)}
-    before = {u: set() for u in units}
-    not_first, not_last, apart = set(), set(), set()
-    for c in constraints:
-        if isinstance(c, Before):
-            if c.first in before and c.then in before:
-                before[c.then].add(c.first)
-        elif isinstance(c, NotFirst):
-            not_first.add(c.unit)
-        elif isinstance(c, NotLast):
-            not_last.add(c.unit)
-        elif isinstance(c, NotNextTo):
-            apart.add(frozenset((c.a, c.b)))
+    before, not_first, not_last, apart = read_order(units, constraints)
     least = least_moves_seconds(list(lv.values()))
     n = len(units)
     best, best_moves, seen, spent = None, 0, {}, 0

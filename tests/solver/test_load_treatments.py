@@ -11,6 +11,7 @@ from planner.solver.backend import LinearAtMost, WeekHolds
 from planner.solver.build import build_model
 from planner.solver.load_treatments import ratio_miss, ratio_post, share_miss, share_post
 from planner.solver.model import PlacedWeek
+from tests.conftest import random_weeks
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +57,12 @@ def test_a_share_over_its_limit_is_missed_pruned_and_tested(model):
 def test_a_week_s_load_worked_out_once_scores_as_worked_out_each_time(model):
     """PlacedWeek.load keeps the week's load per set of ids, shared by the load rules: the
     misses are those of the week's load worked out afresh for each rule."""
-    import random
-
     from planner.solver.load import ratio_excess, share_excess
     from planner.solver.requirement_types import treatment
 
     loads = [r for r in model.soft if treatment(r).miss in (ratio_miss, share_miss)]
     assert len(loads) > 1
-    rng = random.Random(5)
-    pool = sorted(model.doses)
-    for _ in range(20):
-        week = {d: rng.sample(pool, rng.randint(0, 8)) for d in model.days}
+    for week in random_weeks(model.days, sorted(model.doses), 5, 20):
         placed = PlacedWeek(model, week)
         for req in loads:
             fresh = (ratio_excess if treatment(req).miss is ratio_miss else share_excess)(req, model, week)

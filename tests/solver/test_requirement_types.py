@@ -7,6 +7,7 @@ import pytest
 import planner.requirements as requirements
 from planner.requirements import Advice, Count, Origin, Requirement
 from planner.solver.requirement_types import TREATMENTS, treatment
+from tests.conftest import random_weeks
 
 TYPES = [getattr(requirements, name) for name in requirements.__all__ if name not in ("Origin", "Requirement")]
 
@@ -51,8 +52,6 @@ def test_advice_and_referrals_cannot_conflict():
 def test_a_count_s_miss_is_measured_as_count_measure_measures_it(catalog, rules):
     """The one-exercise day counts read the week's tally (PlacedWeek.days_holding): the same
     miss as measuring each count over the whole week."""
-    import random
-
     from planner.profile import load_profile
     from planner.solver.build import build_model
     from planner.solver.compiled import compile_rules
@@ -64,10 +63,7 @@ def test_a_count_s_miss_is_measured_as_count_measure_measures_it(catalog, rules)
     model = build_model(compiled, Settings())
     counts = [r for r in compiled.requirements if isinstance(r, Count) and r.scope == "week"]
     assert any(r.measure == "days" and len(r.ids) == 1 for r in counts)
-    rng = random.Random(7)
-    pool = sorted(catalog.exercises)
-    for _ in range(30):
-        week = {d: rng.sample(pool, rng.randint(0, 8)) for d in model.days}
+    for week in random_weeks(model.days, sorted(catalog.exercises), 7, 30):
         placed = PlacedWeek(model, week)
         for req in counts:
             n = count_measure(req, week)

@@ -11,17 +11,15 @@ import pytest
 from planner.profile import load_profile
 from planner.solver.compiled import compile_rules
 from planner.solver.csp import CspBackend
-from planner.solver.grouping import fewest_moves, listing_key, order_constraints
-from planner.solver.sessions import order_session
+from planner.solver.grouping import fewest_moves
+from planner.solver.sessions import order_session, session_listing
 from planner.timing import moves_seconds
 
 
 def _always_searched(backend, compiled, exercises, soft_too):
     """The order stage as it was before the skip: the fewest-moves order whenever it is quicker."""
     catalog = compiled.ctx.catalog
-    units = sorted(exercises, key=listing_key(catalog))
-    enforced = [r for r in compiled.requirements if r.origin.hard or soft_too]
-    constraints = order_constraints(enforced, units)
+    units, constraints = session_listing(compiled, exercises, soft_too)
     if len(units) <= 1:
         return units if all(c.holds(units) for c in constraints) else None
     found = backend.order_session(units, constraints)
