@@ -66,6 +66,8 @@ class MuscleGraph:
         for a, b in spec.antagonists:
             self.antagonist_graph.add_edge(a, b)
         self._ancestors = {n: frozenset(nx.descendants(self.hierarchy, n)) for n in self.hierarchy}
+        # each name with the names under it: what works it (see works)
+        self._at_or_under = {n: frozenset({n, *nx.ancestors(self.hierarchy, n)}) for n in self.hierarchy}
 
     # -- names -------------------------------------------------------------------------------
     def level(self, name: str) -> str | None:
@@ -103,7 +105,7 @@ class MuscleGraph:
 
     def works(self, muscles: Iterable[str], name: str) -> bool:
         """Does a list of muscles work ``name`` (a muscle, group or region)?"""
-        return any(m == name or name in self.ancestors_of(m) for m in muscles)
+        return not self._at_or_under.get(name, frozenset((name,))).isdisjoint(muscles)
 
     def antagonists(self, name: str) -> set[str]:
         if name not in self.antagonist_graph:

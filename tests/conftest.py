@@ -82,3 +82,11 @@ def read_terminal(leader: int) -> bytes:
         seen += chunk
     os.close(leader)
     return seen
+
+
+def random_weeks(days, pool: list[str], seed: int, count: int):
+    """``count`` weeks of up to eight exercises of ``pool`` a day, drawn with ``seed``."""
+    import random
+
+    rng = random.Random(seed)
+    return [{d: rng.sample(pool, rng.randint(0, 8)) for d in days} for _ in range(count)]

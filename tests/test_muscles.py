@@ -62,3 +62,15 @@ def test_unknown_region():
 def test_unknown_antagonist():
     text = "regions: [legs]\ngroups:\n  calves: {region: legs, muscles: [soleus]}\nantagonists: [[calves, shins]]\n"
     assert graph_error(text) == 'm.yaml:4:24: unknown muscle or group "shins"'
+
+
+def test_works_is_a_muscle_at_or_under_the_name(catalog):
+    """works() reads a precomputed set per name: the same answer as walking each muscle's
+    groups and regions, for every exercise and every name (and names the graph does not know)."""
+    graph = catalog.graph
+    names = [*graph.hierarchy, "not_a_muscle"]
+    lists = [catalog.muscles(ex) for ex in catalog.exercises] + [[n] for n in names] + [[], ["not_a_muscle"]]
+    for muscles in lists:
+        for name in names:
+            walked = any(m == name or name in graph.ancestors_of(m) for m in muscles)
+            assert graph.works(muscles, name) is walked

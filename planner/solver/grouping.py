@@ -18,7 +18,15 @@ from planner.requirements import Requirement
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.timing import least_moves_seconds, level, move_seconds, moves_seconds
 
-__all__ = ["fewest_moves", "listing_key", "order_constraints", "session_timer", "MOVE_SEARCH_NODES"]
+__all__ = [
+    "MOVE_SEARCH_NODES",
+    "fewest_moves",
+    "listing_key",
+    "order_constraints",
+    "ordering",
+    "read_order",
+    "session_timer",
+]
 
 MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
 
@@ -40,9 +48,81 @@ def fewest_moves(listing: Sequence[str], constraints: Iterable[OrderConstraint],
 def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...]
             ) -> tuple[str, ...] | None:
     lv = dict(zip(units, (level(p) for p in where), strict=True))
-    rank = {u: i for i, u in enumerate(units)}
+    read = read_order(units, constraints)
+    if read is None:  # pragma: no cover - every order constraint type is read
+        return None
+    before, not_first, not_last, apart = read
+    least = least_moves_seconds(list(lv.values()))
+    # The units as bits (unit i: 1 << i, in listing order), each with what it needs placed first
+    # and the units it may not stand next to; the levels as the bits of their units.
+    n = len(units)
+    bit = {u: 1 << i for i, u in enumerate(units)}
+    needs = [sum(bit[f] for f in before[u]) for u in units]
+    firsts = [u not in not_first for u in units]
+    lasts = [u not in not_last for u in units]
+    beside = [sum(bit[v] for v in units if v != u and frozenset((u, v)) in apart) for u in units]
+    lvs = [lv[u] for u in units]
+    where_level: dict[str, int] = {}
+    for i, lvl in enumerate(lvs):
+        where_level[lvl] = where_level.get(lvl, 0) | 1 << i
+    cost = {(a, b): move_seconds(a, b) for a in where_level for b in where_level}  # between the levels held
+    best: tuple[int, ...] | None = None
+    best_moves = 0
+    seen: dict[tuple[int, int], int] = {}  # (units placed, last unit) -> the least moves seen there
+    spent = 0
+
+    def search(prefix: list[int], placed: int, moves: int) -> bool:
+        """False once the search should stop (the budget is spent, or the least moves reached)."""
+        nonlocal best, best_moves, spent
+        spent += 1
+        depth = len(prefix)
+        if depth == n:
+            if best is None or moves < best_moves:
+                best, best_moves = tuple(prefix), moves
+            return moves > least
+        if depth:
+            last = prefix[-1]
+            state = (placed, last)
+            if state in seen and seen[state] <= moves:
+                return True
+            seen[state] = moves
+            if best is not None and moves + _least_from(
+                    lvs[last], frozenset(lvl for lvl, m in where_level.items() if m & ~placed)) >= best_moves:
+                return True
+            banned = beside[last]
+        else:
+            banned = 0
+        options = [
+            i for i in range(n)
+            if not placed >> i & 1 and not needs[i] & ~placed and not banned >> i & 1
+            and (depth or firsts[i]) and (depth != n - 1 or lasts[i])
+        ]
+        if depth:
+            at = lvs[prefix[-1]]
+            step = {i: cost[at, lvs[i]] for i in options}
+            options.sort(key=step.__getitem__)  # options are in listing order: a stable sort keeps it
+        else:
+            step = dict.fromkeys(options, 0)
+        for i in options:
+            if spent >= MOVE_SEARCH_NODES:
+                return False
+            if not search([*prefix, i], placed | 1 << i, moves + step[i]):
+                return False
+        return True
+
+    search([], 0, 0)
+    return None if best is None else tuple(units[i] for i in best)
+
+
+def read_order(units: Sequence[str], constraints: Iterable[OrderConstraint]
+               ) -> tuple[dict[str, set[str]], set[str], set[str], set[frozenset[str]]] | None:
+    """What ``constraints`` ask of a session of ``units``: per unit the units that go before it,
+    the units that may not open or close it, the pairs kept apart; ``None`` for a constraint of
+    a type not listed here."""
     before: dict[str, set[str]] = {u: set() for u in units}
-    not_first, not_last, apart = set(), set(), set()
+    not_first: set[str] = set()
+    not_last: set[str] = set()
+    apart: set[frozenset[str]] = set()
     for c in constraints:
         if isinstance(c, Before):
             if c.first in before and c.then in before:
@@ -53,48 +133,9 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
             not_last.add(c.unit)
         elif isinstance(c, NotNextTo):
             apart.add(frozenset((c.a, c.b)))
-        else:  # pragma: no cover - every order constraint type is listed above
+        else:
             return None
-    least = least_moves_seconds(list(lv.values()))
-    n = len(units)
-    best: tuple[str, ...] | None = None
-    best_moves = 0
-    seen: dict[tuple[frozenset[str], str], int] = {}
-    spent = 0
-
-    def search(prefix: list[str], placed: frozenset[str], moves: int) -> bool:
-        """False once the search should stop (the budget is spent, or the least moves reached)."""
-        nonlocal best, best_moves, spent
-        spent += 1
-        if len(prefix) == n:
-            if best is None or moves < best_moves:
-                best, best_moves = tuple(prefix), moves
-            return moves > least
-        last = prefix[-1] if prefix else None
-        if last is not None:
-            state = (placed, last)
-            if state in seen and seen[state] <= moves:
-                return True
-            seen[state] = moves
-            rest = frozenset(lv[u] for u in units if u not in placed)
-            if best is not None and moves + _least_from(lv[last], rest) >= best_moves:
-                return True
-        options = [
-            u for u in units
-            if u not in placed and before[u] <= placed
-            and not (not prefix and u in not_first) and not (len(prefix) == n - 1 and u in not_last)
-            and (last is None or frozenset((last, u)) not in apart)
-        ]
-        step = {u: move_seconds(lv[last], lv[u]) if last is not None else 0 for u in options}
-        for u in sorted(options, key=lambda u: (step[u], rank[u])):
-            if spent >= MOVE_SEARCH_NODES:
-                return False
-            if not search([*prefix, u], placed | {u}, moves + step[u]):
-                return False
-        return True
-
-    search([], frozenset(), 0)
-    return best
+    return before, not_first, not_last, apart
 
 
 @lru_cache(maxsize=64)
@@ -112,6 +153,15 @@ def order_constraints(requirements: Iterable[Requirement], units: Sequence[str])
     from planner.solver.requirement_types import treatment  # the table's time treatments import this module
 
     return list(dict.fromkeys(c for req in requirements for c in treatment(req).order(req, units)))
+
+
+def ordering(requirements: Iterable[Requirement]) -> list[Requirement]:
+    """Those of ``requirements`` (in their order) whose type can put order constraints on a
+    session: the others add none to :func:`order_constraints`, which a caller asking about
+    many sessions need not go through each time (most rules of a large catalog are of them)."""
+    from planner.solver.requirement_types import treatment
+
+    return [r for r in requirements if treatment(r).orders]
 
 
 def listing_key(catalog: Catalog) -> Callable[[str], tuple]:

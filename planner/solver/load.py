@@ -41,17 +41,21 @@ def week_load(model: WeekModel, per_day: dict[str, list[str]], ids: frozenset[st
     return total
 
 
-def share_excess(req: LoadShare, model: WeekModel, per_day: dict[str, list[str]]) -> float:
+def share_excess(req: LoadShare, model: WeekModel, per_day: dict[str, list[str]],
+                 load: dict[str, float] | None = None) -> float:
     """How far the groups' shares of the load go over ``max_share``, added up (as the
-    ``balance`` kind counts it)."""
-    load = week_load(model, per_day, req.ids)
+    ``balance`` kind counts it); ``load``: the week's load of ``req.ids``, when known."""
+    load = week_load(model, per_day, req.ids) if load is None else load
     return sum(share - req.max_share for _, share in over_shares(load, req.groups, req.max_share))
 
 
-def ratio_excess(req: LoadRatio, model: WeekModel, per_day: dict[str, list[str]]) -> float:
+def ratio_excess(req: LoadRatio, model: WeekModel, per_day: dict[str, list[str]],
+                 load: dict[str, float] | None = None) -> float:
     """How far the numerator's load goes over ``max_ratio`` times the denominator's, as a
-    fraction of their load (as the ``load_ratio`` kind counts it)."""
-    return ratio_amount(week_load(model, per_day, req.ids), req.numerator, req.denominator, req.max_ratio)
+    fraction of their load (as the ``load_ratio`` kind counts it); ``load``: the week's load of
+    ``req.ids``, when known."""
+    load = week_load(model, per_day, req.ids) if load is None else load
+    return ratio_amount(load, req.numerator, req.denominator, req.max_ratio)
 
 
 def _one_each(req: LoadShare | LoadRatio, model: WeekModel) -> dict[str, dict[str, float]]:

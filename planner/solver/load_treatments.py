@@ -38,7 +38,7 @@ def share_post(req: LoadShare, model: WeekModel) -> Iterable[DayConstraint]:
 
 
 def share_miss(req: LoadShare, week: PlacedWeek) -> float:
-    return share_excess(req, week.model, week.per_day)
+    return share_excess(req, week.model, week.per_day, week.load(req.ids))
 
 
 # --------------------------------------------------------------------------------------------
@@ -53,4 +53,4 @@ def ratio_post(req: LoadRatio, model: WeekModel) -> Iterable[DayConstraint]:
 
 
 def ratio_miss(req: LoadRatio, week: PlacedWeek) -> float:
-    return ratio_excess(req, week.model, week.per_day)
+    return ratio_excess(req, week.model, week.per_day, week.load(req.ids))

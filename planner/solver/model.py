@@ -9,8 +9,10 @@ on the random seed or on a constraint library.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from planner.catalog import Catalog
 from planner.models import Dose
@@ -75,10 +77,26 @@ class PlacedWeek:
     model: WeekModel
     per_day: dict[str, list[str]]
     walks: dict[str, list[str]] = field(default_factory=dict)  # the week's walks, planned apart
+    _loads: dict[frozenset[str], dict[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def catalog(self) -> Catalog:
         return self.model.catalog
+
+    @cached_property
+    def days_holding(self) -> Counter[str]:
+        """How many training days hold each exercise (counted once a day), worked out once per
+        week: a large catalog's soft repeat limits (one per exercise) each ask it."""
+        return Counter(x for xs in self.per_day.values() for x in set(xs))
+
+    def load(self, ids: frozenset[str]) -> dict[str, float]:
+        """:func:`planner.solver.load.week_load` of ``ids`` in this week, worked out once per set
+        of ids (the load rules of a profile mostly share one)."""
+        from planner.solver.load import week_load  # that module reads the model
+
+        if ids not in self._loads:
+            self._loads[ids] = week_load(self.model, self.per_day, ids)
+        return self._loads[ids]
 
     def entries(self, day: str) -> list[tuple[str, Dose]]:
         """The day's plan items as (exercise, dose): a unilateral exercise is two items."""

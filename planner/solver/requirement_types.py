@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from planner.requirements import (
@@ -102,6 +102,11 @@ class Treatment:
     advice: Callable[[Any], str] | None = None
     deficit: Callable[[Any, WeekModel], Iterable[DayConstraint]] | None = None
 
+    @property
+    def orders(self) -> bool:
+        """Whether requirements of this type can put order constraints on a session."""
+        return self.order is not _none
+
 
 # --------------------------------------------------------------------------------------------
 # Exclude: these exercises never appear (on some days)
@@ -132,11 +137,12 @@ def count_measure(req: Count, per_day: dict[str, list[str]]) -> int:
     a count the walks already meet on some days, see :mod:`planner.solver.walks`)."""
     if req.days is not None:
         per_day = {d: xs for d, xs in per_day.items() if d in req.days}
+    ids = req.ids
     if req.measure == "items":
-        return sum(1 for xs in per_day.values() for x in xs if x in req.ids)
+        return sum(sum(map(ids.__contains__, xs)) for xs in per_day.values())
     if req.measure == "days":
-        return sum(1 for xs in per_day.values() if set(xs) & req.ids)
-    return len({x for xs in per_day.values() for x in xs if x in req.ids})
+        return sum(1 for xs in per_day.values() if not ids.isdisjoint(xs))
+    return len(ids.intersection(chain.from_iterable(per_day.values())))
 
 
 def _count_shape(req: Count, facts: ModelFacts) -> None:
@@ -169,11 +175,11 @@ def _count_deficit(req: Count, model: WeekModel) -> Iterable[DayConstraint]:
 def _count_miss(req: Count, week: PlacedWeek) -> float:
     miss = 0.0
     if req.scope == "session":
-        values = [
-            sum(1 for x in xs if x in req.ids)
-            for d, xs in week.per_day.items()
-            if req.days is None or d in req.days
-        ]
+        contains = req.ids.__contains__
+        values = [sum(map(contains, xs)) for d, xs in week.per_day.items() if req.days is None or d in req.days]
+    elif req.measure == "days" and req.days is None and len(req.ids) == 1:  # as count_measure counts it
+        (x,) = req.ids
+        values = [week.days_holding[x]]
     else:
         values = [count_measure(req, week.per_day)]
     for n in values:
@@ -358,9 +364,15 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
 }
 
 
+_FOUND: dict[type, Treatment] = {}  # treatment() by the requirement's own type, as looked up
+
+
 def treatment(req: Requirement) -> Treatment:
     """The treatment of ``req``'s type (a subclass falls back to its nearest listed base)."""
+    found = _FOUND.get(type(req))
+    if found is not None:
+        return found
     for cls in type(req).__mro__:
         if cls in TREATMENTS:
-            return TREATMENTS[cls]
+            return _FOUND.setdefault(type(req), TREATMENTS[cls])
     raise TypeError(f"no treatment for requirement type {type(req).__name__}; add one to TREATMENTS")

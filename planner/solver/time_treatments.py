@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from planner.requirements import SessionTime, Walk, WeekTime
 from planner.solver.backend import DayConstraint, TimeCap, WeekHolds, WeekTimeCap
-from planner.solver.grouping import listing_key, order_constraints, session_timer
+from planner.solver.grouping import listing_key, order_constraints, ordering, session_timer
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel
 from planner.timing import session_seconds
 
@@ -34,7 +34,7 @@ def time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
     gives it (:func:`planner.solver.grouping.session_timer`, with every order rule, as the order
     stage tries first)."""
     positions = {x: model.catalog.exercises[x].position for x in model.seconds}
-    requirements = [*model.hard, *model.soft]  # a promoted rule is in both: its constraints count once
+    requirements = ordering([*model.hard, *model.soft])  # a promoted rule is in both: its constraints count once
 
     def constraints_of(units):
         return order_constraints(requirements, units)

@@ -11,6 +11,7 @@ from planner.solver.backend import LinearAtMost, WeekHolds
 from planner.solver.build import build_model
 from planner.solver.load_treatments import ratio_miss, ratio_post, share_miss, share_post
 from planner.solver.model import PlacedWeek
+from tests.conftest import random_weeks
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +52,18 @@ def test_a_share_over_its_limit_is_missed_pruned_and_tested(model):
     assert sorted(sums)[-2:] == pytest.approx([84.0 - 0.3 * 210.0, 126.0 - 0.3 * 210.0])
     assert share_miss(req, PlacedWeek(model, {})) == 0.0  # nothing loaded: nothing over
     assert _posted(share_post(req, model), {}) == ([0.0] * len(req.groups), True)
+
+
+def test_a_week_s_load_worked_out_once_scores_as_worked_out_each_time(model):
+    """PlacedWeek.load keeps the week's load per set of ids, shared by the load rules: the
+    misses are those of the week's load worked out afresh for each rule."""
+    from planner.solver.load import ratio_excess, share_excess
+    from planner.solver.requirement_types import treatment
+
+    loads = [r for r in model.soft if treatment(r).miss in (ratio_miss, share_miss)]
+    assert len(loads) > 1
+    for week in random_weeks(model.days, sorted(model.doses), 5, 20):
+        placed = PlacedWeek(model, week)
+        for req in loads:
+            fresh = (ratio_excess if treatment(req).miss is ratio_miss else share_excess)(req, model, week)
+            assert treatment(req).miss(req, placed) == fresh

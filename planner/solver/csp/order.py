@@ -10,11 +10,23 @@ import constraint
 from planner.solver.backend import Before, NotFirst, NotLast, NotNextTo, OrderConstraint
 from planner.solver.csp.propagators import OrderedBacktracking
 
-__all__ = ["order_session"]
+__all__ = ["order_session", "search_order"]
 
 
 def order_session(units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
-    """``units`` in an order meeting ``constraints``, earlier units placed earlier when free."""
+    """``units`` in an order meeting ``constraints``, earlier units placed earlier when free.
+
+    The search gives each unit in turn the earliest position left that can still lead to an
+    order, so the order it finds is the listing itself whenever the listing meets every
+    constraint (as most sessions' listings do): that case is answered without a search."""
+    units = list(units)
+    if all(c.holds(units) for c in constraints):
+        return units
+    return search_order(units, constraints)
+
+
+def search_order(units: Sequence[str], constraints: Sequence[OrderConstraint]) -> list[str] | None:
+    """What :func:`order_session` answers, always by the backtracking search."""
     units = list(units)
     problem = constraint.Problem(OrderedBacktracking(units))
     positions = list(range(len(units)))

@@ -205,7 +205,7 @@ class Distinct(constraint.Constraint):
                 if assignments[v] in ids:
                     used.add(assignments[v])
             else:
-                options = {x for x in domains[v] if x in ids}
+                options = ids.intersection(domains[v])
                 if options:
                     free += 1
                     reachable |= options

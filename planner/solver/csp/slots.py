@@ -20,9 +20,9 @@ FIT_MEMO = 4096  # answers each memo of a session's time check keeps (then it st
 
 
 def hide(domain, keep) -> bool:
-    for value in list(domain):
-        if not keep(value):
-            domain.hideValue(value)
+    """Hide the values of ``domain`` that ``keep`` rejects; whether any value is left."""
+    for value in [x for x in domain if not keep(x)]:
+        domain.hideValue(value)
     return bool(domain)
 
 
@@ -140,7 +140,7 @@ class TimeBudget(constraint.Constraint):
             # Called for a watched slot while the capped slots and the needs forced on them
             # are as when last checked and passed: checking again could only prune a little
             # more, and skipping a check never loses a week.
-            key = (tuple(assignments.get(v) for v in variables), forced)
+            key = (tuple(map(assignments.get, variables)), forced)
             if key == self._passed:
                 return True
         if not self._check(variables, domains, assignments, forwardcheck, forced):
@@ -150,15 +150,17 @@ class TimeBudget(constraint.Constraint):
         return True
 
     def _check(self, variables, domains, assignments, forwardcheck, forced) -> bool:
-        seconds = self.seconds
-        total = 0
+        seconds, bits = self.seconds, self.bits
+        total = met = 0  # met: the needs the placed values meet (bits)
         floors = {}
+        free = []  # the values of each free slot, as floors lists them
         spread = []  # free slots whose longest value exceeds their floor
         levels = set()
         for v in variables:
             if v in assignments:
                 x = assignments[v]
                 total += seconds.get(x, 0)
+                met |= bits.get(x, 0)
                 if x in self.levels:
                     levels.add(self.levels[x])
                 continue
@@ -167,8 +169,10 @@ class TimeBudget(constraint.Constraint):
                 if forwardcheck:
                     return False
                 floors[v] = 0
+                free.append(frozenset())
                 continue
             values = frozenset(domain)
+            free.append(values)
             span = self._spans.get(values)
             if span is None:
                 lengths = [seconds.get(x, 0) for x in domain]
@@ -187,7 +191,7 @@ class TimeBudget(constraint.Constraint):
             if total - self.moves[held] + max(len(placed) - 1, 0) * self.worst[held] <= self.cap:
                 return True  # within the cap in any order, so in the one it will be given
             return self.session_time(placed) <= self.cap
-        if self.full and not self._needs_fit(variables, domains, assignments, floors, slack, forced):
+        if self.full and not self._needs_fit(met, free, floors, slack, forced):
             return False
         if forwardcheck:
             for v, floor, longest in spread:
@@ -195,17 +199,14 @@ class TimeBudget(constraint.Constraint):
                     hide(domains[v], lambda x, f=floor: seconds.get(x, 0) - f <= slack)
         return True
 
-    def _needs_fit(self, variables, domains, assignments, floors, slack, forced) -> bool:
-        """Whether the free slots can still meet every need owed here, within the slack."""
+    def _needs_fit(self, met, free, floors, slack, forced) -> bool:
+        """Whether the free slots (``free``: their values, in the order of ``floors``) can still
+        meet every need owed here and not ``met`` yet, within the slack."""
         bits, seconds = self.bits, self.seconds
-        owed = self.here | forced
-        for v in variables:
-            if v in assignments:
-                owed &= ~bits.get(assignments[v], 0)
+        owed = (self.here | forced) & ~met
         if not owed:
             return True
         commons, known = self._commons, self._offers
-        free = [frozenset(domains[v]) for v in floors]
         for values in free:  # a need every value of a free slot meets is met, at no extra time
             common = commons.get(values)
             if common is None:
