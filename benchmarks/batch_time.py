@@ -76,6 +76,8 @@ def measure(size: int, args: argparse.Namespace, work: Path, backplan: list[str]
     base = [*backplan, "batch", str(profiles)]
     if args.jobs:
         base += ["--jobs", str(args.jobs)]
+    if args.search:
+        base += ["--search", args.search]
     times, cpu = [], []
     out = work / f"out-{size}"
     for run in range(args.runs):
@@ -130,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per size (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="make_profiles seed (default 1)")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for backplan batch (default: one per core)")
+    parser.add_argument("--search", default=None, help="--search for backplan batch (default: backplan's own, auto)")
     parser.add_argument("--dask", type=int, default=0, metavar="N", help="also time a Dask LocalCluster of N workers")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args(argv)
