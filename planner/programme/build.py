@@ -80,13 +80,15 @@ class _Maker:
         rules = [r for r in self.rules if (kinds is None or r.header.kind in kinds) and r.header.kind not in skip]
         return check_plan(plan, rules, self.catalog, self.profile)
 
-    def problem(self, plan: Plan, doses_only: bool = False) -> str | None:
+    def problem(self, plan: Plan, doses_only: bool = False, hard_only: bool = False) -> str | None:
         """Why the week is not sound (a safety violation, or a rule week 1 met now missed), or None.
         ``doses_only``: the trial changed only doses, so the rules that read no dose (which
-        exercises are where) are not run again; every week as a whole then goes through them all."""
+        exercises are where) are not run again; every week as a whole then goes through them all.
+        ``hard_only``: only a hard rule stands in the way (a step back for pain is never refused
+        for a preference; the week then lists the preference it misses)."""
         skip = DOSE_BLIND if doses_only and not self.full else ()
         for v in self.check(plan, skip=skip):
-            if v.hard or v.rule_id not in self.allowed:
+            if v.hard or (not hard_only and v.rule_id not in self.allowed):
                 return f"{v.rule_id}: {v.message}"
         return None
 
@@ -191,6 +193,9 @@ def _candidates(maker: _Maker, slot: Slot, slots: dict[str, Slot], dropped: set[
     return [x for *_, x in sorted(found)]
 
 
+_EASING = ("step back", "easier variant", "swap")  # what pain asks for
+
+
 def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str, Slot], dropped: set[str],
           after_deload: bool, trims: Trims) -> tuple[Slot, Trims, Change | None]:
     """The slot's next state for ``outcome``, tried in the week (``trims``: what full days gave
@@ -244,7 +249,8 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
         return slot, trims, None  # an exercise the schedule does not progress (a stretch, a warm-up)
     refused, full = [], False
     for new, action, to, text, doses_only in options:
-        problem = maker.problem(maker.plan({**slots, key: new}, trims=trims), doses_only)
+        easing = action in _EASING  # for pain: only a hard rule may refuse it
+        problem = maker.problem(maker.plan({**slots, key: new}, trims=trims), doses_only, hard_only=easing)
         if problem is None:  # an option refused first is said, so a step that did not come is explained
             return new, trims, Change(exercise=slot.exercise, action=action, to=to, text="; ".join([text, *refused]))
         refused.append(f"{action} refused ({problem})")

@@ -29,7 +29,10 @@ GOOD = "pain at most 1 in 2 sessions done (0-2 is safe), settled by the next mor
 
 @pytest.fixture(scope="module")
 def given():
-    return api.load_inputs("examples/profiles/two_days_a_week.yaml")
+    """The two-days example as an intermediate: its week's bands leave room to step the doses
+    (as a beginner, without the superman, week 1 already meets abdominals:erectors at its edge)."""
+    inputs = api.load_inputs("examples/profiles/two_days_a_week.yaml")
+    return dataclasses.replace(inputs, profile=inputs.profile.model_copy(update={"level": "intermediate"}))
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +66,8 @@ def _change(week, exercise):
 
 
 def test_a_scripted_diary_drives_each_next_week_exactly_as_the_model_says(given, base):
-    painful = _strength(base, ("core", "low_back"))[0]  # trunk work: the catalog has gentler kinds of it
+    # back-extensor work (stepping it up moves no band past its edge): the catalog has gentler kinds of it
+    painful = _strength(base, ("low_back",))[0]
     other = next(x for x in _strength(base) if x != painful)
     entries = _entries(painful, other, SCRIPT["entries"])
     feedback = Feedback(tuple(entries), "ana", _model())
@@ -88,9 +92,8 @@ def test_a_scripted_diary_drives_each_next_week_exactly_as_the_model_says(given,
     old, new = given.catalog.exercises[painful], given.catalog.exercises[swap.to]
     assert new.kind == old.kind and set(given.catalog.groups(new.id)) & set(given.catalog.groups(old.id))
     assert swap.text == (f"{name} swapped for {new.name} (same muscles, no harder): pain 7 during Tuesday's "
-                         "session (2026-11-17): above 5 is too much; stepped back 2 weeks running; swap refused "
-                         "(back-extensors-vs-abdominals: erectors:abdominals load ratio is 15.67, above 2.0); swap "
-                         "refused (back-extensors-vs-abdominals: erectors:abdominals load ratio is 2.08, above 2.0)")
+                         "session (2026-11-17): above 5 is too much; stepped back 2 weeks running")
+    # the first gentler candidate: pain is never kept for a balance preference (the week lists what it misses)
     assert painful not in {i.exercise for d in week4.plan.days for i in d.items}
     # ... and the skipped Saturday means no progress for the other one; week 4 is the easier week
     assert _change(week4, other).text.endswith("1 session skipped this week: skipped sessions do not count as progress")

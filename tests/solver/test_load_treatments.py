@@ -1,22 +1,22 @@
 """The load treatments (planner/solver/load_treatments.py): a load rule's miss, its pruning forms
-and its whole-week test agree on placed weeks of the default profile."""
+and its whole-week test agree on placed weeks of the default profile (as an intermediate)."""
 
 from __future__ import annotations
 
 import pytest
 
-from planner.profile import load_profile
 from planner.solver import Settings, compile_rules
 from planner.solver.backend import LinearAtMost, WeekHolds
 from planner.solver.build import build_model
 from planner.solver.load_treatments import ratio_miss, ratio_post, share_miss, share_post
 from planner.solver.model import PlacedWeek
-from tests.conftest import random_weeks
+from tests.conftest import make_profile, random_weeks
 
 
 @pytest.fixture(scope="module")
 def model(catalog, rules):
-    return build_model(compile_rules(rules, catalog, load_profile(None, catalog)), Settings())
+    # intermediate: the superman (intermediate since beginners build up with the bird dog) is allowed
+    return build_model(compile_rules(rules, catalog, make_profile(catalog, level="intermediate")), Settings())
 
 
 def _req(model, rule_id):

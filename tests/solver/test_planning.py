@@ -19,7 +19,7 @@ def test_deterministic_for_a_seed(rules, catalog):
 def test_soft_rules_are_pursued(rules, catalog):
     five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
     solution = solve(rules, catalog, five_days, seed=0)
-    assert "develop-every-back-group" in solution.stats["promoted"]
+    assert {"varied-week", "vary-the-exercises", "regular-practice"} <= set(solution.stats["promoted"])
     # develop-every-back-group counts strength work by its primary muscles (issue 9): a mat and a
     # chair give the trapezius and the latissimus none in today's catalog, so it may be missed;
     # the week's aerobic activity is the walk (walk-on-days-off), and a second one would be a
@@ -27,8 +27,10 @@ def test_soft_rules_are_pursued(rules, catalog):
     # The balance bands (rules/balance.yaml, load_ratio preferences) are scored, not promoted, so
     # they may be missed too (issue 12: the search is not yet proven optimal).
     bands = {r.id for r in rules if r.header.kind == "load_ratio"}
-    assert set(solution.soft_misses) - bands <= {"develop-every-back-group", "cross-train"}
-    assert solution.penalty <= 2 * 5 * 10 + 3 * 10 + sum(  # its two groups, weight 5, cross-train, in tenths
+    # The walks of their own are planned after the search (walk-on-days-off), so the week may walk
+    # on more than three days (no-same-old-thing, weight 3).
+    assert set(solution.soft_misses) - bands <= {"develop-every-back-group", "cross-train", "no-same-old-thing"}
+    assert solution.penalty <= 2 * 5 * 10 + 3 * 10 + 3 * 10 + sum(  # two groups, weight 5, cross-train, walks
         10 * r.header.weight for r in rules if r.id in bands)  # and each band at most its weight (amount <= 1)
 
 
