@@ -317,7 +317,10 @@ def test_a_profile_owning_a_new_equipment_word_gets_work_that_needs_it(sample_di
     plan = api.plan_week(profile, catalog=catalog)
     assert_safe_week(plan, catalog, profile)
     used = [i.exercise for day in plan.days for i in day.items if "weight_machine" in catalog.exercises[i.exercise].equipment]
-    assert len({day.day for day in plan.days for i in day.items if i.exercise in used}) >= 2  # use-owned-loads
+    days = {day.day for day in plan.days for i in day.items if i.exercise in used}
+    assert days  # the new word's exercise (the sample's leg press) is used
+    # two days is a preference (use-owned-loads), weighed against the others: a week that misses it says so
+    assert len(days) >= 2 or "use-owned-loads" in plan.soft_misses
 
 
 @pytest.fixture(scope="module")
