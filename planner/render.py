@@ -12,20 +12,19 @@ import io
 import json
 import re
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from planner.balance_text import summary_lines
 from planner.contract import Plan, PlanDay, PlanItem
 from planner.models import Dose
 from planner.optimality import summary as optimality_summary
+from planner.output_formats import FORMATS, Format
 
 if TYPE_CHECKING:  # rich is imported where a table is drawn: JSON and Markdown output never load it
     from rich.console import Console
 
 __all__ = ["render", "FORMATS", "Format", "session_rows"]
 
-Format = Literal["table", "markdown", "json"]
-FORMATS: tuple[str, ...] = ("table", "markdown", "json")
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 

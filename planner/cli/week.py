@@ -22,15 +22,9 @@ from planner.cli.common import (
 )
 from planner.errors import EXIT_OK, EXIT_RED_FLAG, EXIT_VIOLATION, BackplanError
 from planner.notice import SAFETY_NOTICE
+from planner.output_formats import format_for
 
 __all__ = ["plan", "check", "format_for"]
-
-_FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
-
-
-def format_for(out: Path | None) -> str:
-    """The format an output file's name asks for (``week.json`` is JSON), else the table."""
-    return _FORMAT_OF_SUFFIX.get(out.suffix.lower(), "table") if out is not None else "table"
 
 
 def plan(
@@ -68,7 +62,7 @@ def plan(
     """
 
     def action() -> int:
-        from planner.render import FORMATS, render
+        from planner.output_formats import FORMATS
         from planner.solver.settings import SEARCHES
 
         chosen = fmt or format_for(out)
@@ -104,11 +98,20 @@ def plan(
         # before from the same is reused, without loading anything. Not with a time limit (the week
         # depends on the machine's speed), --prove (CP-SAT's seconds) or the exact backend; refusals
         # and bad input are never kept.
+        # The text shown is kept too, by format, width and --brief: rendering a table is a good
+        # part of a reused week's time.
         reusable = not (no_cache or replan) and time_limit is None and not prove and backend == "csp"
-        week = cached_plan(catalog, rules, profile, like, f"seed={seed}\nsearch={search}", search_week,
-                           use=reusable)
+        options = f"seed={seed}\nsearch={search}"
         width = shutil.get_terminal_size().columns if out is None and sys.stdout.isatty() else 110
-        text = render(week, chosen, width, instructions=not brief)
+
+        def shown() -> str:
+            from planner.render import render
+
+            week = cached_plan(catalog, rules, profile, like, options, search_week, use=reusable)
+            return render(week, chosen, width, instructions=not brief)
+
+        text = cached_plan(catalog, rules, profile, like, f"{options}\nshown={chosen},{width},{brief}", shown,
+                           use=reusable)
         emit(text, out, force)
         return EXIT_OK
 
