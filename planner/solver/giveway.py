@@ -167,10 +167,21 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     better, _ = best_week(backend, final, settings, seed, like)
     if better is not None:
         solution = better
-    per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in solution.days.items() if items}
-    missed = soft_amounts(build_model(final, settings), per_day)
-    solution.gave_way = [_because(backend, compiled, settings, seed, r) for r in structure if r in missed]
-    _drop_structure_from_score(solution, final, settings, per_day, set(structure))
+    reasons: dict[str, GaveWay] = {}
+
+    def gave_way(week: Solution) -> None:
+        """What ``week`` itself misses of the structure rules, and its score without them."""
+        per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in week.days.items() if items}
+        missed = soft_amounts(build_model(final, settings), per_day)
+        for r in structure:
+            if r in missed and r not in reasons:
+                reasons[r] = _because(backend, compiled, settings, seed, r)
+        week.gave_way = [reasons[r] for r in structure if r in missed]
+        _drop_structure_from_score(week, final, settings, per_day, set(structure))
+
+    gave_way(solution)
+    if solution.start is not None:  # the week it improved on, which tuning may prefer, may miss others
+        gave_way(solution.start)
     return solution, found
 
 

@@ -63,11 +63,13 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
         return Conflict(Cause.WEEK, refused(walks), True)
     walked, compiled = compiled, credit(compiled, walks)
     solution, found = best_week(backend, compiled, settings, seed, like)
+    relaxed = False  # whether structure rules were let give way (each week then says which itself)
     if solution is not None:
         solution.made_under = compiled
     if solution is None and any(r.origin.gives_way for r in compiled.requirements):
         phase("no week holds every rule: relaxing structure rules as little as possible")
         solution, found = plan_giving_way(backend, compiled, settings, seed, like)
+        relaxed = True
         compiled = relax_structure(compiled)  # what remains to conflict: the safety rules
     if solution is None:
         if found.outcome is Outcome.UNORDERABLE:
@@ -78,11 +80,12 @@ def plan(compiled: Compiled, settings: Settings | None = None, seed: int = 0, ba
             return Conflict(Cause.WEEK_NOT_FOUND, tuple(ids), False)
         return Conflict(Cause.WEEK, tuple(ids), proven)
     solution.advice = _texts(compiled, "advice")
-    gave_way = list(solution.gave_way)
     walk_results(walked, walks, solution, TENTHS)
     if solution.start is not None:  # the same rules and walks for the week it improved on
         start = solution.start
-        start.advice, start.made_under, start.gave_way = solution.advice, solution.made_under, gave_way
+        start.advice = solution.advice
+        if not relaxed:  # else plan_giving_way set the start week's own: it may miss other rules
+            start.made_under, start.gave_way = solution.made_under, []
         walk_results(walked, walks, start, TENTHS)
     return solution
 

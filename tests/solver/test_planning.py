@@ -66,3 +66,16 @@ def test_search_limit_is_reported_honestly(rules, catalog):
         solve(rules, catalog, profile, settings=tiny)
     assert not info.value.proven
     assert "search limit" in info.value.message
+
+
+def test_when_rules_give_way_the_week_kept_names_what_it_misses_itself(rules, catalog):
+    """Found by a 1,000-profile batch (benchmarks/make_profiles.py, seed 1, client-00494): the week
+    the search around the best one started from scored lower after dose tuning and was kept, but
+    carried the improved week's list of rules that gave way, without stretch-whole-body, which it
+    missed on Sunday; the checker then found a hard violation. Each week now lists its own."""
+    from tests.conftest import plan_and_check
+
+    child = make_profile(catalog, age_group="child", level="beginner", days=["mon", "tue", "wed", "sat", "sun"],
+                         session_minutes=35, equipment=["mat", "chair", "band", "fitball"], cleared_by_doctor=False)
+    plan = plan_and_check(rules, catalog, child)  # no hard violation: what gave way is named
+    assert [g.rule for g in plan.gave_way] == ["stretch-whole-body", "core-each-session", "legs-each-session"]
