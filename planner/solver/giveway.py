@@ -168,11 +168,12 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     if better is not None:
         solution = better
     reasons: dict[str, GaveWay] = {}
+    model = build_model(final, settings)
 
     def gave_way(week: Solution) -> None:
         """What ``week`` itself misses of the structure rules, and its score without them."""
         per_day = {d: list(dict.fromkeys(i.exercise for i in items)) for d, items in week.days.items() if items}
-        missed = soft_amounts(build_model(final, settings), per_day)
+        missed = soft_amounts(model, per_day)
         for r in structure:
             if r in missed and r not in reasons:
                 reasons[r] = _because(backend, compiled, settings, seed, r)
