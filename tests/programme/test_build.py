@@ -68,7 +68,10 @@ def _change(week, exercise):
 def test_a_scripted_diary_drives_each_next_week_exactly_as_the_model_says(given, base):
     # back-extensor work (stepping it up moves no band past its edge): the catalog has gentler kinds of it
     painful = _strength(base, ("low_back",))[0]
-    other = next(x for x in _strength(base) if x != painful)
+    # one whose steps leave the abdominals:erectors band alone: once the painful back-extensor
+    # work steps back, the band is missed and abdominal work is held (see the next test)
+    other = next(x for x in _strength(base) if x != painful and not {"abdominals", "erectors"} & set(
+        given.catalog.groups(x)))
     entries = _entries(painful, other, SCRIPT["entries"])
     feedback = Feedback(tuple(entries), "ana", _model())
     made = build_programme(base, 5, START, catalog=given.catalog, rules=given.rules, profile=given.profile,
@@ -104,6 +107,27 @@ def test_a_scripted_diary_drives_each_next_week_exactly_as_the_model_says(given,
         "the week of 2026-11-23 assumed done as planned (not in the diary yet)")
     for week in made.weeks:
         assert not [v for v in check_plan(week.plan, given.rules, given.catalog, given.profile) if v.hard]
+
+
+def test_a_band_missed_after_a_step_back_holds_only_the_steps_that_widen_it(given, base):
+    """Week 2 steps the painful back-extensor work back (pain 6), which leaves the
+    abdominals:erectors band (abdominals-vs-back-extensors) missed. A step up that would widen the
+    gap (more abdominal work) is refused for it; a step that leaves the band as it is (legs) goes
+    ahead, where it was refused for it before: one painful exercise does not stall the week."""
+    painful = _strength(base, ("low_back",))[0]
+    other = next(x for x in _strength(base) if x != painful and not {"abdominals", "erectors"} & set(
+        given.catalog.groups(x)))
+    feedback = Feedback(tuple(_entries(painful, other, SCRIPT["entries"])), "ana", _model())
+    made = build_programme(base, 3, START, catalog=given.catalog, rules=given.rules, profile=given.profile,
+                           schedule=SCHEDULE, feedback=feedback)
+    week3 = made.weeks[2]
+    assert _change(week3, painful).action == "step back"
+    band = "abdominals-vs-back-extensors"
+    held = [c.exercise for c in week3.changes if c.action == "hold" and f"progress refused ({band}" in c.text]
+    moved = [c.exercise for c in week3.changes if c.action == "progress"]
+    assert held and all("abdominals" in given.catalog.groups(x) for x in held)
+    away = [x for x in _strength(base) if not {"abdominals", "erectors"} & set(given.catalog.groups(x))]
+    assert away and set(away) <= set(moved)
 
 
 def _model():
