@@ -167,8 +167,10 @@ def plan_giving_way(backend: Backend, compiled: Compiled, settings: Settings, se
     better, _ = best_week(backend, final, settings, seed, like)
     if better is not None:
         solution = better
+    else:  # no week found under the rules kept (a week exists, the search ran out): the relaxed one
+        final = relaxed
     reasons: dict[str, GaveWay] = {}
-    model = build_model(final, settings)
+    model = build_model(relaxed, settings)  # every structure rule soft: what a week misses of each
 
     def gave_way(week: Solution) -> None:
         """What ``week`` itself misses of the structure rules, and its score without them."""

@@ -28,6 +28,10 @@ model (where structure rules that gave way weigh
 with a reference week, the distance from it. A week is only ever replaced by one with a strictly
 lower score that meets every enforced rule and whose sessions the order stage has ordered, so
 this stage never makes a week worse or less safe.
+
+The same re-solve of one or two days also *repairs* a week (:func:`repair_week`): when a soft
+rule is tried as a constraint (:func:`planner.solver.optimise.promote_soft_rules`), the week that
+met the rules before is changed a day or two at a time until it meets the new one too.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from planner.solver.backend import Backend, Meter, OutOfBudget, SlotGroup, WeekHolds
@@ -46,7 +50,7 @@ from planner.solver.score import soft_penalty, week_key
 from planner.solver.search import order_day, slot_groups
 from planner.solver.settings import Settings
 
-__all__ = ["Improved", "improve_week", "neighbourhoods", "score_of"]
+__all__ = ["Improved", "improve_week", "neighbourhoods", "repair_week", "score_of"]
 
 Week = dict[str, list[str]]
 
@@ -108,6 +112,30 @@ def improve_week(backend: Backend, compiled: Compiled, model: WeekModel, week: W
                 improvements += 1
                 improved = True
     return Improved(week, key, tries, improvements, meter.nodes)
+
+
+def repair_week(backend: Backend, compiled: Compiled, model: WeekModel, week: Week, settings: Settings,
+                seed: int, budget: int, meter: Meter) -> Week | None:
+    """A week meeting every rule ``model`` enforces that differs from ``week`` on one training
+    day, or else on two, or ``None`` when none is found within ``budget`` nodes in all.
+
+    ``week`` met the rules of a looser model (one rule fewer, when a soft rule is tried as a
+    constraint): a rule over the whole week (a count, a coverage) is often met by changing one
+    session, a small search, where a search of the whole week from scratch may wander."""
+    if model.refuted:  # the pre-search bounds show no week at all: there are no constraints to search
+        return None
+    spent = Meter()
+    for n, hood in enumerate(neighbourhoods(model.days)):
+        if spent.nodes >= budget:
+            break
+        rng = random.Random(f"{seed}:repair:{n}")
+        tight = replace(settings, neighbourhood_budget=min(settings.neighbourhood_budget, budget - spent.nodes))
+        found = _resolve(backend, compiled, model, week, (sys.maxsize,), hood, rng, tight, spent, None)
+        if found is not None:
+            meter.nodes += spent.nodes
+            return found
+    meter.nodes += spent.nodes
+    return None
 
 
 def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week, key: tuple[int, ...],

@@ -3,9 +3,10 @@
 1. Find any week that meets the hard rules (or learn there is none).
 2. Promote soft rules to constraints one at a time, heaviest first, keeping each that still
    leaves a week (:func:`promote_soft_rules`; a rule the last week found already meets needs
-   no search).
-3. Collect ``settings.restarts`` more weeks under the promoted set; keep the one with the lowest
-   soft penalty (:mod:`planner.solver.score`).
+   no search; the others are tried from scratch and by repairing that week).
+3. Collect ``settings.restarts`` more weeks under the promoted set (within
+   ``settings.candidates_budget`` nodes in all); keep, of them and the last week the promotion
+   found, the one with the lowest soft penalty (:mod:`planner.solver.score`).
 4. With a reference week (:mod:`planner.solver.reference_week`), collect as many again, each
    search trying the reference's exercises and order first, and keep, among the weeks of the
    lowest penalty, the one closest to the reference (:func:`planner.solver.score.week_key`).
@@ -23,7 +24,7 @@ from planner.solver.backend import Backend, Meter
 from planner.solver.build import build_model
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
-from planner.solver.neighbourhood import improve_week
+from planner.solver.neighbourhood import improve_week, repair_week
 from planner.solver.reasons import expand
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
@@ -50,14 +51,16 @@ def promotable_rules(compiled: Compiled) -> list[str]:
 
 
 def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
-                       witness: dict[str, list[str]]) -> tuple[frozenset[str], WeekModel]:
-    """The soft rules that could be enforced together, and the week model enforcing them.
+                       witness: dict[str, list[str]]) -> tuple[frozenset[str], WeekModel, dict[str, list[str]]]:
+    """The soft rules that could be enforced together, the week model enforcing them, and a week
+    that meets them all (the last witness).
 
     ``witness`` is a week that meets every enforced rule. A rule that the witness also meets is
     promoted at once: the witness shows it can hold with the rules enforced so far (for the
     promotable types, missing nothing is exactly meeting the constraint). Any other rule costs
-    a search under everything promoted so far plus itself, whose week becomes the new witness;
-    best effort: a rule not shown feasible within ``settings.promote_budget`` stays soft, and
+    a search under everything promoted so far plus itself (:func:`_week_meeting`), whose week
+    becomes the new witness; best effort: a rule not shown feasible within
+    ``settings.promote_budget`` stays soft, and
     once the searches have spent ``settings.promotion_budget`` nodes in all, the remaining rules
     are only checked against the witness; so are they once ``settings.promote_give_ups`` tests
     have run out of their budget without a week (neither found nor refuted: the costliest
@@ -79,13 +82,42 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
         if meter.nodes >= settings.promotion_budget or gave_up >= settings.promote_give_ups:
             continue
         trial = build_model(compiled, settings, promote=promoted | {rule_id})
-        found = find_week(backend, compiled, trial, seed, settings.budgets(settings.promote_budget), meter=meter)
-        if found.week is not None:
+        week, outcome = _week_meeting(backend, compiled, trial, witness, settings, seed, meter)
+        if week is not None:
             promoted |= {rule_id}
-            witness = found.week
-        elif found.outcome is Outcome.GAVE_UP:
+            witness = week
+        elif outcome is Outcome.GAVE_UP:
             gave_up += 1
-    return promoted, build_model(compiled, settings, promote=promoted)
+    return promoted, build_model(compiled, settings, promote=promoted), witness
+
+
+def _week_meeting(backend: Backend, compiled: Compiled, trial: WeekModel, witness: dict[str, list[str]],
+               settings: Settings, seed: int, meter: Meter) -> tuple[dict[str, list[str]] | None, Outcome]:
+    """A week meeting every rule ``trial`` enforces (one rule more than ``witness`` meets), or
+    how the search ended, within ``settings.promote_budget`` nodes:
+
+    1. a search from scratch of ``settings.repair_budget`` nodes (most weeks are found in a few
+       dozen);
+    2. a repair of the witness, one or two of its days searched again, within as many nodes
+       (:func:`planner.solver.neighbourhood.repair_week`): a rule over the whole week (cover the
+       lats this week) is usually met by changing one session, where a search from scratch can
+       spend thousands of nodes without finding a week (on the default profile it did, though
+       CP-SAT finds one);
+    3. the rest of the budget from scratch, with other seeds.
+
+    ``repair_budget`` 0 leaves out the first two: one search from scratch.
+    """
+    quick = settings.repair_budget
+    if quick > 0:
+        found = find_week(backend, compiled, trial, seed, [quick], meter=meter)
+        if found.week is not None or found.outcome is not Outcome.GAVE_UP:
+            return found.week, found.outcome
+        repaired = repair_week(backend, compiled, trial, witness, settings, seed, quick, meter)
+        if repaired is not None:
+            return repaired, Outcome.FOUND
+    rest = settings.budgets(max(settings.promote_budget - 2 * quick, quick))
+    found = find_week(backend, compiled, trial, seed, rest, first=int(quick > 0), meter=meter)
+    return found.week, found.outcome
 
 
 def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: int,
@@ -100,12 +132,13 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     if first.week is None:
         return None, first
 
-    promoted, model = promote_soft_rules(backend, compiled, settings, seed, first.week)
+    promoted, model, witness = promote_soft_rules(backend, compiled, settings, seed, first.week)
     best: tuple[dict[str, list[str]], WeekModel, int] | None = None  # the week, its model, its try
     best_key: tuple[int, ...] = ()
     best_misses: list[str] = []
     candidates = 0
     gave_up = 0  # candidate searches that spent their budget without a week
+    spent = Meter()  # nodes the candidate searches spent (Settings.candidates_budget)
     tries = settings.restarts + 1
     for restart in range(tries * (2 if like is not None else 1)):
         guide = like if restart >= tries else None  # the usual tries first, then the guided ones
@@ -115,14 +148,14 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
             # (when none is found that way, the rest search under the promoted rules alone)
             met = promoted | (set(promotable_rules(compiled)) - set(best_misses))
             loose, model = model, build_model(compiled, settings, promote=frozenset(met))
-            gave_up = 0  # the guided tries get their own allowance
+            gave_up, spent = 0, Meter()  # the guided tries get their own allowance
         if restart == 0:
-            ordered: dict[str, list[str]] | None = first.week
-        elif gave_up >= settings.candidate_give_ups:
+            ordered: dict[str, list[str]] | None = witness  # meets every promoted rule
+        elif gave_up >= settings.candidate_give_ups or spent.nodes >= settings.candidates_budget:
             ordered = None  # the weeks left are too hard to find in the budget: keep the best so far
         else:
-            budgets = settings.budgets(settings.candidate_budget)
-            found = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide)
+            budgets = settings.budgets(min(settings.candidate_budget, settings.candidates_budget - spent.nodes))
+            found = find_week(backend, compiled, model, seed, budgets, first=100 * restart, like=guide, meter=spent)
             gave_up += found.outcome is Outcome.GAVE_UP
             ordered = found.week
         if ordered is None:

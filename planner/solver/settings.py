@@ -19,9 +19,11 @@ class Settings:
     ``total_budget`` nodes. ``restarts`` is how many more weeks are sought (each within
     ``candidate_budget`` nodes) to compare soft scores, none more once ``candidate_give_ups``
     of those searches have spent their budget without a week (the rest would likely cost as
-    much); ``promote_budget`` bounds each test of
+    much) or once they have spent ``candidates_budget`` nodes in all (a node costs from a tenth
+    of a millisecond to a millisecond, more in long sessions); ``promote_budget`` bounds each test of
     whether a soft rule can be promoted (best effort: a rule not shown feasible in time stays
-    soft) and ``promotion_budget`` all of them together (once it is spent, a soft rule is
+    soft; each test first searches from scratch, then repairs the last week found, each within
+    ``repair_budget`` nodes, then spends the rest from scratch) and ``promotion_budget`` all of them together (once it is spent, a soft rule is
     promoted only when the last week found already meets it), as it is once
     ``promote_give_ups`` of those tests have spent their budget without an answer; ``trade_budget`` bounds the
     searches that try to keep two structure rules in place of one when rules give way
@@ -50,9 +52,11 @@ class Settings:
     promote_budget: int = 3_000
     promotion_budget: int = 30_000
     promote_give_ups: int = 2
+    repair_budget: int = 1_000
     trade_budget: int = 6_000
     candidate_budget: int = 6_000
     candidate_give_ups: int = 1
+    candidates_budget: int = 6_000
     search: str = "auto"  # "auto", "fast" or "thorough" (SEARCHES)
     neighbourhood_tries: int = 12
     neighbourhood_budget: int = 1_500

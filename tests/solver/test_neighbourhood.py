@@ -16,7 +16,8 @@ from planner.solver.backend import Meter
 from planner.solver.backends import backend_named
 from planner.solver.build import build_model
 from planner.solver.csp import CspBackend
-from planner.solver.neighbourhood import improve_week, neighbourhoods, score_of
+from planner.solver.neighbourhood import improve_week, neighbourhoods, repair_week, score_of
+from planner.solver.score import misses, soft_amounts
 from planner.solver.search import find_week
 from planner.solver.walks import credit, plan_walks
 from tests.conftest import EXAMPLES
@@ -147,3 +148,29 @@ def test_each_re_solve_judges_at_most_its_weeks(rules, catalog, monkeypatch, bac
     assert len(judged) <= 1 + 2 * 3 + done.improvements and done.tries == 2
     if count is not None:
         assert (len(judged), done.key) == (count, (after,))
+
+
+def test_repair_changes_a_day_or_two_to_meet_one_more_rule(rules, catalog):
+    """On the default profile, seed 0, the first week misses develop-every-back-group (strength
+    work for the trapezius, the lats and the back extensors over the week); a repair finds a
+    week that meets it and every hard rule, changing one or two days and keeping the rest."""
+    backend, compiled, model, week = _first_week(rules, catalog, None)
+    trial = build_model(compiled, SMALL, promote=frozenset({"develop-every-back-group"}))
+    rule = [r for r in compiled.soft() if r.origin.rule_id == "develop-every-back-group"]
+    assert misses(model, week, rule)
+    meter = Meter()
+    repaired = repair_week(backend, compiled, trial, week, SMALL, 0, 1_000, meter)
+    assert repaired is not None and 0 < meter.nodes <= 1_000
+    assert not misses(model, repaired, rule)
+    assert 1 <= sum(repaired[d] != week[d] for d in model.days) <= 2
+    assert not soft_amounts(replace(trial, soft=trial.hard), repaired)  # every enforced rule holds
+
+
+def test_repair_gives_up_within_its_budget_and_never_searches_a_refuted_week(rules, catalog):
+    backend, compiled, model, week = _first_week(rules, catalog, None)
+    trial = build_model(compiled, SMALL, promote=frozenset({"develop-every-back-group"}))
+    meter = Meter()
+    assert repair_week(backend, compiled, trial, week, SMALL, 0, 5, meter) is None
+    assert meter.nodes <= 5 + len(neighbourhoods(model.days))  # a search notices its budget one node late
+    refuted = replace(trial, refuted=True, constraints=[])
+    assert repair_week(backend, compiled, refuted, week, SMALL, 0, 1_000, Meter()) is None

@@ -20,16 +20,20 @@ def test_soft_rules_are_pursued(rules, catalog):
     five_days = make_profile(catalog, days=["mon", "tue", "wed", "thu", "fri"])
     solution = solve(rules, catalog, five_days, seed=0)
     assert {"varied-week", "vary-the-exercises", "regular-practice"} <= set(solution.stats["promoted"])
-    # develop-every-back-group counts strength work by its primary muscles (issue 9): a mat and a
-    # chair give the trapezius and the latissimus none in today's catalog, so it may be missed;
+    # develop-every-back-group counts strength work by its primary muscles (issue 9): with a mat and
+    # a chair only two exercises work the trapezius and one the latissimus, so it may be missed;
     # the week's aerobic activity is the walk (walk-on-days-off), and a second one would be a
-    # class tacked onto a home session (no-class-in-a-home-session outweighs cross-train).
+    # class tacked onto a home session: cross-train and no-class-in-a-home-session pull against
+    # each other, and the week misses one of them (today the latter, whose miss costs less beside
+    # the rest of that week).
     # The balance bands (rules/balance.yaml, load_ratio preferences) are scored, not promoted, so
     # they may be missed too (issue 12: the search is not yet proven optimal).
     bands = {r.id for r in rules if r.header.kind == "load_ratio"}
     # The walks of their own are planned after the search (walk-on-days-off), so the week may walk
     # on more than three days (no-same-old-thing, weight 3).
-    assert set(solution.soft_misses) - bands <= {"develop-every-back-group", "cross-train", "no-same-old-thing"}
+    assert set(solution.soft_misses) - bands <= {"develop-every-back-group", "cross-train", "no-same-old-thing",
+                                                 "no-class-in-a-home-session"}
+    assert not {"cross-train", "no-class-in-a-home-session"} <= set(solution.soft_misses)
     assert solution.penalty <= 2 * 5 * 10 + 3 * 10 + 3 * 10 + sum(  # two groups, weight 5, cross-train, walks
         10 * r.header.weight for r in rules if r.id in bands)  # and each band at most its weight (amount <= 1)
 
@@ -72,10 +76,28 @@ def test_when_rules_give_way_the_week_kept_names_what_it_misses_itself(rules, ca
     """Found by a 1,000-profile batch (benchmarks/make_profiles.py, seed 1, client-00494): the week
     the search around the best one started from scored lower after dose tuning and was kept, but
     carried the improved week's list of rules that gave way, without stretch-whole-body, which it
-    missed on Sunday; the checker then found a hard violation. Each week now lists its own."""
+    missed on Sunday; the checker then found a hard violation. Each week now lists its own (today
+    the search keeps stretch-whole-body there)."""
     from tests.conftest import plan_and_check
 
     child = make_profile(catalog, age_group="child", level="beginner", days=["mon", "tue", "wed", "sat", "sun"],
                          session_minutes=35, equipment=["mat", "chair", "band", "fitball"], cleared_by_doctor=False)
     plan = plan_and_check(rules, catalog, child)  # no hard violation: what gave way is named
-    assert [g.rule for g in plan.gave_way] == ["stretch-whole-body", "core-each-session", "legs-each-session"]
+    assert [g.rule for g in plan.gave_way] == ["core-each-session", "legs-each-session"]
+
+
+def test_when_no_week_holds_the_rules_kept_the_relaxed_week_names_all_it_misses(rules, catalog, monkeypatch):
+    """Which structure rules to keep is decided on the relaxed rules (then one kept rule may be
+    traded for two), and the week is searched again with the kept ones enforced. When that search
+    finds no week, the relaxed week is given, and every structure rule it misses is named as
+    giving way, not only those outside the kept set (the checker would find the others broken).
+    Forced here by keeping every structure rule, which no week of this child's holds."""
+    from planner.solver import giveway
+    from tests.conftest import plan_and_check
+
+    monkeypatch.setattr(giveway, "_fewer_given_way", lambda backend, relaxed, settings, seed, kept, structure:
+                        set(structure))
+    child = make_profile(catalog, age_group="child", level="beginner", days=["mon", "tue", "wed", "sat", "sun"],
+                         session_minutes=35, equipment=["mat", "chair", "band", "fitball"], cleared_by_doctor=False)
+    plan = plan_and_check(rules, catalog, child)  # no hard violation: every structure rule missed is named
+    assert plan.gave_way
