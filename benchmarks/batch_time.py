@@ -5,7 +5,9 @@ For each size in ``--sizes`` (default 200 and 1000) the script writes that many 
 processes (a fresh OUT each time, so every profile is planned), reports the median wall time
 and profiles per minute, the CPU time of each run (user + system, workers included: less
 sensitive to a busy machine than wall time), times one resumed run (everything current), checks every plan of the
-last run with :func:`planner.api.check_week` (there must be no hard violation), and gives the
+last run with :func:`planner.api.check_week` (there must be no hard violation), lists the
+profiles that failed (status error or not written: the batch still finishes, exit 70 or 65;
+``--work DIR`` keeps their plans and summary to look at), and gives the
 distribution of the per-profile time in the workers (``seconds`` in ``summary.json``: loading
 the profile, solving, checking, rendering) by outcome.
 
@@ -51,6 +53,12 @@ def nearest_rank(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
+# backplan batch finishes the batch and writes its summary when some profiles fail: 65 (a plan
+# could not be written), 70 (an internal error in some profile); those runs are timed and their
+# failed rows reported. Any other exit (usage error, interrupted) stops the script.
+FINISHED = (0, 65, 70)
+
+
 def time_batch(cmd: list[str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system of the process and the workers it waited for)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -58,8 +66,10 @@ def time_batch(cmd: list[str]) -> tuple[float, float]:
     proc = subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     spent = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
+    if proc.returncode not in FINISHED:
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}")
+    if proc.returncode:
+        print(f"  (exit {proc.returncode}: some profiles failed; see the failed rows below)", flush=True)
     return spent, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
@@ -98,6 +108,8 @@ def measure(size: int, args: argparse.Namespace, work: Path, backplan: list[str]
     by_status: dict[str, list[float]] = {}
     for row in rows:
         by_status.setdefault(row["status"], []).append(row["seconds"] or 0.0)
+    failed = [{k: row.get(k) for k in ("profile", "status", "exit_code", "reason")}
+              for row in rows if row["status"] in ("error", "not_written")]
     median = statistics.median(times)
     result = {
         "size": size,
@@ -109,6 +121,7 @@ def measure(size: int, args: argparse.Namespace, work: Path, backplan: list[str]
         "resumed_s": round(resumed, 2),
         "counts": doc["counts"],
         "hard_violations": hard,
+        "failed": failed,
         "worker_seconds": {"all": distribution([s for v in by_status.values() for s in v]),
                            **{status: distribution(v) for status, v in sorted(by_status.items())}},
     }
@@ -135,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", default=None, help="--search for backplan batch (default: backplan's own, auto)")
     parser.add_argument("--dask", type=int, default=0, metavar="N", help="also time a Dask LocalCluster of N workers")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    parser.add_argument("--work", type=Path, default=None, metavar="DIR",
+                        help="keep the profiles and the last run's plans and summary here (default: a temporary "
+                             "folder, deleted at the end)")
     args = parser.parse_args(argv)
 
     backplan = backplan_command()
@@ -143,9 +159,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{platform.platform()}, {os.cpu_count()} CPU(s), load {os.getloadavg()[0]:.2f}")
     print(f"backplan: {' '.join(backplan)}; code: {state}", flush=True)
     results = []
-    with tempfile.TemporaryDirectory(prefix="backplan-batch-time-") as tmp:
+    if args.work is not None:  # kept: the profiles, plans and summaries of the last runs
+        args.work.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            results.append(measure(size, args, Path(tmp), backplan))
+            results.append(measure(size, args, args.work, backplan))
+    else:
+        with tempfile.TemporaryDirectory(prefix="backplan-batch-time-") as tmp:
+            for size in args.sizes:
+                results.append(measure(size, args, Path(tmp), backplan))
     print(f"\n{'profiles':>8}{'median s':>10}{'/min':>7}{'CPU s/profile':>15}{'resumed s':>11}{'hard':>6}  outcomes")
     for r in results:
         counts = ", ".join(f"{k} {v}" for k, v in r["counts"].items() if v)
@@ -157,11 +178,14 @@ def main(argv: list[str] | None = None) -> int:
             if d["n"]:
                 print(f"  {r['size']:>5} {status:<10} n={d['n']:<5} p50 {d['p50']:.3f}  p90 {d['p90']:.3f}  "
                       f"p99 {d['p99']:.3f}  max {d['max']:.3f}  sum {d['sum']:.1f}")
+    for r in results:
+        for row in r["failed"]:
+            print(f"  failed ({r['size']}): {row['profile']}: {row['status']} (exit {row['exit_code']}): {row['reason']}")
     if args.json is not None:
         args.json.write_text(json.dumps({"date": dt.datetime.now().isoformat(timespec="seconds"), "code": state,
                                          "python": platform.python_version(), "cpus": os.cpu_count(),
                                          "results": results}, indent=2))
-    return 1 if any(r["hard_violations"] for r in results) else 0
+    return 1 if any(r["hard_violations"] or r["failed"] for r in results) else 0
 
 
 if __name__ == "__main__":

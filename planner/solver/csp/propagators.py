@@ -140,6 +140,9 @@ class Days(constraint.Constraint):
         return True
 
 
+_UNSET = object()  # not assigned yet (never a limited value)
+
+
 class PerValueDays(constraint.Constraint):
     """Each value ``x`` of ``limits`` is used on at most ``limits[x]`` days (all repeat limits
     of a week in one constraint, instead of one constraint per exercise).
@@ -153,31 +156,32 @@ class PerValueDays(constraint.Constraint):
 
     def __init__(self, limits: dict[str, int], day_of: dict,
                  demands: Sequence[tuple[frozenset[str], dict[str, int]]] = ()) -> None:
-        self.limits, self.day_of, self.demands = limits, day_of, tuple(demands)
+        self.limits, self.day_of = limits, day_of
+        # each demand with the days its values have in all (every value of a demand is limited)
+        self.demands = tuple((ids, lows, sum(limits[x] for x in ids)) for ids, lows in demands)
 
     def __call__(self, variables, domains, assignments, forwardcheck=False):
         limits, day_of = self.limits, self.day_of
         used: dict[str, set] = {}
+        get = assignments.get
         for v in variables:
-            if v in assignments:
-                value = assignments[v]
-                if value in limits:
-                    used.setdefault(value, set()).add(day_of[v])
+            value = get(v, _UNSET)
+            if value in limits:
+                used.setdefault(value, set()).add(day_of[v])
         full = set()
         for value, days in used.items():
             if len(days) > limits[value]:
                 return False
             if len(days) == limits[value]:
                 full.add(value)
-        for ids, lows in self.demands:
+        for ids, lows, left in self.demands:  # only the values used so far change what is left
             hits = dict.fromkeys(lows, 0)
-            left = 0
-            for x in ids:
-                days = used.get(x, ())
-                left += limits[x] - len(days)
-                for d in days:
-                    if d in hits:
-                        hits[d] += 1
+            for x, days in used.items():
+                if x in ids:
+                    left -= len(days)
+                    for d in days:
+                        if d in hits:
+                            hits[d] += 1
             if sum(max(low - hits[d], 0) for d, low in lows.items()) > left:
                 return False
         if forwardcheck and full:
