@@ -106,15 +106,15 @@ def test_a_child_bird_dog_stops_at_15_reps_then_holds_longer_then_holds_when_a_s
 
 def test_an_exercise_at_its_ceiling_moves_up_to_its_harder_version():
     schedule = default_schedule()
-    caps = [*schedule.ceiling.exercises, ExerciseCap(exercise="chair_sit_to_stand", reps=10, source="a test")]
+    caps = [*schedule.ceiling.exercises, ExerciseCap(exercise="abdominal_bracing", reps=8, source="a test")]
     schedule = schedule.model_copy(update={"ceiling": schedule.ceiling.model_copy(update={"exercises": caps})})
-    _, made = _programme("gym_goer", 3, schedule)
-    week2, week3 = (next(c for c in w.changes if c.exercise == "chair_sit_to_stand") for w in made.weeks[1:])
-    assert week2.text == ("Chair sit-to-stand up from 2 x 8 to 2 x 10 (10 reps, the most advised): the week before "
-                          "assumed done as planned (no diary given)")
-    assert (week3.action, week3.to) == ("harder variant", "squat_to_chair")
-    assert week3.text == ("Chair sit-to-stand at 10 reps, the most advised; moves up to its harder version, Squat to a "
-                          "chair: the week before assumed done as planned (no diary given)")
+    _, made = _programme("two_days_a_week", 3, schedule)
+    week2, week3 = (next(c for c in w.changes if c.exercise == "abdominal_bracing") for w in made.weeks[1:])
+    assert week2.text == ("Abdominal bracing, seated up from 1 x 6, hold 8 s each to 1 x 8, hold 8 s each (8 reps, the "
+                          "most advised): the week before assumed done as planned (no diary given)")
+    assert (week3.action, week3.to) == ("harder variant", "forearm_plank")
+    assert week3.text == ("Abdominal bracing, seated at 8 reps, the most advised; moves up to its harder version, "
+                          "Forearm plank: the week before assumed done as planned (no diary given)")
 
 
 def test_an_exercise_with_every_part_at_its_ceiling_and_no_harder_version_holds_and_says_so():
