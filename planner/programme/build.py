@@ -21,8 +21,9 @@ order and changes, per slot, the exercise (along its variant ladder, or swapped)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from planner.balance import plan_balance
@@ -82,25 +83,29 @@ class _Maker:
         return check_plan(plan, rules, self.catalog, self.profile)
 
     def problem(self, plan: Plan, doses_only: bool = False, hard_only: bool = False,
-                before: Mapping[str, float] | None = None) -> str | None:
+                before: Callable[[], Mapping[str, float]] | None = None) -> str | None:
         """Why the week is not sound (a safety violation, or a rule week 1 met now missed), or None.
         ``doses_only``: the trial changed only doses, so the rules that read no dose (which
         exercises are where) are not run again; every week as a whole then goes through them all.
         ``hard_only``: only a hard rule stands in the way (a step back for pain is never refused
         for a preference; the week then lists the preference it misses).
-        ``before``: what the week as it stood already missed (:meth:`missed`): a rule it missed
-        stands in the way only when the trial misses it by more (after a painful exercise steps
-        back, a balance band it kept may be missed; a step elsewhere that leaves the band as it
-        is, or brings it back, is not refused for it)."""
+        ``before``: what the week as it stood already missed (:meth:`missed`, asked only when the
+        trial misses a rule week 1 met): a rule it missed stands in the way only when the trial
+        misses it by more (after a painful exercise steps back, a balance band it kept may be
+        missed; a step elsewhere that leaves the band as it is, or brings it back, is not refused
+        for it)."""
         skip = DOSE_BLIND if doses_only and not self.full else ()
         found = self.check(plan, skip=skip)
-        now = self._amounts(found)
+        now: dict[str, float] | None = None
         for v in found:
             if v.hard:
                 return f"{v.rule_id}: {v.message}"
             if hard_only or v.rule_id in self.allowed:
                 continue
-            if before is None or now[v.rule_id] > before.get(v.rule_id, 0.0) + 1e-9:
+            if before is None:
+                return f"{v.rule_id}: {v.message}"
+            now = self._amounts(found) if now is None else now
+            if now[v.rule_id] > before().get(v.rule_id, 0.0) + 1e-9:
                 return f"{v.rule_id}: {v.message}"
         return None
 
@@ -271,11 +276,11 @@ def _move(maker: _Maker, key: str, slot: Slot, outcome: Outcome, slots: dict[str
     else:
         return slot, trims, None  # an exercise the schedule does not progress (a stretch, a warm-up)
     refused, full = [], False
-    before = None  # what the week as it stands misses (a pain-driven change earlier in the week may miss a band)
+    # what the week as it stands misses (a pain-driven change earlier in the week may miss a band),
+    # checked once, and only when a trial misses a preference
+    before = functools.cache(lambda: maker.missed(maker.plan(slots, trims=trims)))
     for new, action, to, text, doses_only in options:
         easing = action in _EASING  # for pain: only a hard rule may refuse it
-        if not easing and before is None:
-            before = maker.missed(maker.plan(slots, trims=trims))
         problem = maker.problem(maker.plan({**slots, key: new}, trims=trims), doses_only, hard_only=easing,
                                 before=before)
         if problem is None:  # an option refused first is said, so a step that did not come is explained

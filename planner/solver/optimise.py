@@ -92,7 +92,7 @@ def promote_soft_rules(backend: Backend, compiled: Compiled, settings: Settings,
 
 
 def _week_meeting(backend: Backend, compiled: Compiled, trial: WeekModel, witness: dict[str, list[str]],
-               settings: Settings, seed: int, meter: Meter) -> tuple[dict[str, list[str]] | None, Outcome]:
+                  settings: Settings, seed: int, meter: Meter) -> tuple[dict[str, list[str]] | None, Outcome]:
     """A week meeting every rule ``trial`` enforces (one rule more than ``witness`` meets), or
     how the search ended, within ``settings.promote_budget`` nodes:
 
