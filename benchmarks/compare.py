@@ -21,41 +21,51 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from plan_time import peak_kib, time_once  # noqa: E402
 
 
-def run_once(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float, bytes]:
-    """Wall seconds, CPU seconds and standard output of one ``python -m planner ARGS``."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "planner", *args], cwd=cwd, env=env, capture_output=True, check=False)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1, 3, 4):  # a finished run: a plan, a violation found, a referral, a refusal
+FINISHED = (0, 1, 3, 4)  # a finished run: a plan, a violation found, a referral, a refusal
+
+
+def command(checkout: Path, args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``python -m planner ARGS`` and its environment, importing ``planner`` from ``checkout``."""
+    return [sys.executable, "-m", "planner", *args], {**os.environ, "PYTHONPATH": str(checkout)}
+
+
+def run_once(checkout: Path, args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``python -m planner ARGS`` (:func:`plan_time.time_once`)."""
+    cmd, env = command(checkout, args)
+    wall, code, cpu = time_once(cmd, cwd, env)
+    if code not in FINISHED:
+        raise SystemExit(f"{checkout}: python -m planner {' '.join(args)} exited {code}")
+    return wall, cpu
+
+
+def output(checkout: Path, args: list[str], cwd: Path) -> bytes:
+    """What one ``python -m planner ARGS`` prints (the unmeasured warm-up, for ``--same``)."""
+    cmd, env = command(checkout, args)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=False)
+    if proc.returncode not in FINISHED:
         raise SystemExit(f"{checkout}: python -m planner {' '.join(args)} exited {proc.returncode}:\n"
                          f"{proc.stderr.decode(errors='replace')}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
+    return proc.stdout
 
 
 def peak_mib(checkout: Path, args: list[str], cwd: Path) -> float | None:
-    """Peak resident memory of one run, by ``/usr/bin/time -f %M`` (None when it is missing)."""
-    if not Path("/usr/bin/time").exists():
-        return None
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "planner", *args], cwd=cwd, env=env,
-                          capture_output=True, check=False)
-    last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
-    return int(last[0]) / 1024 if last and last[0].isdigit() else None
+    """Peak resident memory of one run (:func:`plan_time.peak_kib`; None without ``/usr/bin/time``)."""
+    cmd, env = command(checkout, args)
+    kib = peak_kib(cmd, cwd, env)
+    return None if kib is None else kib / 1024
 
 
 def absolute(args: list[str]) -> list[str]:
@@ -79,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="backplan-compare-"))
     try:
         sides = {"after": ROOT, "before": before}
-        outputs = {name: run_once(path, args, work)[2] for name, path in sides.items()}  # warm-up
+        outputs = {name: output(path, args, work) for name, path in sides.items()}  # warm-up
         if opts.same and outputs["after"] != outputs["before"]:
             print("the two checkouts print different output", file=sys.stderr)
             return 1
@@ -87,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         cpus: dict[str, list[float]] = {"after": [], "before": []}
         for _ in range(opts.runs):
             for name, path in sides.items():
-                wall, cpu, _out = run_once(path, args, work)
+                wall, cpu = run_once(path, args, work)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
         print(f"python -m planner {' '.join(opts.args[1:] if opts.args[:1] == ['--'] else opts.args)}: "

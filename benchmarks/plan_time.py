@@ -74,11 +74,12 @@ def p90(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
-def time_once(cmd: list[str]) -> tuple[float, int, float]:
+def time_once(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, int, float]:
     """Wall seconds, exit code and CPU seconds (user + system: less sensitive to a busy machine)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=os.environ.copy())
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
+                          env=os.environ.copy() if env is None else env)
     spent = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 4):
@@ -86,12 +87,12 @@ def time_once(cmd: list[str]) -> tuple[float, int, float]:
     return spent, proc.returncode, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def peak_kib(cmd: list[str]) -> int | None:
+def peak_kib(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> int | None:
     """Peak resident memory (KiB) of one run, by ``/usr/bin/time -f %M`` (None without it)."""
     if not Path("/usr/bin/time").exists():
         return None
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          cwd=ROOT)
+                          cwd=cwd, env=env)
     last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
     return int(last[0]) if last and last[0].isdigit() else None
 
