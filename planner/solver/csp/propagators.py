@@ -159,31 +159,55 @@ class PerValueDays(constraint.Constraint):
         self.limits, self.day_of = limits, day_of
         # each demand with the days its values have in all (every value of a demand is limited)
         self.demands = tuple((ids, lows, sum(limits[x] for x in ids)) for ids, lows in demands)
+        self.owed = tuple(sum(lows.values()) for _, lows in demands)  # each demand's items before any is placed
+        # per limited value, the demands (by place) whose ids hold it
+        self.member: dict[str, tuple[int, ...]] = {
+            x: tuple(k for k, (ids, _, _) in enumerate(self.demands) if x in ids) for x in limits}
 
     def __call__(self, variables, domains, assignments, forwardcheck=False):
         limits, day_of = self.limits, self.day_of
         used: dict[str, set] = {}
-        get = assignments.get
-        for v in variables:
-            value = get(v, _UNSET)
+        # every slot that holds a limited value reads it (it is in this constraint's scope), so
+        # the assigned slots are all that need looking at: early in a search, far fewer
+        for v, value in assignments.items():
             if value in limits:
-                used.setdefault(value, set()).add(day_of[v])
+                days = used.get(value)
+                if days is None:
+                    used[value] = {day_of[v]}
+                else:
+                    days.add(day_of[v])
         full = set()
         for value, days in used.items():
             if len(days) > limits[value]:
                 return False
             if len(days) == limits[value]:
                 full.add(value)
-        for ids, lows, left in self.demands:  # only the values used so far change what is left
-            hits = dict.fromkeys(lows, 0)
+        demands = self.demands
+        if demands:  # only the values used so far change what is left
+            member = self.member
+            lefts = [left for _, _, left in demands]
+            hits: list[dict[str, int] | None] = [None] * len(demands)
             for x, days in used.items():
-                if x in ids:
-                    left -= len(days)
+                for k in member[x]:
+                    lefts[k] -= len(days)
+                    counts = hits[k]
+                    if counts is None:
+                        counts = hits[k] = {}
                     for d in days:
-                        if d in hits:
-                            hits[d] += 1
-            if sum(max(low - hits[d], 0) for d, low in lows.items()) > left:
-                return False
+                        counts[d] = counts.get(d, 0) + 1
+            for k, (_, lows, _) in enumerate(demands):
+                counts = hits[k]
+                if counts is None:  # none of its values used yet
+                    if self.owed[k] > lefts[k]:
+                        return False
+                    continue
+                owed = 0
+                for d, low in lows.items():
+                    n = counts.get(d, 0)
+                    if n < low:
+                        owed += low - n
+                if owed > lefts[k]:
+                    return False
         if forwardcheck and full:
             for v in variables:
                 if v not in assignments and not full.isdisjoint(domains[v]):
