@@ -15,6 +15,7 @@ from planner.balance import plan_balance
 from planner.catalog import Catalog
 from planner.contract import GaveWay, Instructions, Overridden, Plan, PlanDay, PlanItem
 from planner.kinds.advice import exercise_cues
+from planner.kinds.profile_exclude import variant_notes
 from planner.messages import dose_notes, gave_way_reason, time_caps
 from planner.models import Profile
 from planner.provenance import made_with
@@ -46,7 +47,7 @@ def to_plan(solution: Solution, catalog: Catalog, profile: Profile, seed: int, r
         soft_penalty=solution.penalty,
         soft_misses=solution.soft_misses,
         advice=[text for _, text in solution.advice],
-        notes=dose_notes(solution.undosable),
+        notes=[*dose_notes(solution.undosable), *variant_notes(rules, catalog, profile)],
         overrides=overrides(rules),
         gave_way=[
             GaveWay(rule=g.rule_id, description=described.get(g.rule_id, ""), because=list(g.because),

@@ -122,6 +122,13 @@ class Catalog:
             return named
         return next((x.id for x in self.exercises.values() if getattr(x, back) == exercise_id), None)
 
+    def variants(self, exercise_id: str) -> tuple[str, ...]:
+        """The exercise's close variants: the ids its ``variants`` names and those naming it
+        (one step, not a chain), in catalog order; variants outside this catalog are left out."""
+        named = set(self.exercises[exercise_id].variants)
+        return tuple(x.id for x in self.exercises.values()
+                     if x.id != exercise_id and (x.id in named or exercise_id in x.variants))
+
     def subset(self, ids: Iterable[str]) -> Catalog:
         """A catalog with only these exercises (same vocabularies and graph)."""
         keep = set(ids)
@@ -198,6 +205,7 @@ def load_catalog(folder: Path | str | None = None) -> Catalog:
                 f'unknown exercise "{ex.banned.alternative}"{hint}', doc.where((*at, "banned", "alternative"))
             )
     _check_ladders(exercises, docs)
+    _check_variants(exercises, docs)
     return Catalog(vocab=vocab, graph=graph, exercises=exercises, where=where, folder=str(folder))
 
 
@@ -229,6 +237,18 @@ def _check_ladders(exercises: dict[str, Exercise], docs: dict[str, tuple[Documen
             doc, path = docs[start]
             chain = " -> ".join([*seen, start])
             raise InputError(f"the variant ladder goes round in a circle: {chain}", doc.where((*path, "harder")))
+
+
+def _check_variants(exercises: dict[str, Exercise], docs: dict[str, tuple[Document, tuple]]) -> None:
+    """Close variants name other catalog ids."""
+    for ex_id, ex in exercises.items():
+        doc, at = docs[ex_id]
+        for i, other in enumerate(ex.variants):
+            where = doc.where((*at, "variants", i))
+            if other not in exercises:
+                raise InputError(f'unknown exercise "{other}"{did_you_mean(other, exercises)}', where)
+            if other == ex_id:
+                raise InputError(f'"{ex_id}" cannot be its own close variant', where)
 
 
 @lru_cache(maxsize=1)

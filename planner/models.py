@@ -142,6 +142,10 @@ class Exercise(Strict):
     # programme steps along it; planner/catalog.py refuses unknown ids and cycles).
     easier: Ident | None = None
     harder: Ident | None = None
+    # Close variants: catalog ids of the same movement done another way (other equipment or
+    # position, one side or both). A profile's ``exclude`` leaves them out too (the
+    # profile_exclude kind); naming the pair on one side is enough.
+    variants: Annotated[list[Ident], Field(max_length=50)] = []
     source: Annotated[list[Text], Field(min_length=1, max_length=20)]
 
     @field_validator("source", mode="before")

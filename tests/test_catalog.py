@@ -166,3 +166,29 @@ def test_the_shipped_ladders(catalog):
     assert {x: catalog.harder(x) for x in ("wall_push_up", "prone_opposite_arm_leg_raise", "bird_dog")} == {
         "wall_push_up": "push_up", "prone_opposite_arm_leg_raise": "bird_dog", "bird_dog": None}
     assert catalog.easier("push_up") == "wall_push_up" and catalog.easier("wall_push_up") is None
+
+
+def test_close_variants_name_catalog_ids(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    path.write_text(path.read_text().replace("    variants: [single_knee_to_chest, child_knee_tucks]\n",
+                                             "    variants: [single_knee_to_chest, child_knee_tuck]\n"))
+    line = _line_of(path, "    variants: [single_knee_to_chest, child_knee_tuck]")
+    assert load_error(broken_catalog) == (f'{path}:{line}:38: unknown exercise "child_knee_tuck" '
+                                          '(did you mean "child_knee_tucks"?)')
+
+
+def test_an_exercise_is_not_its_own_close_variant(broken_catalog):
+    path = broken_catalog / "ex_home_exercises.yaml"
+    path.write_text(path.read_text().replace("    variants: [single_knee_to_chest, child_knee_tucks]\n",
+                                             "    variants: [knees_to_chest]\n"))
+    line = _line_of(path, "    variants: [knees_to_chest]")
+    assert load_error(broken_catalog) == f'{path}:{line}:16: "knees_to_chest" cannot be its own close variant'
+
+
+def test_close_variants_pair_both_ways(catalog):
+    # named on the double knees-to-chest only; each end finds the other, one step and no further
+    assert catalog.variants("knees_to_chest") == ("single_knee_to_chest", "child_knee_tucks")
+    assert catalog.variants("single_knee_to_chest") == ("knees_to_chest",)
+    assert catalog.variants("child_knee_tucks") == ("knees_to_chest",)
+    assert catalog.variants("glute_bridge") == ()
+    assert catalog.subset(["knees_to_chest", "child_knee_tucks"]).variants("knees_to_chest") == ("child_knee_tucks",)

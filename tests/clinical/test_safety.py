@@ -55,6 +55,9 @@ def _property(name: str, plan: Plan, catalog) -> list[str]:
         return missing
     if name == "pregnancy_stop_signs":
         return [] if any(a.startswith("In pregnancy, stop and call your midwife") for a in plan.advice) else ["missing"]
+    if name == "no_close_variant_of_excluded":
+        left_out = {v for x in plan.profile.exclude for v in (x, *catalog.variants(x))}
+        return [e.id for e in exs if e.id in left_out]
     if name == "still_planned":
         worked = [e for e in exs if catalog.block(e) in ("strength", "stretch")]
         return [] if worked else ["no strength or stretch work in the whole week"]
@@ -191,3 +194,13 @@ def test_refusal_for_conditions_without_back_pain_names_them_and_gives_no_back_p
     assert "menstruation" not in result.stderr  # needs no clearance, so not named
     assert "genitals" not in result.stderr
     assert result.stderr.rstrip().endswith("stop and seek advice if pain is sharp, new or getting worse.")
+
+
+def test_the_plan_names_the_close_variants_it_leaves_out(rules, catalog):
+    profile = Profile(days=["mon", "thu", "fri"], level="intermediate", equipment=["mat", "chair", "dumbbells"],
+                      exclude=["single_knee_to_chest"])
+    plan = plan_week(profile, rules=rules, catalog=catalog, seed=0)
+    assert "knees_to_chest" not in _exercises(plan)
+    # the children's knee tucks are a close variant too, but never an adult's: not named
+    assert ("Also left out, as close variants of exercises you asked to leave out (the same movement done "
+            "another way): Lying knees-to-chest with breathing (knees_to_chest, like single_knee_to_chest).") in plan.notes
