@@ -128,7 +128,9 @@ def best_week(backend: Backend, compiled: Compiled, settings: Settings, seed: in
     a time (:mod:`planner.solver.neighbourhood`)."""
     started = time.perf_counter()
     base = build_model(compiled, settings)
-    first = find_week(backend, compiled, base, seed, settings.budgets())
+    can_give_way = any(r.origin.hard and r.origin.gives_way for r in compiled.requirements)
+    first = find_week(backend, compiled, base, seed,
+                      settings.budgets(min(settings.strict_budget, settings.total_budget) if can_give_way else None))
     if first.week is None:
         return None, first
 

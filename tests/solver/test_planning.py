@@ -72,6 +72,24 @@ def test_search_limit_is_reported_honestly(rules, catalog):
     assert "search limit" in info.value.message
 
 
+def test_a_first_search_cut_short_falls_back_on_giving_way_which_keeps_every_rule_it_can(rules, catalog,
+                                                                                          monkeypatch):
+    # strict_budget bounds the first search under every rule; a week it misses is still found by
+    # the give-way search (its own full budget), which keeps every structure rule a week allows
+    import planner.solver.planning as planning
+
+    relaxed = []
+    giving_way = planning.plan_giving_way
+    monkeypatch.setattr(planning, "plan_giving_way", lambda *a, **k: relaxed.append(1) or giving_way(*a, **k))
+    profile = make_profile(catalog)
+    full = solve(rules, catalog, profile, seed=0)
+    assert relaxed == []
+    cut = solve(rules, catalog, profile, seed=0, settings=Settings(strict_budget=1))
+    assert relaxed == [1]
+    assert full.gave_way == [] and cut.gave_way == []
+    assert Settings().budgets(Settings().strict_budget) == [1_500, 1_500, 3_000, 3_000]
+
+
 def test_when_rules_give_way_the_week_kept_names_what_it_misses_itself(rules, catalog):
     """Found by a 1,000-profile batch (benchmarks/make_profiles.py, seed 1, client-00494): the week
     the search around the best one started from scored lower after dose tuning and was kept, but
