@@ -172,9 +172,12 @@ def listing_key(catalog: Catalog) -> Callable[[str], tuple]:
 
 
 def session_timer(listing_key: Callable[[str], tuple], constraints_of: Callable[[Sequence[str]], list[OrderConstraint]],
-                  seconds: Mapping[str, int], positions: Mapping[str, str]) -> Callable[[Sequence[str]], int]:
+                  seconds: Mapping[str, int], positions: Mapping[str, str],
+                  fallback: Callable[[Sequence[str]], list[OrderConstraint]] | None = None
+                  ) -> Callable[[Sequence[str]], int]:
     """The time of a session of given exercises, ordered as the order stage orders it (the
-    fewest moves its order constraints allow), remembered per set of exercises. A session no
+    fewest moves its order constraints allow; when none meets them, those of ``fallback``, as
+    the order stage drops the soft order rules), remembered per set of exercises. A session no
     order is found for is timed with the least moves of its positions."""
     cache: dict[frozenset[str], int] = {}
 
@@ -183,6 +186,8 @@ def session_timer(listing_key: Callable[[str], tuple], constraints_of: Callable[
         if key not in cache:
             units = sorted(key, key=listing_key)
             order = fewest_moves(units, constraints_of(units), positions)
+            if order is None and fallback is not None:
+                order = fewest_moves(units, fallback(units), positions)
             moves = moves_seconds([positions[u] for u in order]) if order is not None else \
                 least_moves_seconds([positions[u] for u in units])
             cache[key] = sum(seconds[u] for u in units) + moves

@@ -32,14 +32,19 @@ def time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
     """A cap per day on the session's time: its exercises plus the least moves between their
     positions while the day fills, then the whole session timed in the order the order stage
     gives it (:func:`planner.solver.grouping.session_timer`, with every order rule, as the order
-    stage tries first)."""
+    stage tries first, then, when no order meets the soft ones too, with the hard ones alone, as
+    the order stage falls back on)."""
     positions = {x: model.catalog.exercises[x].position for x in model.seconds}
     requirements = ordering([*model.hard, *model.soft])  # a promoted rule is in both: its constraints count once
+    hard = ordering([r for r in model.hard if r.origin.hard])  # what the order stage falls back on
 
     def constraints_of(units):
         return order_constraints(requirements, units)
 
-    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions)
+    def hard_constraints_of(units):
+        return order_constraints(hard, units)
+
+    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions, hard_constraints_of)
     return [TimeCap(d, model.seconds, req.max_seconds, positions, timer) for d in model.days]
 
 

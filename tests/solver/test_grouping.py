@@ -130,3 +130,23 @@ def test_the_fewest_moves_search_matches_its_reference(catalog, rules):
         spent_most = max(spent_most, spent)
         assert _fewest.__wrapped__(units, constraints, where) == expected
     assert spent_most == MOVE_SEARCH_NODES  # the cut-off by the budget is compared too
+
+
+def test_a_session_no_order_meets_the_soft_rules_of_is_timed_in_the_order_the_hard_ones_give():
+    # the order stage drops the soft order rules when no order meets them; the session-time cap
+    # must time the session in that order, not with the least moves its positions allow
+    from planner.solver.backend import NotLast
+    from planner.solver.grouping import session_timer
+    from planner.timing import move_seconds
+
+    listing = ["warm", "bridge", "squat"]
+    hard = [Before("warm", "bridge"), Before("bridge", "squat")]  # standing, floor, standing
+    impossible = [*hard, NotLast("squat")]  # squat must be last by the hard rules
+    seconds = dict.fromkeys(listing, 60)
+    key = listing.index
+    without = session_timer(key, lambda units: impossible, seconds, POSITIONS)
+    with_fallback = session_timer(key, lambda units: impossible, seconds, POSITIONS, lambda units: hard)
+    assert fewest_moves(listing, impossible, POSITIONS) is None
+    both_ways = 2 * move_seconds("standing", "floor")
+    assert with_fallback(listing) == 180 + both_ways
+    assert without(listing) == 180 + move_seconds("standing", "floor")  # the least moves: too short
