@@ -45,8 +45,10 @@ def test_backplan_reaches_the_least_score_on_a_two_day_week():
     model = build_model(credit(compiled, plan_walks(compiled)), Settings())
     terms, left_out = soft_terms(model)
     loads = {r.id for r in given.rules if r.header.kind in ("balance", "load_ratio") and r.applies(given.profile)}
-    assert set(left_out) == loads and "no-over-dominant-group" in loads
-    assert not loads & set(solve(given.rules, given.catalog, given.profile).soft_misses)
+    # end-calmly asks how a session ends: an order the solver scores on ordered weeks, which
+    # CP-SAT's model of the days' exercises leaves out (the plan meets it)
+    assert set(left_out) == loads | {"end-calmly"} and "no-over-dominant-group" in loads
+    assert not set(left_out) & set(solve(given.rules, given.catalog, given.profile).soft_misses)
     best = least_penalty(model.days, slot_groups(model, random.Random("0:0")), model.constraints, terms, 30)
     assert best.proven
     # the plan, after the search around the week and dose tuning (which may go below a bound taken
