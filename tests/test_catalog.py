@@ -135,11 +135,17 @@ def _line_of(path: Path, text: str) -> int:
     return path.read_text().splitlines().index(text) + 1
 
 
+def _edited(folder: Path, name: str, old: str, new: str) -> tuple[Path, int, str]:
+    """Replace ``old`` with ``new`` in the catalog file ``name``: the file, the line of the last
+    line of ``new``, and the error loading the catalog then gives."""
+    path = folder / name
+    path.write_text(path.read_text().replace(old, new))
+    return path, _line_of(path, new.rstrip("\n").splitlines()[-1]), load_error(folder)
+
+
 def test_variant_ladders_name_catalog_ids(broken_catalog):
-    path = broken_catalog / "ex_home_exercises.yaml"
-    path.write_text(path.read_text().replace("    harder: bird_dog\n", "    harder: bird_dgo\n"))
-    line = _line_of(path, "    harder: bird_dgo")
-    assert load_error(broken_catalog) == f'{path}:{line}:13: unknown exercise "bird_dgo" (did you mean "bird_dog"?)'
+    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", "    harder: bird_dog\n", "    harder: bird_dgo\n")
+    assert message == f'{path}:{line}:13: unknown exercise "bird_dgo" (did you mean "bird_dog"?)'
 
 
 def test_variant_ladders_never_go_round_in_a_circle(broken_catalog):
@@ -154,12 +160,10 @@ def test_variant_ladders_never_go_round_in_a_circle(broken_catalog):
 
 
 def test_variant_ladders_agree_with_each_other(broken_catalog):
-    path = broken_catalog / "ex_strengthen_your_back.yaml"
-    path.write_text(path.read_text().replace("    name: Superman\n",
-                                             "    name: Superman\n    easier: prone_opposite_arm_leg_raise\n"))
-    line = _line_of(path, "    easier: prone_opposite_arm_leg_raise")
-    assert load_error(broken_catalog) == (f'{path}:{line}:13: "prone_opposite_arm_leg_raise" already has "bird_dog" '
-                                          'as its harder version, not "superman"')
+    path, line, message = _edited(broken_catalog, "ex_strengthen_your_back.yaml", "    name: Superman\n",
+                                  "    name: Superman\n    easier: prone_opposite_arm_leg_raise\n")
+    assert message == (f'{path}:{line}:13: "prone_opposite_arm_leg_raise" already has "bird_dog" '
+                       'as its harder version, not "superman"')
 
 
 def test_the_shipped_ladders(catalog):
@@ -168,21 +172,18 @@ def test_the_shipped_ladders(catalog):
     assert catalog.easier("push_up") == "wall_push_up" and catalog.easier("wall_push_up") is None
 
 
+VARIANTS = "    variants: [single_knee_to_chest, child_knee_tucks]\n"  # on the double knees-to-chest
+
+
 def test_close_variants_name_catalog_ids(broken_catalog):
-    path = broken_catalog / "ex_home_exercises.yaml"
-    path.write_text(path.read_text().replace("    variants: [single_knee_to_chest, child_knee_tucks]\n",
-                                             "    variants: [single_knee_to_chest, child_knee_tuck]\n"))
-    line = _line_of(path, "    variants: [single_knee_to_chest, child_knee_tuck]")
-    assert load_error(broken_catalog) == (f'{path}:{line}:38: unknown exercise "child_knee_tuck" '
-                                          '(did you mean "child_knee_tucks"?)')
+    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", VARIANTS,
+                                  "    variants: [single_knee_to_chest, child_knee_tuck]\n")
+    assert message == f'{path}:{line}:38: unknown exercise "child_knee_tuck" (did you mean "child_knee_tucks"?)'
 
 
 def test_an_exercise_is_not_its_own_close_variant(broken_catalog):
-    path = broken_catalog / "ex_home_exercises.yaml"
-    path.write_text(path.read_text().replace("    variants: [single_knee_to_chest, child_knee_tucks]\n",
-                                             "    variants: [knees_to_chest]\n"))
-    line = _line_of(path, "    variants: [knees_to_chest]")
-    assert load_error(broken_catalog) == f'{path}:{line}:16: "knees_to_chest" cannot be its own close variant'
+    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", VARIANTS, "    variants: [knees_to_chest]\n")
+    assert message == f'{path}:{line}:16: "knees_to_chest" cannot be its own close variant'
 
 
 def test_close_variants_pair_both_ways(catalog):
