@@ -144,7 +144,8 @@ def _edited(folder: Path, name: str, old: str, new: str) -> tuple[Path, int, str
 
 
 def test_variant_ladders_name_catalog_ids(broken_catalog):
-    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", "    harder: bird_dog\n", "    harder: bird_dgo\n")
+    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml",
+                                  "    harder: bird_dog\n", "    harder: bird_dgo\n")
     assert message == f'{path}:{line}:13: unknown exercise "bird_dgo" (did you mean "bird_dog"?)'
 
 
@@ -182,7 +183,8 @@ def test_close_variants_name_catalog_ids(broken_catalog):
 
 
 def test_an_exercise_is_not_its_own_close_variant(broken_catalog):
-    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", VARIANTS, "    variants: [knees_to_chest]\n")
+    path, line, message = _edited(broken_catalog, "ex_home_exercises.yaml", VARIANTS,
+                                  "    variants: [knees_to_chest]\n")
     assert message == f'{path}:{line}:16: "knees_to_chest" cannot be its own close variant'
 
 

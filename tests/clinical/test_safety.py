@@ -203,4 +203,5 @@ def test_the_plan_names_the_close_variants_it_leaves_out(rules, catalog):
     assert "knees_to_chest" not in _exercises(plan)
     # the children's knee tucks are a close variant too, but never an adult's: not named
     assert ("Also left out, as close variants of exercises you asked to leave out (the same movement done "
-            "another way): Lying knees-to-chest with breathing (knees_to_chest, like single_knee_to_chest).") in plan.notes
+            "another way): Lying knees-to-chest with breathing (knees_to_chest, like single_knee_to_chest)."
+            ) in plan.notes

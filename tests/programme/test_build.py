@@ -117,7 +117,8 @@ def test_a_band_missed_after_a_step_back_holds_only_the_steps_that_widen_it(give
     The scenario needs a base week whose band is missed that way once the superman steps back:
     the week planned without end-calmly (how sessions end) is one."""
     given = dataclasses.replace(given, rules=[r for r in given.rules if r.id != "end-calmly"])
-    base = api.plan_programme(given.profile, rules=given.rules, catalog=given.catalog, weeks=1, start=START).weeks[0].plan
+    base = api.plan_programme(given.profile, rules=given.rules, catalog=given.catalog, weeks=1,
+                              start=START).weeks[0].plan
     painful = _strength(base, ("low_back",))[0]
     other = next(x for x in _strength(base) if x != painful and not {"abdominals", "erectors"} & set(
         given.catalog.groups(x)))
