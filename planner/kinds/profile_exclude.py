@@ -29,16 +29,21 @@ class Params(Strict):
 validate = no_checks
 
 
-def left_out(rule, ctx: Context) -> dict[str, str]:
-    """Every exercise the rule leaves out, with why: the profile's own ids first, then the close
-    variants of them (when ``close_variants``) the profile does not list itself."""
-    out = {ex: "excluded by the profile" for ex in ctx.profile.exclude}
+def left_out(rule, ctx: Context) -> dict[str, str | None]:
+    """Every exercise the rule leaves out, each with the excluded exercise it is a close variant
+    of (``None`` for the profile's own ids, which come first; a variant the profile also lists is
+    its own)."""
+    out: dict[str, str | None] = dict.fromkeys(ctx.profile.exclude)
     if rule.params.close_variants:
         for ex in ctx.profile.exclude:
             if ex in ctx.catalog.exercises:
                 for other in ctx.catalog.variants(ex):
-                    out.setdefault(other, f"a close variant of {ex}, which the profile excludes")
+                    out.setdefault(other, ex)
     return out
+
+
+def _why(of: str | None) -> str:
+    return "excluded by the profile" if of is None else f"a close variant of {of}, which the profile excludes"
 
 
 def compile_rule(rule, ctx: Context) -> list[Requirement]:
@@ -48,7 +53,7 @@ def compile_rule(rule, ctx: Context) -> list[Requirement]:
 def check(rule, week: Week, ctx: Context) -> list[Violation]:
     excluded = left_out(rule, ctx)
     return [
-        Violation(rule.id, rule.hard, excluded[ex], day, ex)
+        Violation(rule.id, rule.hard, _why(excluded[ex]), day, ex)
         for day in week.active_days()
         for ex in week.all_exercises(day)
         if ex in excluded
@@ -63,10 +68,9 @@ def variant_notes(rules, catalog, profile) -> list[str]:
     found: dict[str, str] = {}
     for rule in rules:
         if rule.header.kind == NAME and rule.hard and rule.params.close_variants:
-            for ex, why in left_out(rule, ctx).items():
-                if (ex not in profile.exclude and ex in catalog.exercises
-                        and profile.age_group in catalog.exercises[ex].audience):
-                    found.setdefault(ex, why.split(",")[0].removeprefix("a close variant of "))
+            for ex, of in left_out(rule, ctx).items():
+                if of is not None and profile.age_group in catalog.exercises[ex].audience:
+                    found.setdefault(ex, of)
     if not found:
         return []
     named = "; ".join(f"{catalog.exercises[ex].name} ({ex}, like {of})" for ex, of in found.items())

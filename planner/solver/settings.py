@@ -20,7 +20,8 @@ class Settings:
     when structure rules may give way (:mod:`planner.solver.giveway`, which also looks for a
     week keeping them all): of 135 generated profiles whose first search found a week, all but
     one did in at most 209 nodes (that one: 69,549 nodes, and giving way earlier kept every
-    rule all the same), while one that found none spent the whole ``total_budget`` first. ``restarts`` is how many more weeks are sought (each within
+    rule all the same), while one that found none spent the whole ``total_budget`` first.
+    ``restarts`` is how many more weeks are sought (each within
     ``candidate_budget`` nodes) to compare soft scores, none more once ``candidate_give_ups``
     of those searches have spent their budget without a week (the rest would likely cost as
     much) or once they have spent ``candidates_budget`` nodes in all (a node costs from a tenth

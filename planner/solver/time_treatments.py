@@ -44,7 +44,8 @@ def time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
     def hard_constraints_of(units):
         return order_constraints(hard, units)
 
-    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions, hard_constraints_of)
+    fallback = hard_constraints_of if hard != requirements else None  # no soft order rule: nothing to drop
+    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions, fallback)
     return [TimeCap(d, model.seconds, req.max_seconds, positions, timer) for d in model.days]
 
 

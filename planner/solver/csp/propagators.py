@@ -140,9 +140,6 @@ class Days(constraint.Constraint):
         return True
 
 
-_UNSET = object()  # not assigned yet (never a limited value)
-
-
 class PerValueDays(constraint.Constraint):
     """Each value ``x`` of ``limits`` is used on at most ``limits[x]`` days (all repeat limits
     of a week in one constraint, instead of one constraint per exercise).
