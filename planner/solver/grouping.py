@@ -54,24 +54,36 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
     before, not_first, not_last, apart = read
     least = least_moves_seconds(list(lv.values()))
     # The units as bits (unit i: 1 << i, in listing order), each with what it needs placed first
-    # and the units it may not stand next to; the levels as the bits of their units.
+    # and the units it may not stand next to; the levels by index, and the levels held by a set
+    # of units as the bits of those indexes.
     n = len(units)
+    full = (1 << n) - 1
     bit = {u: 1 << i for i, u in enumerate(units)}
     needs = [sum(bit[f] for f in before[u]) for u in units]
-    firsts = [u not in not_first for u in units]
-    lasts = [u not in not_last for u in units]
-    beside = [sum(bit[v] for v in units if v != u and frozenset((u, v)) in apart) for u in units]
-    lvs = [lv[u] for u in units]
-    where_level: dict[str, int] = {}
-    for i, lvl in enumerate(lvs):
-        where_level[lvl] = where_level.get(lvl, 0) | 1 << i
-    cost = {(a, b): move_seconds(a, b) for a in where_level for b in where_level}  # between the levels held
+    opens = sum(1 << i for i, u in enumerate(units) if u not in not_first)  # may open the session
+    closes = sum(1 << i for i, u in enumerate(units) if u not in not_last)  # may close it
+    beside = [0] * n
+    for pair in apart:
+        a, b = tuple(pair) if len(pair) == 2 else (None, None)  # a unit kept apart from itself: no pair
+        if a in bit and b in bit:
+            beside[units.index(a)] |= bit[b]
+            beside[units.index(b)] |= bit[a]
+    held = list(dict.fromkeys(lv.values()))  # the levels of the session, by index
+    lvs = [held.index(lv[u]) for u in units]
+    at_level = [sum(1 << i for i in range(n) if lvs[i] == k) for k in range(len(held))]
+    # step[k][i]: the move from level k to unit i; floor[k][r]: the least moves from level k
+    # through every level of the set r (bits of level indexes)
+    between = [[move_seconds(a, b) for b in held] for a in held]
+    step = [[between[k][j] for j in lvs] for k in range(len(held))]
+    floor = [[_least_from(held[k], frozenset(held[j] for j in range(len(held)) if r >> j & 1))
+              for r in range(1 << len(held))] for k in range(len(held))]
     best: tuple[int, ...] | None = None
     best_moves = 0
-    seen: dict[tuple[int, int], int] = {}  # (units placed, last unit) -> the least moves seen there
+    seen: dict[int, int] = {}  # units placed and last unit (placed * n + last) -> the least moves seen there
     spent = 0
+    prefix: list[int] = []
 
-    def search(prefix: list[int], placed: int, moves: int) -> bool:
+    def search(placed: int, moves: int) -> bool:
         """False once the search should stop (the budget is spent, or the least moves reached)."""
         nonlocal best, best_moves, spent
         spent += 1
@@ -80,37 +92,59 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
             if best is None or moves < best_moves:
                 best, best_moves = tuple(prefix), moves
             return moves > least
+        free = full & ~placed
         if depth:
             last = prefix[-1]
-            state = (placed, last)
-            if state in seen and seen[state] <= moves:
+            state = placed * n + last
+            if seen.get(state, moves + 1) <= moves:
                 return True
             seen[state] = moves
-            if best is not None and moves + _least_from(
-                    lvs[last], frozenset(lvl for lvl, m in where_level.items() if m & ~placed)) >= best_moves:
-                return True
-            banned = beside[last]
+            k = lvs[last]
+            if best is not None:
+                rest = 0
+                for j, m in enumerate(at_level):
+                    if m & free:
+                        rest |= 1 << j
+                if moves + floor[k][rest] >= best_moves:
+                    return True
+            free &= ~beside[last]
+            if depth == n - 1:
+                free &= closes
         else:
-            banned = 0
-        options = [
-            i for i in range(n)
-            if not placed >> i & 1 and not needs[i] & ~placed and not banned >> i & 1
-            and (depth or firsts[i]) and (depth != n - 1 or lasts[i])
-        ]
-        if depth:
-            at = lvs[prefix[-1]]
-            step = {i: cost[at, lvs[i]] for i in options}
-            options.sort(key=step.__getitem__)  # options are in listing order: a stable sort keeps it
-        else:
-            step = dict.fromkeys(options, 0)
+            k = -1
+            free &= opens
+            if n == 1:
+                free &= closes
+        options = []
+        while free:
+            low = free & -free
+            free ^= low
+            i = low.bit_length() - 1
+            if not needs[i] & ~placed:
+                options.append(i)
+        if k < 0:
+            for i in options:
+                if spent >= MOVE_SEARCH_NODES:
+                    return False
+                prefix.append(i)
+                go_on = search(placed | 1 << i, moves)
+                prefix.pop()
+                if not go_on:
+                    return False
+            return True
+        row = step[k]
+        options.sort(key=row.__getitem__)  # options are in listing order: a stable sort keeps it
         for i in options:
             if spent >= MOVE_SEARCH_NODES:
                 return False
-            if not search([*prefix, i], placed | 1 << i, moves + step[i]):
+            prefix.append(i)
+            go_on = search(placed | 1 << i, moves + row[i])
+            prefix.pop()
+            if not go_on:
                 return False
         return True
 
-    search([], 0, 0)
+    search(0, 0)
     return None if best is None else tuple(units[i] for i in best)
 
 
