@@ -131,15 +131,16 @@ class TimeCap:
     """The exercises of ``day`` take at most ``cap`` seconds (``seconds`` per exercise), with
     the least time any order of them spends changing position (``positions``: each exercise's
     catalog position; see :func:`planner.timing.least_moves_seconds`) and, once the day is
-    complete, its ``session_time``."""
+    complete, within the cap in its order (``session_fits``)."""
 
     day: str
     seconds: Mapping[str, int]
     cap: int
     positions: Mapping[str, str] = field(default_factory=dict)
-    # The time of the complete session, in the order it will be given (moves included): checked
-    # once every slot of the day is filled, since the order can force more moves than the least.
-    session_time: Callable[[Sequence[str]], int] | None = None
+    # Whether the complete session, in the order it will be given (moves included), takes at
+    # most the cap: asked once every slot of the day is filled, since the order can force more
+    # moves than the least (:func:`planner.solver.grouping.session_fits`).
+    session_fits: Callable[[Sequence[str], int], bool] | None = None
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 The time model (:mod:`planner.timing`) charges a move between the floor, seated and standing,
 so a session's time depends on its order. :func:`fewest_moves` searches the orders meeting a
 session's order constraints (those of :mod:`planner.solver.backend`) for the one with the
-fewest move seconds, staying near the session's listing. It serves both the
-order stage (:mod:`planner.solver.sessions`) and the session-time cap of the day search
-(:func:`session_timer`), so a session is timed in the order it will be given.
+fewest move seconds, staying near the session's listing. It serves the order stage
+(:mod:`planner.solver.sessions`); the session-time cap of the day search asks whether that
+order fits (:func:`session_fits`), so a session is timed in the order it will be given.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ __all__ = [
     "order_constraints",
     "ordering",
     "read_order",
-    "session_timer",
+    "session_fits",
 ]
 
 MOVE_SEARCH_NODES = 3000  # search nodes :func:`fewest_moves` may spend on one session
@@ -47,12 +48,42 @@ def fewest_moves(listing: Sequence[str], constraints: Iterable[OrderConstraint],
 @lru_cache(maxsize=4096)
 def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...]
             ) -> tuple[str, ...] | None:
+    found, _ = _search(units, constraints, where, None)
+    return None if found is None else tuple(units[i] for i in found)
+
+
+@lru_cache(maxsize=4096)
+def _fits(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...],
+          within: int) -> bool | None:
+    """Whether the order :func:`_fewest` finds spends at most ``within`` seconds moving, or
+    ``None`` when it finds none. The same answer, found more cheaply when it is no: a search
+    that drops every branch already past ``within`` proves no order fits without finding the
+    fewest moves (the whole search then finds an order past ``within`` too, whatever its
+    budget cuts off); only when some order may fit is the whole search run (and remembered, for
+    the order stage orders the same sessions)."""
+    witness, spent = _search(units, constraints, where, within)
+    if witness is None and spent < MOVE_SEARCH_NODES:  # proven: no order fits
+        # Does the whole search find any order? Until its first it visits what this visits.
+        return None if _search(units, constraints, where, sys.maxsize)[0] is None else False
+    found = _fewest(units, constraints, where)
+    return None if found is None else moves_seconds([where[units.index(u)] for u in found]) <= within
+
+
+def _search(units: tuple[str, ...], constraints: frozenset[OrderConstraint], where: tuple[str, ...],
+            within: int | None) -> tuple[tuple[int, ...] | None, int]:
+    """The branch and bound of :func:`fewest_moves` (units by index): the best order found and
+    the nodes spent. With ``within``, it also drops every branch that cannot end within
+    ``within`` move seconds and stops at the first order that does (``sys.maxsize``: at the
+    first order found, after the very nodes the whole search visits up to it)."""
     lv = dict(zip(units, (level(p) for p in where), strict=True))
     read = read_order(units, constraints)
     if read is None:  # pragma: no cover - every order constraint type is read
-        return None
+        return None, 0
     before, not_first, not_last, apart = read
     least = least_moves_seconds(list(lv.values()))
+    if within is not None and least > within:
+        return None, 0
+    cut = sys.maxsize if within is None else within  # a branch past this many move seconds is dropped
     # The units as bits (unit i: 1 << i, in listing order), each with what it needs placed first
     # and the units it may not stand next to; the levels by index, and the levels held by a set
     # of units as the bits of those indexes.
@@ -89,9 +120,11 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
         spent += 1
         depth = len(prefix)
         if depth == n:
+            if moves > cut:
+                return True
             if best is None or moves < best_moves:
                 best, best_moves = tuple(prefix), moves
-            return moves > least
+            return within is None and moves > least  # with ``within``: the first order found ends it
         free = full & ~placed
         if depth:
             last = prefix[-1]
@@ -100,12 +133,13 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
                 return True
             seen[state] = moves
             k = lvs[last]
-            if best is not None:
+            if best is not None or within is not None:
                 rest = 0
                 for j, m in enumerate(at_level):
                     if m & free:
                         rest |= 1 << j
-                if moves + floor[k][rest] >= best_moves:
+                bound = moves + floor[k][rest]
+                if (best is not None and bound >= best_moves) or bound > cut:
                     return True
             free &= ~beside[last]
             if depth == n - 1:
@@ -145,7 +179,7 @@ def _fewest(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
         return True
 
     search(0, 0)
-    return None if best is None else tuple(units[i] for i in best)
+    return best, spent
 
 
 def read_order(units: Sequence[str], constraints: Iterable[OrderConstraint]
@@ -205,26 +239,30 @@ def listing_key(catalog: Catalog) -> Callable[[str], tuple]:
     return lambda e: (blocks.index(catalog.block(e)), regions.index(catalog.exercises[e].region), e)
 
 
-def session_timer(listing_key: Callable[[str], tuple], constraints_of: Callable[[Sequence[str]], list[OrderConstraint]],
-                  seconds: Mapping[str, int], positions: Mapping[str, str],
-                  fallback: Callable[[Sequence[str]], list[OrderConstraint]] | None = None
-                  ) -> Callable[[Sequence[str]], int]:
-    """The time of a session of given exercises, ordered as the order stage orders it (the
-    fewest moves its order constraints allow; when none meets them, those of ``fallback``, as
-    the order stage drops the soft order rules), remembered per set of exercises. A session no
-    order is found for is timed with the least moves of its positions."""
-    cache: dict[frozenset[str], int] = {}
+def session_fits(listing_key: Callable[[str], tuple], constraints_of: Callable[[Sequence[str]], list[OrderConstraint]],
+                 seconds: Mapping[str, int], positions: Mapping[str, str],
+                 fallback: Callable[[Sequence[str]], list[OrderConstraint]] | None = None
+                 ) -> Callable[[Sequence[str], int], bool]:
+    """Whether a session of given exercises takes at most a cap of seconds, ordered as the order
+    stage orders it (the fewest moves its order constraints allow; when none meets them, those
+    of ``fallback``, as the order stage drops the soft order rules), remembered per set of
+    exercises and cap. A session no order is found for is timed with the least moves of its
+    positions."""
+    cache: dict[tuple[frozenset[str], int], bool] = {}
 
-    def time_of(exercises: Sequence[str]) -> int:
-        key = frozenset(exercises)
-        if key not in cache:
-            units = sorted(key, key=listing_key)
-            order = fewest_moves(units, constraints_of(units), positions)
-            if order is None and fallback is not None:
-                order = fewest_moves(units, fallback(units), positions)
-            moves = moves_seconds([positions[u] for u in order]) if order is not None else \
-                least_moves_seconds([positions[u] for u in units])
-            cache[key] = sum(seconds[u] for u in units) + moves
-        return cache[key]
+    def fits(exercises: Sequence[str], cap: int) -> bool:
+        key = frozenset(exercises), cap
+        found = cache.get(key)
+        if found is None:
+            units = tuple(sorted(key[0], key=listing_key))
+            where = tuple(positions[u] for u in units)
+            within = cap - sum(seconds[u] for u in units)
+            found = _fits(units, frozenset(constraints_of(units)), where, within)
+            if found is None and fallback is not None:
+                found = _fits(units, frozenset(fallback(units)), where, within)
+            if found is None:
+                found = least_moves_seconds(where) <= within
+            cache[key] = found
+        return found
 
-    return time_of
+    return fits

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from planner.requirements import SessionTime, Walk, WeekTime
 from planner.solver.backend import DayConstraint, TimeCap, WeekHolds, WeekTimeCap
-from planner.solver.grouping import listing_key, order_constraints, ordering, session_timer
+from planner.solver.grouping import listing_key, order_constraints, ordering, session_fits
 from planner.solver.model import ModelFacts, PlacedWeek, WeekModel
 from planner.timing import session_seconds
 
@@ -31,7 +31,7 @@ def time_shape(req: SessionTime, facts: ModelFacts) -> None:
 def time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
     """A cap per day on the session's time: its exercises plus the least moves between their
     positions while the day fills, then the whole session timed in the order the order stage
-    gives it (:func:`planner.solver.grouping.session_timer`, with every order rule, as the order
+    gives it (:func:`planner.solver.grouping.session_fits`, with every order rule, as the order
     stage tries first, then, when no order meets the soft ones too, with the hard ones alone, as
     the order stage falls back on)."""
     positions = {x: model.catalog.exercises[x].position for x in model.seconds}
@@ -45,8 +45,8 @@ def time_post(req: SessionTime, model: WeekModel) -> Iterable[DayConstraint]:
         return order_constraints(hard, units)
 
     fallback = hard_constraints_of if hard != requirements else None  # no soft order rule: nothing to drop
-    timer = session_timer(listing_key(model.catalog), constraints_of, model.seconds, positions, fallback)
-    return [TimeCap(d, model.seconds, req.max_seconds, positions, timer) for d in model.days]
+    fits = session_fits(listing_key(model.catalog), constraints_of, model.seconds, positions, fallback)
+    return [TimeCap(d, model.seconds, req.max_seconds, positions, fits) for d in model.days]
 
 
 def time_miss(req: SessionTime, week: PlacedWeek) -> float:

@@ -110,7 +110,8 @@ def test_the_fewest_moves_search_matches_its_reference(catalog, rules):
 
     from planner.profile import load_profile
     from planner.solver.compiled import compile_rules
-    from planner.solver.grouping import MOVE_SEARCH_NODES, _fewest, order_constraints
+    from planner.solver.grouping import MOVE_SEARCH_NODES, _fewest, _fits, order_constraints
+    from planner.timing import moves_seconds
 
     compiled = compile_rules(rules, catalog, load_profile(None, catalog))
     ids = sorted(catalog.exercises)
@@ -129,6 +130,11 @@ def test_the_fewest_moves_search_matches_its_reference(catalog, rules):
         expected, spent = _fewest_by_names(units, constraints, where)
         spent_most = max(spent_most, spent)
         assert _fewest.__wrapped__(units, constraints, where) == expected
+        # whether that order fits a number of move seconds, answered without always finding it
+        moves = moves_seconds([catalog.exercises[u].position for u in expected]) if expected is not None else 0
+        for within in (moves - 45, moves - 15, moves - 1, moves, moves + 15, moves + 60):
+            fits = _fits.__wrapped__(units, constraints, where, within)
+            assert fits == (None if expected is None else moves <= within), (units, within)
     assert spent_most == MOVE_SEARCH_NODES  # the cut-off by the budget is compared too
 
 
@@ -136,7 +142,7 @@ def test_a_session_no_order_meets_the_soft_rules_of_is_timed_in_the_order_the_ha
     # the order stage drops the soft order rules when no order meets them; the session-time cap
     # must time the session in that order, not with the least moves its positions allow
     from planner.solver.backend import NotLast
-    from planner.solver.grouping import session_timer
+    from planner.solver.grouping import session_fits
     from planner.timing import move_seconds
 
     listing = ["warm", "bridge", "squat"]
@@ -144,9 +150,10 @@ def test_a_session_no_order_meets_the_soft_rules_of_is_timed_in_the_order_the_ha
     impossible = [*hard, NotLast("squat")]  # squat must be last by the hard rules
     seconds = dict.fromkeys(listing, 60)
     key = listing.index
-    without = session_timer(key, lambda units: impossible, seconds, POSITIONS)
-    with_fallback = session_timer(key, lambda units: impossible, seconds, POSITIONS, lambda units: hard)
+    without = session_fits(key, lambda units: impossible, seconds, POSITIONS)
+    with_fallback = session_fits(key, lambda units: impossible, seconds, POSITIONS, lambda units: hard)
     assert fewest_moves(listing, impossible, POSITIONS) is None
     both_ways = 2 * move_seconds("standing", "floor")
-    assert with_fallback(listing) == 180 + both_ways
-    assert without(listing) == 180 + move_seconds("standing", "floor")  # the least moves: too short
+    assert with_fallback(listing, 180 + both_ways) and not with_fallback(listing, 180 + both_ways - 1)
+    one_way = move_seconds("standing", "floor")  # the least moves: too short
+    assert without(listing, 180 + one_way) and not without(listing, 180 + one_way - 1)

@@ -120,7 +120,7 @@ class _DayProblem:
 
     def _time_cap(self, c: TimeCap, days: Sequence[str]) -> None:
         if self.day_vars[c.day]:
-            cap = p.TimeBudget(c.seconds, c.cap, self.needs.get(c.day, ()), c.positions, c.session_time)
+            cap = p.TimeBudget(c.seconds, c.cap, self.needs.get(c.day, ()), c.positions, c.session_fits)
             self.problem.addConstraint(cap, cap.scope(self.day_vars[c.day]))
 
     def _week_time_cap(self, c: WeekTimeCap, days: Sequence[str]) -> None:

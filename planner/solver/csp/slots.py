@@ -71,7 +71,7 @@ class TimeBudget(constraint.Constraint):
     """The durations of the values add up to at most ``cap`` seconds.
 
     With ``positions``, the placed exercises also take the least time any order of them spends
-    changing position (:func:`planner.timing.least_moves_seconds`), and with ``session_time``
+    changing position (:func:`planner.timing.least_moves_seconds`), and with ``session_fits``
     the complete day is timed in its order once every slot is filled.
 
     Reasons with a lower bound: every unassigned slot will take at least the shortest value
@@ -89,8 +89,8 @@ class TimeBudget(constraint.Constraint):
 
     def __init__(self, seconds: dict[str, int], cap: int,
                  needs: Sequence[tuple[frozenset[str], tuple]] = (), positions: Mapping[str, str] | None = None,
-                 session_time: Callable[[Sequence[str]], int] | None = None) -> None:
-        self.seconds, self.cap, self.session_time = seconds, cap, session_time
+                 session_fits: Callable[[Sequence[str], int], bool] | None = None) -> None:
+        self.seconds, self.cap, self.session_fits = seconds, cap, session_fits
         self.levels = {x: level(p) for x, p in (positions or {}).items()}
         self.moves = {frozenset(c): least_moves_seconds(c) for n in range(len(LEVELS) + 1)
                       for c in combinations(LEVELS, n)}
@@ -186,11 +186,11 @@ class TimeBudget(constraint.Constraint):
         slack = self.cap - total - sum(floors.values())
         if slack < 0:
             return False
-        if not floors and self.session_time is not None:  # the whole day, timed in its order
+        if not floors and self.session_fits is not None:  # the whole day, timed in its order
             placed = [assignments[v] for v in variables if assignments[v] in seconds]
             if total - self.moves[held] + max(len(placed) - 1, 0) * self.worst[held] <= self.cap:
                 return True  # within the cap in any order, so in the one it will be given
-            return self.session_time(placed) <= self.cap
+            return self.session_fits(placed, self.cap)
         if self.full and not self._needs_fit(met, free, floors, slack, forced):
             return False
         if forwardcheck:

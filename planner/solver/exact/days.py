@@ -8,8 +8,8 @@ constraint of :mod:`planner.solver.backend` is posted by :data:`_POST`:
 * integer ones (counts, days, distinct exercises, apart days, repeat limits, week time caps,
   pairs kept apart) exactly as linear constraints;
 * a session's time cap exactly for the exercises' seconds plus the least moves between the
-  levels they use (one case per set of levels); the time of the session in its final order
-  (``session_time``) is a Python function, checked on each week found;
+  levels they use (one case per set of levels); whether the session fits in its final order
+  (``session_fits``) is a Python function, checked on each week found;
 * a load form (:class:`LinearAtMost`, real weights) as integer weights rounded down after
   scaling (:data:`SCALE`), which never excludes a week the real form allows; the real form is
   then checked on each week found;
@@ -153,9 +153,9 @@ def _time_cap(w: _Week, c: TimeCap, days: Sequence[str]) -> None:
         for these in combinations(LEVELS, n):
             when = [used[lv] if lv in these else used[lv].Not() for lv in LEVELS]
             w.model.Add(total + least_moves_seconds(these) <= c.cap).OnlyEnforceIf(when)
-    if c.session_time is not None:
-        timer, day, cap, seconds = c.session_time, c.day, c.cap, c.seconds
-        w.checks.append((day, lambda week: timer([e for e in week[day] if e in seconds]) <= cap))
+    if c.session_fits is not None:
+        fits, day, cap, seconds = c.session_fits, c.day, c.cap, c.seconds
+        w.checks.append((day, lambda week: fits([e for e in week[day] if e in seconds], cap)))
 
 
 def _week_time_cap(w: _Week, c: WeekTimeCap, days: Sequence[str]) -> None:
