@@ -12,7 +12,9 @@ there searches *around* that week. This stage does (:func:`improve_week`):
    backend both can): the model's day constraints (every enforced rule) plus one
    :class:`planner.solver.backend.WeekHolds` test that orders the freed days' sessions as the
    plan would (:func:`planner.solver.search.order_day`) and accepts the week only when its
-   score is strictly lower than the current one's.
+   score is strictly lower than the current one's. A week whose penalty from the rules that
+   read sessions as sets already loses (:func:`planner.solver.score.order_free_floor`) is
+   rejected before it is ordered: most weeks judged are, and ordering is the costly part.
 3. **Keep improvements.** A week found replaces the current one at once, and the next
    neighbourhood is freed around it. The search stops after a whole pass over the
    neighbourhoods without an improvement, when nothing is left to gain (score zero), or when
@@ -46,13 +48,18 @@ from planner.solver.backend import Backend, Meter, OutOfBudget, SlotGroup, WeekH
 from planner.solver.compiled import Compiled
 from planner.solver.model import WeekModel
 from planner.solver.reference_week import ReferenceWeek
-from planner.solver.score import soft_penalty, week_key
+from planner.solver.score import order_free_floor, soft_penalty, week_key
 from planner.solver.search import order_day, slot_groups
 from planner.solver.settings import Settings
 
 __all__ = ["Improved", "improve_week", "neighbourhoods", "repair_week", "score_of"]
 
 Week = dict[str, list[str]]
+
+# A week whose order-free penalty floor (tenths, unrounded) is this far above the score to beat
+# rounds to a penalty above it, whatever its order (the margin covers rounding and sums of
+# the same terms in another order).
+FLOOR_MARGIN = 1.5
 
 
 @dataclass(frozen=True)
@@ -173,8 +180,11 @@ def _resolve(backend: Backend, compiled: Compiled, model: WeekModel, week: Week,
         if freed not in verdicts:
             if len(verdicts) >= weeks:
                 raise OutOfBudget  # judging weeks is the costly part, whichever backend proposes them
-            candidate = ordered(placed)
-            verdicts[freed] = candidate is not None and score_of(model, candidate, like) < key
+            if order_free_floor(model, {**week, **{d: placed[d] for d in hood}}) >= key[0] + FLOOR_MARGIN:
+                verdicts[freed] = False  # its penalty loses in any order: no need to order it
+            else:
+                candidate = ordered(placed)
+                verdicts[freed] = candidate is not None and score_of(model, candidate, like) < key
         return verdicts[freed]
 
     try:

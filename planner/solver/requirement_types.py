@@ -86,6 +86,8 @@ class Treatment:
     ``referral(req)``/``advice(req)``: the text of a stop or of advice.
     ``deficit(req, model)``: day constraints whose shortfalls add up to exactly ``miss``, so an
     exact backend can minimise the soft score (``None``: not expressible so).
+    ``order_free``: ``miss`` reads each session as a set, never its order, so a week can be
+    scored on it before its sessions are ordered (:func:`planner.solver.score.order_free_floor`).
     """
 
     shape: Callable[[Any, ModelFacts], None] = _none
@@ -101,6 +103,7 @@ class Treatment:
     referral: Callable[[Any], str] | None = None
     advice: Callable[[Any], str] | None = None
     deficit: Callable[[Any, WeekModel], Iterable[DayConstraint]] | None = None
+    order_free: bool = False
 
     @property
     def orders(self) -> bool:
@@ -335,7 +338,7 @@ def _always(req: Any) -> bool:
 
 
 TREATMENTS: dict[type[Requirement], Treatment] = {
-    Exclude: Treatment(shape=_exclude_shape, miss=_exclude_miss, promotable=True),
+    Exclude: Treatment(shape=_exclude_shape, miss=_exclude_miss, promotable=True, order_free=True),
     Count: Treatment(
         shape=_count_shape,
         post=_count_post,
@@ -344,23 +347,25 @@ TREATMENTS: dict[type[Requirement], Treatment] = {
         promotable=True,
         week_level=lambda req: req.scope == "week",
         deficit=_count_deficit,
+        order_free=True,
     ),
     Apart: Treatment(shape=_apart_shape, post=_apart_post, miss=_apart_miss, promotable=True, week_level=_always,
-                     deficit=_apart_post),
+                     deficit=_apart_post, order_free=True),
     Ordered: Treatment(shape=_ordered_shape, order=_ordered_order, miss=_ordered_miss, explains=_ordered_explains),
     First: Treatment(order=_first_order, miss=_first_miss, explains=_first_explains, implies=_first_implies),
     Adjacent: Treatment(explains=_adjacent_explains, constrains=False),  # sides are placed together
-    DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss),
+    DoseLimit: Treatment(shape=_dose_shape, miss=_dose_miss, order_free=True),
     SessionTime: Treatment(shape=time_shape, post=time_post, miss=time_miss, promotable=True),
-    WeekTime: Treatment(post=week_time_post, miss=week_time_miss, promotable=True, week_level=_always),
+    WeekTime: Treatment(post=week_time_post, miss=week_time_miss, promotable=True, week_level=_always,
+                        order_free=True),
     Last: Treatment(order=_last_order, miss=_last_miss, explains=_last_explains,
                     implies=lambda req: [Count(req.origin, req.ids, "session", 1)] if req.origin.hard else []),
     NotAdjacent: Treatment(order=_not_adjacent_order, miss=_not_adjacent_miss),
-    LoadShare: Treatment(post=share_post, miss=share_miss, scale=LOAD_SCALE, week_level=_always),
-    LoadRatio: Treatment(post=ratio_post, miss=ratio_miss, scale=LOAD_SCALE, week_level=_always),
-    Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message),
+    LoadShare: Treatment(post=share_post, miss=share_miss, scale=LOAD_SCALE, week_level=_always, order_free=True),
+    LoadRatio: Treatment(post=ratio_post, miss=ratio_miss, scale=LOAD_SCALE, week_level=_always, order_free=True),
+    Stop: Treatment(miss=_stop_miss, constrains=False, referral=lambda req: req.message, order_free=True),
     Advice: Treatment(constrains=False, advice=lambda req: req.text),
-    Walk: Treatment(miss=walk_miss, constrains=False),  # planned before the sessions (planner.solver.walks)
+    Walk: Treatment(miss=walk_miss, constrains=False, order_free=True),  # planned before the sessions (planner.solver.walks)
 }
 
 

@@ -21,7 +21,7 @@ from planner.solver.model import PlacedWeek, WeekModel
 from planner.solver.reference_week import ReferenceWeek
 from planner.solver.requirement_types import treatment
 
-__all__ = ["soft_penalty", "soft_amounts", "soft_terms", "misses", "week_key", "TENTHS"]
+__all__ = ["soft_penalty", "soft_amounts", "soft_terms", "misses", "order_free_floor", "week_key", "TENTHS"]
 
 # The penalty is reported as a whole number of tenths: amounts can be fractions (minutes over
 # the time limit, load shares), and an integer in the plan compares and reads more easily.
@@ -44,6 +44,24 @@ def soft_penalty(model: WeekModel, per_day: dict[str, list[str]], walks: dict[st
             penalty += miss * req.origin.weight
             misses.append(req.origin.rule_id)
     return round(penalty * TENTHS), sorted(set(misses))
+
+
+def order_free_floor(model: WeekModel, per_day: dict[str, list[str]]) -> float:
+    """The part of :func:`soft_penalty` (in tenths, not rounded) that no order of the sessions
+    changes: the misses of the soft requirements whose type reads sessions as sets
+    (``Treatment.order_free``). Summed in the same order over terms that are never negative, it
+    is at most the unrounded penalty of the week in any order, so a week whose floor already
+    loses to a score can be rejected without ordering it."""
+    week = PlacedWeek(model, per_day, {})
+    penalty = 0.0
+    for req in model.soft:
+        t = treatment(req)
+        if t.miss is None or not t.order_free:
+            continue
+        miss = t.miss(req, week) * t.scale
+        if miss > 0:
+            penalty += miss * req.origin.weight
+    return penalty * TENTHS
 
 
 def soft_terms(model: WeekModel) -> tuple[list[tuple[int, list[DayConstraint]]], list[str]]:

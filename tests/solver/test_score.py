@@ -61,3 +61,36 @@ def test_the_solver_scores_a_soft_rule_as_its_kind_measures_it(name, seed, every
     assert solution.soft_misses == sorted(checker)
     expected = sum(amount * scale[r] * weight[r] for r, amount in checker.items())
     assert solution.penalty == round(expected * TENTHS)
+
+
+@pytest.mark.parametrize(("name", "seed"), [(n, 0) for n in PROFILES])
+def test_the_order_free_floor_ignores_the_order_and_never_exceeds_the_penalty(name, seed, rules, catalog):
+    """The neighbourhood search rejects a week by :func:`order_free_floor` before ordering it:
+    the floor must be the same for every order of the sessions and at most the penalty."""
+    import random
+
+    from planner.solver.score import order_free_floor, soft_penalty
+
+    extra = load_rule_file(SOFT_EVERY_KIND, catalog)
+    profile = load_profile(PROFILES[name], catalog)
+    solution = solve([*rules, *extra], catalog, profile, seed=seed)
+    model = build_model(compile_rules([*rules, *extra], catalog, profile), Settings())
+    per_day = {d: list(dict.fromkeys(i.exercise for i in solution.days[d])) for d in model.days}
+    floor = order_free_floor(model, per_day)
+    assert floor <= soft_penalty(model, per_day)[0] + 0.5
+    rng = random.Random(seed)
+    for _ in range(5):
+        shuffled = {d: rng.sample(xs, len(xs)) for d, xs in per_day.items()}
+        assert order_free_floor(model, shuffled) == pytest.approx(floor, abs=1e-9)
+        assert floor <= soft_penalty(model, shuffled)[0] + 0.5
+
+
+def test_the_types_whose_miss_reads_the_order_are_not_order_free():
+    from planner.requirements import SessionTime
+    from planner.solver.requirement_types import TREATMENTS
+
+    for kind, t in TREATMENTS.items():
+        if t.orders or kind is SessionTime:  # order rules, and a session's time in its order
+            assert not t.order_free, kind.__name__
+    assert {k.__name__ for k, t in TREATMENTS.items() if t.order_free} == {
+        "Exclude", "Count", "Apart", "DoseLimit", "WeekTime", "LoadShare", "LoadRatio", "Stop", "Walk"}
