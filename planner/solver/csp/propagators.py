@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import constraint
 
 from planner.solver.backend import Meter, OutOfBudget, past_deadline
+from planner.solver.csp.repeats import PerValueDays
 from planner.solver.csp.slots import Ascending, TimeBudget, hide
 
 __all__ = [
@@ -136,80 +137,6 @@ class Days(constraint.Constraint):
             for v in variables:
                 if v not in assignments and self.day_of[v] not in hit:
                     if not hide(domains[v], lambda x: x not in ids):
-                        return False
-        return True
-
-
-class PerValueDays(constraint.Constraint):
-    """Each value ``x`` of ``limits`` is used on at most ``limits[x]`` days (all repeat limits
-    of a week in one constraint, instead of one constraint per exercise).
-
-    ``demands``: sessions' counts over limited values only, each as its ids and the least
-    number of them per day. A day holds a value once, so the items still owed over those days
-    cannot exceed the days the values of ``ids`` have left: "neck work every session" from
-    three neck exercises of at most two days each fails at once in a seven-day week, instead
-    of on the seventh day of every week tried.
-    """
-
-    def __init__(self, limits: dict[str, int], day_of: dict,
-                 demands: Sequence[tuple[frozenset[str], dict[str, int]]] = ()) -> None:
-        self.limits, self.day_of = limits, day_of
-        # each demand with the days its values have in all (every value of a demand is limited)
-        self.demands = tuple((ids, lows, sum(limits[x] for x in ids)) for ids, lows in demands)
-        self.owed = tuple(sum(lows.values()) for _, lows in demands)  # each demand's items before any is placed
-        # per limited value, the demands (by place) whose ids hold it
-        self.member: dict[str, tuple[int, ...]] = {
-            x: tuple(k for k, (ids, _, _) in enumerate(self.demands) if x in ids) for x in limits}
-
-    def __call__(self, variables, domains, assignments, forwardcheck=False):
-        limits, day_of = self.limits, self.day_of
-        used: dict[str, set] = {}
-        # every slot that holds a limited value reads it (it is in this constraint's scope), so
-        # the assigned slots are all that need looking at: early in a search, far fewer
-        for v, value in assignments.items():
-            if value in limits:
-                days = used.get(value)
-                if days is None:
-                    used[value] = {day_of[v]}
-                else:
-                    days.add(day_of[v])
-        full = set()
-        for value, days in used.items():
-            if len(days) > limits[value]:
-                return False
-            if len(days) == limits[value]:
-                full.add(value)
-        demands = self.demands
-        if demands:  # only the values used so far change what is left
-            member = self.member
-            lefts = [left for _, _, left in demands]
-            hits: list[dict[str, int] | None] = [None] * len(demands)
-            for x, days in used.items():
-                for k in member[x]:
-                    lefts[k] -= len(days)
-                    counts = hits[k]
-                    if counts is None:
-                        counts = hits[k] = {}
-                    for d in days:
-                        counts[d] = counts.get(d, 0) + 1
-            for k, (_, lows, _) in enumerate(demands):
-                counts = hits[k]
-                if counts is None:  # none of its values used yet
-                    if self.owed[k] > lefts[k]:
-                        return False
-                    continue
-                owed = 0
-                for d, low in lows.items():
-                    n = counts.get(d, 0)
-                    if n < low:
-                        owed += low - n
-                if owed > lefts[k]:
-                    return False
-        if forwardcheck and full:
-            for v in variables:
-                if v not in assignments and not full.isdisjoint(domains[v]):
-                    day = day_of[v]
-                    if not hide(domains[v], lambda x: x not in full or day in used[x]):
                         return False
         return True
 
