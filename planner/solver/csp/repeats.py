@@ -99,7 +99,7 @@ class PerValueDays(constraint.Constraint):
                 v = variables[i]
                 if v not in assignments and not full.isdisjoint(domains[v]):
                     day = day_of[v]
-                    if not hide(domains[v], lambda x: x not in full or day in days[x]):
+                    if not hide(domains[v], lambda x, day=day: x not in full or day in days[x]):
                         return False
         return True
 
