@@ -57,12 +57,15 @@ class Ascending(constraint.Constraint):
                 free.append([v, last + i - at if not closed else None, True])
         if forwardcheck:
             for v, least, may_empty in free:
+                domain = domains[v]
+                # what hide() would drop, in the domain's order, without a call per value
                 if least is None:
-                    keep = (lambda x: x == empty) if may_empty else (lambda x: False)
+                    drop = [x for x in domain if x != empty] if may_empty else list(domain)
                 else:
-                    keep = (lambda x, least=least, may_empty=may_empty:
-                            (may_empty if x == empty else rank[x] >= least))
-                if not hide(domains[v], keep):
+                    drop = [x for x in domain if (rank[x] < least if x != empty else not may_empty)]
+                for x in drop:
+                    domain.hideValue(x)
+                if not domain:
                     return False
         return True
 
