@@ -93,6 +93,7 @@ def test_the_breathing_cue_reaches_each_hold_with_high_blood_pressure(rules, cat
 
 CHILD_ADVICE = ("A parent or another adult shows each exercise first and watches while the child does it; "
                 "play it as a game, and stop if anything hurts.")
+CHILD_DOCTOR = "Before you start, ask your child's doctor (or a physiotherapist) whether these exercises suit your child."
 
 
 def test_a_child_gets_no_adult_advice_and_an_adult_watching(rules, catalog):
@@ -103,3 +104,9 @@ def test_a_child_gets_no_adult_advice_and_an_adult_watching(rules, catalog):
     assert CHILD_ADVICE not in adult.advice
     assert any("omega-3s" in a for a in adult.advice)
     assert "Learn yoga poses from a teacher before practising them on your own." in adult.advice
+    # a child's plan is read by a parent: the doctor is the child's, and back pain in a child is
+    # a reason to see one first (a blind read: the child's advice was written for an adult)
+    assert CHILD_DOCTOR in child.advice and CHILD_DOCTOR not in adult.advice
+    assert any(a.startswith("Back pain is uncommon in children") for a in child.advice)
+    assert not [a for a in child.advice if "medication" in a or "mirror" in a or "Ask your doctor" in a]
+    assert any(a.startswith("Ask your doctor") for a in adult.advice)
