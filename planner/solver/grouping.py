@@ -106,6 +106,7 @@ def _search(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
     # through every level of the set r (bits of level indexes)
     between = [[move_seconds(a, b) for b in held] for a in held]
     step = [[between[k][j] for j in lvs] for k in range(len(held))]
+    opening = [0] * n
     floor = [[_least_from(held[k], frozenset(held[j] for j in range(len(held)) if r >> j & 1))
               for r in range(1 << len(held))] for k in range(len(held))]
     best: tuple[int, ...] | None = None
@@ -157,17 +158,10 @@ def _search(units: tuple[str, ...], constraints: frozenset[OrderConstraint], whe
             if not needs[i] & ~placed:
                 options.append(i)
         if k < 0:
-            for i in options:
-                if spent >= MOVE_SEARCH_NODES:
-                    return False
-                prefix.append(i)
-                go_on = search(placed | 1 << i, moves)
-                prefix.pop()
-                if not go_on:
-                    return False
-            return True
-        row = step[k]
-        options.sort(key=row.__getitem__)  # options are in listing order: a stable sort keeps it
+            row = opening  # the first unit moves from nowhere
+        else:
+            row = step[k]
+            options.sort(key=row.__getitem__)  # options are in listing order: a stable sort keeps it
         for i in options:
             if spent >= MOVE_SEARCH_NODES:
                 return False

@@ -13,7 +13,7 @@ distance only separates weeks the penalty ties, so it never costs the penalty an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from planner.requirements import Requirement
 from planner.solver.backend import DayConstraint
@@ -32,18 +32,26 @@ def soft_penalty(model: WeekModel, per_day: dict[str, list[str]], walks: dict[st
                  ) -> tuple[int, list[str]]:
     """Weighted amount (in tenths) by which the soft requirements are missed, and the sorted
     ids of the rules missed (``walks``: the week's walks, for the walk rules)."""
-    week = PlacedWeek(model, per_day, walks or {})
     penalty = 0.0
     misses: list[str] = []
+    for rule_id, amount in _weighted_misses(model, PlacedWeek(model, per_day, walks or {})):
+        penalty += amount
+        misses.append(rule_id)
+    return round(penalty * TENTHS), sorted(set(misses))
+
+
+def _weighted_misses(model: WeekModel, week: PlacedWeek, order_free_only: bool = False
+                     ) -> Iterator[tuple[str, float]]:
+    """Per soft requirement the week misses, in the model's order: its rule id and its amount
+    times its type's scale and its rule's weight (``order_free_only``: of the types whose miss
+    reads sessions as sets only)."""
     for req in model.soft:
         t = treatment(req)
-        if t.miss is None:
+        if t.miss is None or (order_free_only and not t.order_free):
             continue
         miss = t.miss(req, week) * t.scale
         if miss > 0:
-            penalty += miss * req.origin.weight
-            misses.append(req.origin.rule_id)
-    return round(penalty * TENTHS), sorted(set(misses))
+            yield req.origin.rule_id, miss * req.origin.weight
 
 
 def order_free_floor(model: WeekModel, per_day: dict[str, list[str]]) -> float:
@@ -52,15 +60,9 @@ def order_free_floor(model: WeekModel, per_day: dict[str, list[str]]) -> float:
     (``Treatment.order_free``). Summed in the same order over terms that are never negative, it
     is at most the unrounded penalty of the week in any order, so a week whose floor already
     loses to a score can be rejected without ordering it."""
-    week = PlacedWeek(model, per_day, {})
     penalty = 0.0
-    for req in model.soft:
-        t = treatment(req)
-        if t.miss is None or not t.order_free:
-            continue
-        miss = t.miss(req, week) * t.scale
-        if miss > 0:
-            penalty += miss * req.origin.weight
+    for _, amount in _weighted_misses(model, PlacedWeek(model, per_day, {}), order_free_only=True):
+        penalty += amount
     return penalty * TENTHS
 
 

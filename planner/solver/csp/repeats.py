@@ -127,12 +127,7 @@ class PerValueDays(constraint.Constraint):
             counts = dict(hits[k]) if hits[k] is not None else {}
             counts[day] = counts.get(day, 0) + 1
             hits[k] = counts
-            owed = 0
-            for d, low in self.demands[k][1].items():
-                got = counts.get(d, 0)
-                if got < low:
-                    owed += low - got
-            if owed > lefts[k]:
+            if _owed(self.demands[k][1], counts) > lefts[k]:
                 return None
         return _Used(days, tuple(lefts), tuple(hits), full)
 
@@ -167,11 +162,11 @@ class PerValueDays(constraint.Constraint):
                 if self.owed[k] > lefts[k]:
                     return None
                 continue
-            owed = 0
-            for d, low in lows.items():
-                got = counts.get(d, 0)
-                if got < low:
-                    owed += low - got
-            if owed > lefts[k]:
+            if _owed(lows, counts) > lefts[k]:
                 return None
         return _Used({x: frozenset(d) for x, d in sets.items()}, tuple(lefts), tuple(hits), frozenset(full))
+
+
+def _owed(lows: dict[str, int], counts: dict[str, int]) -> int:
+    """The items a demand still owes: per day, its least number less what the day holds."""
+    return sum(low - counts.get(d, 0) for d, low in lows.items() if counts.get(d, 0) < low)

@@ -13,7 +13,7 @@ import constraint
 
 from planner.timing import LEVELS, least_moves_seconds, level, move_seconds
 
-__all__ = ["Ascending", "TimeBudget", "hide", "FIT_STATES"]
+__all__ = ["Ascending", "TimeBudget", "hide", "hide_these", "FIT_STATES"]
 
 FIT_STATES = 256  # how many sets of needs met a session's time check follows before giving up
 FIT_MEMO = 4096  # answers each memo of a session's time check keeps (then it starts again)
@@ -21,7 +21,12 @@ FIT_MEMO = 4096  # answers each memo of a session's time check keeps (then it st
 
 def hide(domain, keep) -> bool:
     """Hide the values of ``domain`` that ``keep`` rejects; whether any value is left."""
-    for value in [x for x in domain if not keep(x)]:
+    return hide_these(domain, [x for x in domain if not keep(x)])
+
+
+def hide_these(domain, values) -> bool:
+    """Hide ``values`` (in the domain, in its order) from ``domain``; whether any value is left."""
+    for value in values:
         domain.hideValue(value)
     return bool(domain)
 
@@ -63,9 +68,7 @@ class Ascending(constraint.Constraint):
                     drop = [x for x in domain if x != empty] if may_empty else list(domain)
                 else:
                     drop = [x for x in domain if (rank[x] < least if x != empty else not may_empty)]
-                for x in drop:
-                    domain.hideValue(x)
-                if not domain:
+                if not hide_these(domain, drop):
                     return False
         return True
 
